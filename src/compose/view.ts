@@ -1,0 +1,164 @@
+import type { Analysis, IndicatorResult } from '../analysis/analyse.ts';
+import type { Framework } from '../data/frameworks.ts';
+import type { IssueRow, Measure, ReportData } from '../data/types.ts';
+import { quarterRange } from '../thai/fiscal.ts';
+
+/**
+ * The view model the templates see. Every field is present (null when the data has none),
+ * because templates run in Handlebars' strict mode, where a misspelt field is an error rather
+ * than a silent blank in an official document.
+ */
+export interface IndicatorView {
+  number: number;
+  name: string;
+  tool: string;
+  score: number;
+  rank: number;
+  strength: boolean;
+}
+
+export interface ExplainedIndicator extends IndicatorView {
+  explanation: string;
+}
+
+export interface RankGroupView {
+  indicators: IndicatorView[];
+  score: number;
+  tie: boolean;
+  strength: boolean;
+  first: boolean;
+  second: boolean;
+  last: boolean;
+}
+
+export interface IssueView {
+  indicator: IndicatorView;
+  points: string[];
+}
+
+export interface MeasureView {
+  number: number;
+  title: string;
+  steps: string[];
+  owner: string;
+  monitoring: string;
+  budget: number | null;
+  has_budget: boolean;
+  period: { text: string | null; from: string | null; to: string | null; quarter: number | null };
+}
+
+export interface ReportView {
+  agency: string;
+  fiscal_year: number;
+  assessment_year: number;
+  framework_year: number;
+  threshold: number;
+  pass_mark: number;
+  overall: { score: number; level: string; passed: boolean };
+  counts: Analysis['counts'];
+  indicators: IndicatorView[];
+  tools: { id: string; name: string; weight: number; score: number | null }[];
+  ranking: RankGroupView[];
+  highest: RankGroupView;
+  lowest: RankGroupView;
+  all_equal: boolean;
+  strengths: ExplainedIndicator[];
+  weaknesses: ExplainedIndicator[];
+  urgent: IssueView[];
+  improve: IssueView[];
+  measures: MeasureView[];
+  principles: string | null;
+  announcement: { intro: string | null };
+  signatory: { name: string | null; position: string; date: string | null };
+}
+
+/** Default explanation texts of a framework year (templates/explanations/<year>.yaml). */
+export type Explanations = ReadonlyMap<number, { strength: string; weakness: string }>;
+
+export function buildView(
+  data: ReportData,
+  analysis: Analysis,
+  framework: Framework,
+  explain: (indicator: IndicatorView, kind: 'strength' | 'weakness') => string,
+): ReportView {
+  const byNumber = new Map(analysis.indicators.map((i) => [i.number, indicatorView(i)]));
+  const groups = analysis.rankGroups.map((group, i, all) => rankGroupView(group, i, all.length));
+  const issue = (row: IssueRow): IssueView => ({
+    indicator: byNumber.get(row.indicator) ?? unknownIndicator(row.indicator),
+    points: row.points,
+  });
+  const explained = (list: IndicatorResult[], kind: 'strength' | 'weakness'): ExplainedIndicator[] =>
+    list.map((i) => {
+      const view = indicatorView(i);
+      return { ...view, explanation: data.explanations.get(i.number) ?? explain(view, kind) };
+    });
+  return {
+    agency: data.agency,
+    fiscal_year: data.fiscalYear,
+    assessment_year: data.assessmentYear,
+    framework_year: framework.year,
+    threshold: data.threshold,
+    pass_mark: framework.passMark,
+    overall: { score: analysis.overall.score, level: analysis.overall.level, passed: analysis.overall.passed },
+    counts: analysis.counts,
+    indicators: analysis.indicators.map(indicatorView),
+    tools: analysis.tools.map((t) => ({ ...t, score: t.score ?? null })),
+    ranking: groups,
+    highest: groups[0] ?? rankGroupView([], 0, 1),
+    lowest: groups.at(-1) ?? rankGroupView([], 0, 1),
+    all_equal: analysis.allEqual,
+    strengths: explained(analysis.strengths, 'strength'),
+    weaknesses: explained(analysis.weaknesses, 'weakness'),
+    urgent: data.urgent.map(issue),
+    improve: data.improve.map(issue),
+    measures: data.measures.map((m, i) => measureView(m, i + 1, data.fiscalYear)),
+    principles: data.principles ?? null,
+    announcement: { intro: data.announcement.intro ?? null },
+    signatory: {
+      name: data.signatory.name ?? null,
+      position: data.signatory.position,
+      date: data.signatory.date ?? null,
+    },
+  };
+}
+
+function indicatorView(i: IndicatorResult): IndicatorView {
+  return { number: i.number, name: i.name, tool: i.tool, score: i.score, rank: i.rank, strength: i.strength };
+}
+
+/** Analysis rejects unknown indicators; this only keeps the types honest. */
+function unknownIndicator(number: number): IndicatorView {
+  return { number, name: '', tool: '', score: 0, rank: 0, strength: false };
+}
+
+function rankGroupView(group: IndicatorResult[], index: number, count: number): RankGroupView {
+  return {
+    indicators: group.map(indicatorView),
+    score: group[0]?.score ?? 0,
+    tie: group.length > 1,
+    strength: group[0]?.strength ?? false,
+    first: index === 0,
+    second: index === 1,
+    last: index === count - 1,
+  };
+}
+
+function measureView(m: Measure, number: number, fiscalYear: number): MeasureView {
+  const period: MeasureView['period'] = { text: null, from: null, to: null, quarter: null };
+  if (typeof m.period === 'string') period.text = m.period;
+  else if (m.period && 'from' in m.period) Object.assign(period, { from: m.period.from, to: m.period.to });
+  else if (m.period) {
+    const range = quarterRange(fiscalYear, m.period.quarter);
+    Object.assign(period, { quarter: m.period.quarter, from: range.start, to: range.end });
+  }
+  return {
+    number,
+    title: m.title,
+    steps: m.steps,
+    owner: m.owner,
+    monitoring: m.monitoring,
+    budget: m.budget ?? null,
+    has_budget: m.budget !== undefined,
+    period,
+  };
+}

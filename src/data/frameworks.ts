@@ -1,0 +1,165 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+
+/** Where the per-year framework definitions live: one YAML file per assessment year. */
+export const frameworksDir = new URL('../../frameworks/', import.meta.url);
+
+export interface Tool {
+  id: string;
+  name: string;
+  weight: number;
+}
+
+export interface IndicatorDef {
+  number: number;
+  name: string;
+  tool: string;
+  weight: number;
+}
+
+export interface LevelBand {
+  level: string;
+  min: number;
+}
+
+export interface Framework {
+  year: number;
+  title: string;
+  passMark: number;
+  tools: Tool[];
+  indicators: IndicatorDef[];
+  /** Highest first. */
+  levels: LevelBand[];
+  rounding: number;
+  tolerance: number;
+}
+
+interface RawFramework {
+  year: number;
+  title: string;
+  pass_mark: number;
+  tools: Tool[];
+  indicators: IndicatorDef[];
+  levels: LevelBand[];
+  rounding: number;
+  tolerance: number;
+  rating?: unknown;
+}
+
+const positive = { type: 'number', minimum: 0, maximum: 100 };
+const frameworkSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['year', 'title', 'pass_mark', 'tools', 'indicators', 'levels', 'rounding', 'tolerance'],
+  properties: {
+    year: { type: 'integer', minimum: 2500, maximum: 2700 },
+    title: { type: 'string', minLength: 1 },
+    pass_mark: positive,
+    tools: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'weight'],
+        properties: { id: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 }, weight: positive },
+      },
+    },
+    indicators: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['number', 'name', 'tool', 'weight'],
+        properties: {
+          number: { type: 'integer', minimum: 1, maximum: 99 },
+          name: { type: 'string', minLength: 1 },
+          tool: { type: 'string', minLength: 1 },
+          weight: positive,
+        },
+      },
+    },
+    levels: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['level', 'min'],
+        properties: { level: { type: 'string', minLength: 1 }, min: positive },
+      },
+    },
+    rounding: { type: 'integer', minimum: 0, maximum: 4 },
+    tolerance: { type: 'number', minimum: 0 },
+    // The NACC's rating in words: its rule is not confirmed yet, so it is accepted but unused.
+    rating: {},
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile<RawFramework>(frameworkSchema);
+
+/** A broken framework file is the tool's fault, not the clerk's: it is reported as such. */
+export class FrameworkError extends Error {}
+
+const cache = new Map<number, Framework>();
+
+export function availableFrameworkYears(): number[] {
+  const years: number[] = [];
+  for (let y = 2560; y <= 2600; y++) if (existsSync(new URL(`${y}.yaml`, frameworksDir))) years.push(y);
+  return years;
+}
+
+/** Returns the framework of an assessment year, or undefined when there is no file for it. */
+export function loadFramework(year: number): Framework | undefined {
+  const cached = cache.get(year);
+  if (cached) return cached;
+  const url = new URL(`${year}.yaml`, frameworksDir);
+  if (!existsSync(url)) return undefined;
+  const framework = parseFramework(readFileSync(url, 'utf8'), `frameworks/${year}.yaml`);
+  if (framework.year !== year) {
+    throw new FrameworkError(`frameworks/${year}.yaml declares year ${framework.year}`);
+  }
+  cache.set(year, framework);
+  return framework;
+}
+
+export function parseFramework(text: string, name: string): Framework {
+  const raw: unknown = parse(text);
+  if (!validate(raw)) {
+    const detail = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
+    throw new FrameworkError(`${name}: ${detail}`);
+  }
+  checkConsistency(raw, name);
+  return {
+    year: raw.year,
+    title: raw.title,
+    passMark: raw.pass_mark,
+    tools: raw.tools,
+    indicators: [...raw.indicators].sort((a, b) => a.number - b.number),
+    levels: [...raw.levels].sort((a, b) => b.min - a.min),
+    rounding: raw.rounding,
+    tolerance: raw.tolerance,
+  };
+}
+
+/** The weights are what the overall score is computed from, so a typo there must not pass. */
+function checkConsistency(raw: RawFramework, name: string): void {
+  const problems: string[] = [];
+  const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
+  const total = raw.indicators.reduce((s, i) => s + i.weight, 0);
+  if (!close(total, 100)) problems.push(`indicator weights sum to ${total}, not 100`);
+  const numbers = new Set<number>();
+  for (const ind of raw.indicators) {
+    if (numbers.has(ind.number)) problems.push(`indicator ${ind.number} appears twice`);
+    numbers.add(ind.number);
+    if (!raw.tools.some((t) => t.id === ind.tool)) problems.push(`indicator ${ind.number} uses unknown tool ${ind.tool}`);
+  }
+  for (const tool of raw.tools) {
+    const sum = raw.indicators.filter((i) => i.tool === tool.id).reduce((s, i) => s + i.weight, 0);
+    if (!close(sum, tool.weight)) problems.push(`tool ${tool.id}: indicator weights sum to ${sum}, not ${tool.weight}`);
+  }
+  if (!raw.levels.some((l) => l.min === 0)) problems.push('no level band starts at 0');
+  if (problems.length > 0) throw new FrameworkError(`${name}: ${problems.join('; ')}`);
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Finding, FieldPath, RawData } from './types.ts';
+
+/** The published JSON Schema (data/ita-report.schema.json) is the single source of the format. */
+export const schemaUrl = new URL('../../data/ita-report.schema.json', import.meta.url);
+
+interface SchemaNode {
+  title?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  additionalProperties?: SchemaNode | boolean;
+  oneOf?: SchemaNode[];
+  minimum?: number;
+  maximum?: number;
+}
+
+export const dataSchema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as SchemaNode & object;
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validate = ajv.compile<RawData>(dataSchema);
+
+export function validateRaw(value: unknown): { ok: true; raw: RawData } | { ok: false; findings: Finding[] } {
+  if (validate(value)) return { ok: true, raw: value };
+  return { ok: false, findings: toFindings(validate.errors ?? []) };
+}
+
+/**
+ * The schema's `title` for a field ("คะแนนรายตัวชี้วัด (scores)"), so messages can name the field in
+ * the clerk's words as well as by its key.
+ */
+export function fieldTitle(path: FieldPath): string | undefined {
+  return schemaNodeAt(path)?.title;
+}
+
+function schemaNodeAt(path: FieldPath): SchemaNode | undefined {
+  let node: SchemaNode | undefined = dataSchema;
+  for (const step of path) {
+    if (!node) return undefined;
+    if (typeof step === 'number') node = node.items;
+    else if (node.properties?.[step]) node = node.properties[step];
+    else if (typeof node.additionalProperties === 'object') node = node.additionalProperties;
+    else return undefined;
+  }
+  return node;
+}
+
+function toFindings(errors: ErrorObject[]): Finding[] {
+  // A oneOf failure reports every branch's complaint too; the clerk needs one message for the
+  // field, so drop what sits under a failed oneOf.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const kept = errors.filter(
+    (e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/')),
+  );
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const e of kept) {
+    const f = toFinding(e);
+    if (!f) continue;
+    const key = f.code + '\u0000' + f.path.join('/');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(f);
+  }
+  return findings;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function toFinding(e: ErrorObject): Finding | undefined {
+  const path = pointerToPath(e.instancePath);
+  // Map keys such as scores' "4" are strings in the path, array indexes numbers.
+  const fixed = path.map((step, i) => (typeof step === 'number' && isMapKeyStep(path, i) ? String(step) : step));
+  const params = e.params as Record<string, unknown>;
+  const finding = (code: string, p: FieldPath, extra: Record<string, string | number> = {}): Finding => ({
+    severity: 'error',
+    code,
+    path: p,
+    params: extra,
+  });
+  switch (e.keyword) {
+    case 'required':
+      return finding('schema.required', [...fixed, String(params.missingProperty)]);
+    case 'additionalProperties':
+      return finding('schema.unknown-key', [...fixed, String(params.additionalProperty)], {
+        key: String(params.additionalProperty),
+      });
+    case 'propertyNames':
+      return undefined; // reported by the 'pattern' error that comes with it
+    case 'pattern':
+      if (e.propertyName !== undefined) {
+        return finding('schema.bad-key', [...fixed, e.propertyName], { key: e.propertyName });
+      }
+      return finding('schema.pattern', fixed);
+    case 'type':
+      return finding(`schema.type.${String(params.type)}`, fixed);
+    case 'minimum':
+    case 'maximum':
+    {
+      const node = schemaNodeAt(fixed);
+      return finding('schema.range', fixed, { min: node?.minimum ?? '', max: node?.maximum ?? '' });
+    }
+    case 'minItems':
+      return finding('schema.empty-list', fixed);
+    case 'minLength':
+      return finding('schema.empty-text', fixed);
+    case 'minProperties':
+      return finding('schema.empty-map', fixed);
+    case 'enum':
+      return finding('schema.enum', fixed, { allowed: (params.allowedValues as unknown[]).join(', ') });
+    case 'oneOf':
+      return finding('schema.one-of', fixed);
+    default:
+      return finding('schema.other', fixed, { detail: e.message ?? e.keyword });
+  }
+}
+
+function isMapKeyStep(path: readonly (string | number)[], i: number): boolean {
+  const parent = path[i - 1];
+  return parent === 'scores' || parent === 'explanations';
+}

@@ -1,0 +1,49 @@
+import { isMap, isSeq, isScalar, isPair, LineCounter, type Document, type Node } from 'yaml';
+import type { FieldPath } from './types.ts';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/**
+ * Maps a field path back to a line and column of the YAML source, so that every message can
+ * point the clerk at the place to fix. A path that does not exist (a missing required key)
+ * resolves to the deepest part of it that does.
+ */
+export class SourceMap {
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  locate(path: FieldPath): Position {
+    let node: unknown = this.doc.contents;
+    let offset = 0;
+    const start = rangeStart(node);
+    if (start !== undefined) offset = start;
+    for (const step of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        const at = rangeStart(pair.value) ?? rangeStart(pair.key);
+        if (at !== undefined) offset = at;
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === 'number') {
+        const item = node.items[step];
+        if (item === undefined) break;
+        const at = rangeStart(item);
+        if (at !== undefined) offset = at;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return this.lines.linePos(offset);
+  }
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}

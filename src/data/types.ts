@@ -1,0 +1,78 @@
+/** A location in the data file, as a path of keys and indexes (`['scores', '4']`). */
+export type FieldPath = readonly (string | number)[];
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * Something wrong with, or worth knowing about, a data file. Findings carry a code and parameters
+ * rather than text, so the messages layer can word them in Thai and English and the CLI can point
+ * at the line.
+ */
+export interface Finding {
+  severity: Severity;
+  code: string;
+  path: FieldPath;
+  params: Record<string, string | number>;
+  /** Set when the problem has a place but no field (a YAML syntax error). */
+  at?: { line: number; col: number };
+}
+
+export interface IssueRow {
+  indicator: number;
+  points: string[];
+}
+
+export type Period = string | { from: string; to: string } | { quarter: 1 | 2 | 3 | 4 };
+
+export interface Measure {
+  title: string;
+  steps: string[];
+  owner: string;
+  monitoring: string;
+  budget?: number;
+  period?: Period;
+}
+
+export interface Signatory {
+  name?: string;
+  position: string;
+  /** ISO date (Gregorian), validated by the loader. */
+  date?: string;
+}
+
+/** The data file with defaults applied: what every later layer works from. */
+export interface ReportData {
+  agency: string;
+  fiscalYear: number;
+  assessmentYear: number;
+  frameworkYear: number;
+  overall: { score: number; level?: string };
+  threshold: number;
+  /** Indicator number → percent, in the order of the file. */
+  scores: Map<number, number>;
+  explanations: Map<number, string>;
+  principles?: string;
+  urgent: IssueRow[];
+  improve: IssueRow[];
+  measures: Measure[];
+  announcement: { intro?: string };
+  signatory: Signatory;
+}
+
+/** The file as written, after schema validation (snake_case keys are the published contract). */
+export interface RawData {
+  agency: string;
+  fiscal_year: number;
+  assessment_year?: number;
+  framework?: number;
+  overall: { score: number; level?: string };
+  threshold?: number;
+  scores: Record<string, number>;
+  explanations?: Record<string, string>;
+  principles?: string;
+  urgent?: IssueRow[];
+  improve?: IssueRow[];
+  measures: Measure[];
+  announcement?: { intro?: string };
+  signatory: Signatory;
+}

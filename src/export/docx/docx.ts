@@ -1,0 +1,222 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  HeadingLevel,
+  LineRuleType,
+  NumberFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IParagraphOptions,
+} from 'docx';
+import { cellText, columnFractions } from '../../model/layout.ts';
+import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
+import { officialFormat as F } from '../official-format.ts';
+import { A4, cm, halfPoints } from './units.ts';
+import { normalizeDocx } from './deterministic.ts';
+
+export interface DocxOptions {
+  /** The font Word should use; TH SarabunPSK by default, TH Sarabun New for newer machines. */
+  font?: string;
+}
+
+const STYLE = {
+  body: 'ITABody',
+  plain: 'ITAPlain',
+  center: 'ITACenter',
+  right: 'ITARight',
+  cell: 'ITACell',
+  cellHeader: 'ITACellHeader',
+  listItem: 'ITAListItem',
+  cellListItem: 'ITACellListItem',
+  signature: 'ITASignature',
+} as const;
+
+const contentWidth = cm(F.page.width - F.margins.left - F.margins.right);
+const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } as const;
+
+/** Renders a finished document model as a .docx file; the same model gives the same bytes. */
+export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Uint8Array> {
+  const font = options.font ?? F.fontName;
+  const document = new Document({
+    title: model.meta.title,
+    subject: model.meta.subject,
+    creator: model.meta.author,
+    lastModifiedBy: model.meta.author,
+    keywords: model.meta.keywords.join(', '),
+    revision: 1,
+    styles: styles(font),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: A4.width, height: A4.height },
+            margin: {
+              top: cm(F.margins.top),
+              bottom: cm(F.margins.bottom),
+              left: cm(F.margins.left),
+              right: cm(F.margins.right),
+              header: cm(F.headerDistance),
+              footer: cm(F.margins.bottom / 2),
+            },
+            pageNumbers: {
+              start: 1,
+              formatType: model.digits === 'thai' ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL,
+            },
+          },
+        },
+        headers: model.pageNumbers
+          ? {
+              first: new Header({ children: [new Paragraph({ style: STYLE.center, children: [] })] }),
+              default: new Header({
+                children: [new Paragraph({ style: STYLE.center, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })],
+              }),
+            }
+          : undefined,
+        children: model.blocks.flatMap(renderBlock),
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(document);
+  return normalizeDocx(new Uint8Array(buffer), model.meta.date);
+}
+
+function styles(font: string): ConstructorParameters<typeof Document>[0]['styles'] {
+  const paragraph = (id: string, name: string, options: Record<string, unknown>) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: id,
+    quickFormat: true,
+    ...options,
+  });
+  return {
+    default: {
+      document: {
+        // A font string fills the ascii, hAnsi, eastAsia and cs slots; size writes sz and szCs.
+        run: { font, size: halfPoints(F.fontSize), language: { value: 'en-US', bidirectional: 'th-TH' } },
+        paragraph: { spacing: single },
+      },
+      title: { run: { font, size: halfPoints(F.fontSize), bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: single } },
+      heading1: {
+        run: { font, size: halfPoints(F.fontSize), bold: true, color: '000000' },
+        paragraph: { spacing: { ...single, before: F.headingSpaceBefore * 20 }, keepNext: true, keepLines: true },
+      },
+      heading2: {
+        run: { font, size: halfPoints(F.fontSize), bold: true, color: '000000' },
+        paragraph: { spacing: { ...single, before: (F.headingSpaceBefore / 2) * 20 }, keepNext: true, keepLines: true, indent: { firstLine: cm(F.firstLineIndent) } },
+      },
+    },
+    paragraphStyles: [
+      paragraph(STYLE.body, 'ITA Body Text', {
+        paragraph: { alignment: AlignmentType.THAI_DISTRIBUTE, indent: { firstLine: cm(F.firstLineIndent) }, spacing: { ...single, after: F.paragraphSpaceAfter * 20 } },
+      }),
+      paragraph(STYLE.plain, 'ITA Plain', { paragraph: { spacing: { ...single, after: F.paragraphSpaceAfter * 20 } } }),
+      paragraph(STYLE.center, 'ITA Centered', { paragraph: { alignment: AlignmentType.CENTER, spacing: single } }),
+      paragraph(STYLE.right, 'ITA Right', { paragraph: { alignment: AlignmentType.RIGHT, spacing: single } }),
+      paragraph(STYLE.cell, 'ITA Table Text', { paragraph: { alignment: AlignmentType.LEFT, spacing: single } }),
+      paragraph(STYLE.cellHeader, 'ITA Table Header', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: single, keepNext: true } }),
+      paragraph(STYLE.listItem, 'ITA Numbered Point', {
+        paragraph: { alignment: AlignmentType.THAI_DISTRIBUTE, indent: { left: cm(F.firstLineIndent + F.listIndent), hanging: cm(F.listIndent) }, spacing: single },
+      }),
+      paragraph(STYLE.cellListItem, 'ITA Table Numbered Point', {
+        paragraph: { alignment: AlignmentType.LEFT, indent: { left: cm(F.listIndent), hanging: cm(F.listIndent) }, spacing: single },
+      }),
+      paragraph(STYLE.signature, 'ITA Signature', {
+        paragraph: { alignment: AlignmentType.CENTER, indent: { left: Math.round(contentWidth * F.signatureIndentFraction) }, spacing: single, keepNext: true, keepLines: true },
+      }),
+    ],
+  };
+}
+
+function runs(model: Run[]): TextRun[] {
+  return model.map(
+    (r) =>
+      new TextRun({
+        text: r.text,
+        ...(r.bold && { bold: true }),
+        ...(r.italic && { italics: true }),
+        ...(r.underline && { underline: {} }),
+      }),
+  );
+}
+
+function renderBlock(block: Block): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'title':
+      return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.runs) })];
+    case 'heading': {
+      const heading = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+      const number = block.number ? [new TextRun({ text: `${block.number} ` })] : [];
+      return [new Paragraph({ heading, children: [...number, ...runs(block.runs)] })];
+    }
+    case 'paragraph':
+      return [new Paragraph({ style: STYLE[block.style], children: runs(block.runs) })];
+    case 'list':
+      return renderList(block, STYLE.listItem);
+    case 'table':
+      return [renderTable(block), new Paragraph({ style: STYLE.plain, children: [] })];
+    case 'signature':
+      return block.lines.map(
+        (line, i) => new Paragraph({ style: STYLE.signature, ...(i === 0 && { spacing: { ...single, before: 480 } }), children: runs(line) }),
+      );
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+function renderList(list: Extract<CellBlock, { kind: 'list' }>, style: string): Paragraph[] {
+  // The marker and a tab: the hanging indent is the tab stop, so wrapped lines align with the text.
+  return list.items.map(
+    (item) => new Paragraph({ style, children: [new TextRun({ children: [item.marker ?? '', new Tab()] }), ...runs(item.runs)] }),
+  );
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+function renderTable(table: ModelTable): Table {
+  const widths = columnFractions(table).map((f) => Math.floor(f * contentWidth));
+  const row = (cells: Cell[], header: boolean): TableRow =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map(
+        (cell, c) =>
+          new TableCell({
+            width: { size: widths[c]!, type: WidthType.DXA },
+            verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+            margins: { left: 85, right: 85, top: 0, bottom: 0 },
+            children: renderCell(cell, header),
+          }),
+      ),
+    });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [...table.header.map((r) => row(r.cells, true)), ...table.rows.map((r) => row(r.cells, false))],
+  });
+}
+
+function renderCell(cell: Cell, header: boolean): Paragraph[] {
+  const paragraphs = cell.blocks.flatMap((b) =>
+    b.kind === 'list'
+      ? renderList(b, STYLE.cellListItem)
+      : [new Paragraph({ style: header ? STYLE.cellHeader : b.style === 'center' ? STYLE.center : STYLE.cell, children: runs(b.runs) })],
+  );
+  // Word requires at least one paragraph in every cell.
+  return paragraphs.length > 0 || cellText(cell) !== '' ? paragraphs : [new Paragraph({ style: STYLE.cell, children: [] })];
+}

@@ -1,0 +1,30 @@
+import { cellText } from '../../model/layout.ts';
+import type { Block, DocumentModel, Run } from '../../model/types.ts';
+
+/**
+ * Plain text of a document model, one paragraph a line and table cells separated by tabs: the
+ * layout of the reference report's text, used to read and compare the wording.
+ */
+export function renderText(model: DocumentModel): string {
+  return model.blocks.map(blockText).filter((s) => s !== '').join('\n\n') + '\n';
+}
+
+const text = (runs: Run[]): string => runs.map((r) => r.text).join('');
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'title':
+    case 'paragraph':
+      return text(block.runs);
+    case 'heading':
+      return (block.number ? `${block.number} ` : '') + text(block.runs);
+    case 'list':
+      return block.items.map((i) => `${i.marker ?? ''} ${text(i.runs)}`.trim()).join('\n');
+    case 'table':
+      return [...block.header, ...block.rows].map((row) => row.cells.map(cellText).join('\t')).join('\n');
+    case 'signature':
+      return block.lines.map(text).join('\n');
+    case 'pageBreak':
+      return '';
+  }
+}

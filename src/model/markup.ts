@@ -1,0 +1,256 @@
+import type { Block, Cell, CellBlock, List, Paragraph, Row, Run } from './types.ts';
+
+/**
+ * Templates write structure as tags between two C0 control characters. Those characters cannot
+ * occur in data (the loader rejects them, and OOXML forbids them), so nothing a clerk types can
+ * open or close a block, and template whitespace outside blocks means nothing.
+ */
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+export type TagName =
+  | 'title'
+  | 'heading'
+  | 'para'
+  | 'list'
+  | 'item'
+  | 'table'
+  | 'row'
+  | 'cell'
+  | 'signature'
+  | 'line'
+  | 'pagebreak'
+  | 'b'
+  | 'i'
+  | 'u';
+
+export type TagAttrs = Record<string, string | number | boolean>;
+
+export function openTag(name: TagName, attrs: TagAttrs = {}): string {
+  return OPEN + JSON.stringify({ ...attrs, tag: name }) + CLOSE;
+}
+
+export function closeTag(name: TagName): string {
+  return OPEN + JSON.stringify({ tag: '/' + name }) + CLOSE;
+}
+
+export class MarkupError extends Error {}
+
+type Token = { type: 'text'; text: string } | { type: 'open'; name: TagName; attrs: TagAttrs } | { type: 'close'; name: TagName };
+
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let pos = 0;
+  while (pos < source.length) {
+    const start = source.indexOf(OPEN, pos);
+    if (start === -1) {
+      tokens.push({ type: 'text', text: source.slice(pos) });
+      break;
+    }
+    if (start > pos) tokens.push({ type: 'text', text: source.slice(pos, start) });
+    const end = source.indexOf(CLOSE, start);
+    if (end === -1) throw new MarkupError('unterminated tag');
+    const { tag, ...attrs } = JSON.parse(source.slice(start + 1, end)) as TagAttrs & { tag: string };
+    if (tag.startsWith('/')) tokens.push({ type: 'close', name: tag.slice(1) as TagName });
+    else tokens.push({ type: 'open', name: tag as TagName, attrs });
+    pos = end + 1;
+  }
+  return tokens;
+}
+
+interface Format {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+}
+
+/** Turns a rendered template into blocks. Whitespace inside text collapses as in HTML. */
+export function parseMarkup(source: string): Block[] {
+  const tokens = tokenize(source);
+  let i = 0;
+  const peek = (): Token | undefined => tokens[i];
+  const next = (): Token => {
+    const t = tokens[i++];
+    if (!t) throw new MarkupError('unexpected end of template output');
+    return t;
+  };
+  const describe = (t: Token | undefined): string =>
+    !t ? 'end' : t.type === 'text' ? `text "${t.text.trim().slice(0, 40)}"` : `${t.type === 'close' ? '/' : ''}${t.name}`;
+
+  /** Skips whitespace-only text; any other text here is a template mistake. */
+  const skipBlank = (context: string): void => {
+    for (let t = peek(); t?.type === 'text'; t = peek()) {
+      if (t.text.trim() !== '') throw new MarkupError(`text outside a block in ${context}: "${t.text.trim().slice(0, 60)}"`);
+      i++;
+    }
+  };
+
+  const expectClose = (name: TagName): void => {
+    const t = next();
+    if (t.type !== 'close' || t.name !== name) throw new MarkupError(`expected /${name}, found ${describe(t)}`);
+  };
+
+  /** Reads inline content up to the closing tag of `name`. */
+  const readRuns = (name: TagName): Run[] => {
+    const runs: Run[] = [];
+    const stack: Format[] = [{ bold: false, italic: false, underline: false }];
+    for (;;) {
+      const t = next();
+      const fmt = stack.at(-1)!;
+      if (t.type === 'text') {
+        runs.push({ text: t.text, ...(fmt.bold && { bold: true }), ...(fmt.italic && { italic: true }), ...(fmt.underline && { underline: true }) });
+      } else if (t.type === 'open' && (t.name === 'b' || t.name === 'i' || t.name === 'u')) {
+        stack.push({
+          bold: fmt.bold || t.name === 'b',
+          italic: fmt.italic || t.name === 'i',
+          underline: fmt.underline || t.name === 'u',
+        });
+      } else if (t.type === 'close' && (t.name === 'b' || t.name === 'i' || t.name === 'u') && stack.length > 1) {
+        stack.pop();
+      } else if (t.type === 'close' && t.name === name && stack.length === 1) {
+        return collapseRuns(runs);
+      } else {
+        throw new MarkupError(`unexpected ${describe(t)} inside ${name}`);
+      }
+    }
+  };
+
+  const readList = (): List => {
+    const items: List['items'] = [];
+    for (;;) {
+      skipBlank('list');
+      const t = next();
+      if (t.type === 'close' && t.name === 'list') return { kind: 'list', items };
+      if (t.type !== 'open' || t.name !== 'item') throw new MarkupError(`a list holds items, found ${describe(t)}`);
+      items.push({ runs: readRuns('item') });
+    }
+  };
+
+  const paragraphStyle = (attrs: TagAttrs, fallback: Paragraph['style']): Paragraph['style'] => {
+    const style = attrs.style ?? fallback;
+    if (style !== 'body' && style !== 'plain' && style !== 'center' && style !== 'right') {
+      throw new MarkupError(`unknown paragraph style ${String(style)}`);
+    }
+    return style;
+  };
+
+  const readCell = (): Cell => {
+    const blocks: CellBlock[] = [];
+    // A cell may hold bare text (one plain paragraph) or paragraphs and lists.
+    const first = peek();
+    if (first?.type === 'text' && first.text.trim() !== '') {
+      blocks.push({ kind: 'paragraph', style: 'plain', runs: readRuns('cell') });
+      return { blocks };
+    }
+    for (;;) {
+      skipBlank('cell');
+      const t = next();
+      if (t.type === 'close' && t.name === 'cell') return { blocks };
+      if (t.type === 'open' && t.name === 'para') blocks.push({ kind: 'paragraph', style: paragraphStyle(t.attrs, 'plain'), runs: readRuns('para') });
+      else if (t.type === 'open' && t.name === 'list') blocks.push(readList());
+      else if (t.type === 'open' && (t.name === 'b' || t.name === 'i' || t.name === 'u')) {
+        i--;
+        blocks.push({ kind: 'paragraph', style: 'plain', runs: readRuns('cell') });
+        return { blocks };
+      } else throw new MarkupError(`unexpected ${describe(t)} in a cell`);
+    }
+  };
+
+  const readRow = (): Row => {
+    const cells: Cell[] = [];
+    for (;;) {
+      skipBlank('row');
+      const t = next();
+      if (t.type === 'close' && t.name === 'row') return { cells };
+      if (t.type !== 'open' || t.name !== 'cell') throw new MarkupError(`a row holds cells, found ${describe(t)}`);
+      cells.push(readCell());
+    }
+  };
+
+  const blocks: Block[] = [];
+  for (;;) {
+    skipBlank('document');
+    const t = peek();
+    if (!t) break;
+    next();
+    if (t.type !== 'open') throw new MarkupError(`unexpected ${describe(t)} at document level`);
+    switch (t.name) {
+      case 'title':
+        blocks.push({ kind: 'title', runs: readRuns('title') });
+        break;
+      case 'heading': {
+        const level = Number(t.attrs.level ?? 1);
+        if (level !== 1 && level !== 2 && level !== 3) throw new MarkupError(`heading level ${level}`);
+        blocks.push({ kind: 'heading', level, numbered: t.attrs.numbered !== false, runs: readRuns('heading') });
+        break;
+      }
+      case 'para':
+        blocks.push({ kind: 'paragraph', style: paragraphStyle(t.attrs, 'body'), runs: readRuns('para') });
+        break;
+      case 'list':
+        blocks.push(readList());
+        break;
+      case 'table': {
+        const header: Row[] = [];
+        const rows: Row[] = [];
+        for (;;) {
+          skipBlank('table');
+          const r = next();
+          if (r.type === 'close' && r.name === 'table') break;
+          if (r.type !== 'open' || r.name !== 'row') throw new MarkupError(`a table holds rows, found ${describe(r)}`);
+          (r.attrs.header === true ? header : rows).push(readRow());
+        }
+        const widths = new Set([...header, ...rows].map((row) => row.cells.length));
+        if (widths.size > 1) throw new MarkupError(`table rows have different numbers of cells: ${[...widths].join(', ')}`);
+        blocks.push({ kind: 'table', header, rows });
+        break;
+      }
+      case 'signature': {
+        const lines: Run[][] = [];
+        for (;;) {
+          skipBlank('signature');
+          const l = next();
+          if (l.type === 'close' && l.name === 'signature') break;
+          if (l.type !== 'open' || l.name !== 'line') throw new MarkupError(`a signature holds lines, found ${describe(l)}`);
+          lines.push(readRuns('line'));
+        }
+        blocks.push({ kind: 'signature', lines });
+        break;
+      }
+      case 'pagebreak':
+        expectClose('pagebreak');
+        blocks.push({ kind: 'pageBreak' });
+        break;
+      default:
+        throw new MarkupError(`${t.name} cannot stand at document level`);
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Collapses whitespace the way HTML does, across run boundaries too, and merges neighbouring
+ * runs of the same format, so the exporters see clean runs.
+ */
+function collapseRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  let lastEndsWithSpace = true; // at the start of a block, leading space is dropped
+  for (const run of runs) {
+    let text = run.text.replace(/\s+/g, ' ');
+    if (lastEndsWithSpace) text = text.replace(/^ /, '');
+    if (text === '') continue;
+    lastEndsWithSpace = text.endsWith(' ');
+    const prev = out.at(-1);
+    if (prev && !!prev.bold === !!run.bold && !!prev.italic === !!run.italic && !!prev.underline === !!run.underline) {
+      prev.text += text;
+    } else {
+      out.push({ ...run, text });
+    }
+  }
+  const last = out.at(-1);
+  if (last) {
+    last.text = last.text.replace(/ $/, '');
+    if (last.text === '') out.pop();
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+import type { DigitSystem } from '../thai/digits.ts';
+
+export type { DigitSystem };
+
+/**
+ * The document model: what a report says and how it is structured, not how it looks. Templates
+ * produce it; every exporter (DOCX, PDF) renders the same model, so the formats cannot disagree.
+ */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+/** Body text: Thai-distributed with a first-line indent in the official format. */
+export interface Paragraph {
+  kind: 'paragraph';
+  runs: Run[];
+  /** `plain` paragraphs have no first-line indent (a lead-in line, a cell's text). */
+  style: 'body' | 'plain' | 'center' | 'right';
+}
+
+/** A document title line: centred and bold. */
+export interface Title {
+  kind: 'title';
+  runs: Run[];
+}
+
+export interface Heading {
+  kind: 'heading';
+  level: 1 | 2 | 3;
+  /** Filled in by `numberHeadings` ("3.1"); absent for unnumbered headings. */
+  number?: string;
+  numbered: boolean;
+  runs: Run[];
+}
+
+export interface ListItem {
+  /** Filled in by `numberLists` ("1."). */
+  marker?: string;
+  runs: Run[];
+}
+
+/** Numbered points: the steps of a measure, the points of an issue. */
+export interface List {
+  kind: 'list';
+  items: ListItem[];
+}
+
+export type CellBlock = Paragraph | List;
+
+export interface Cell {
+  blocks: CellBlock[];
+}
+
+export interface Row {
+  cells: Cell[];
+}
+
+export interface Table {
+  kind: 'table';
+  /** Repeated at the top of every page the table runs onto. */
+  header: Row[];
+  rows: Row[];
+}
+
+/** The signing block of an announcement: lines set right of centre, one under the other. */
+export interface Signature {
+  kind: 'signature';
+  lines: Run[][];
+}
+
+export interface PageBreak {
+  kind: 'pageBreak';
+}
+
+export type Block = Title | Heading | Paragraph | List | Table | Signature | PageBreak;
+
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** ISO date; written into the file's properties so that the same input gives the same bytes. */
+  date: string;
+}
+
+export interface DocumentModel {
+  meta: DocumentMeta;
+  /** The digit system of the body and the page numbers. */
+  digits: DigitSystem;
+  /** Print the page number from page 2 onwards ("- 2 -"). */
+  pageNumbers: boolean;
+  blocks: Block[];
+}

@@ -1,0 +1,9 @@
+/** Thai-specific helpers: digits, number/amount formatting, baht words, dates, fiscal years. */
+export { convertDigits, findProtectedSpans, toArabicDigits, toThaiDigits } from './digits.ts';
+export type { DigitSystem, ProtectedSpan } from './digits.ts';
+export { formatAmount, formatScore, roundTo } from './numbers.ts';
+export { bahtText } from './baht.ts';
+export { formatThaiDate, parseIsoDate, thaiMonthName } from './dates.ts';
+export type { ParseIsoDateResult } from './dates.ts';
+export { fiscalQuarterOf, fiscalYearRange, quarterRange } from './fiscal.ts';
+export type { DateRange, FiscalQuarter } from './fiscal.ts';
