@@ -1,5 +1,6 @@
 import type { Framework } from '../data/frameworks.ts';
 import type { Finding, ReportData } from '../data/types.ts';
+import { fiscalYearRange } from '../thai/fiscal.ts';
 import { levelOf, toolScores, weightedOverall } from './overall.ts';
 
 export interface IndicatorResult {
@@ -179,15 +180,25 @@ function checkIssueRows(data: ReportData, framework: Framework): Finding[] {
 }
 
 function checkYears(data: ReportData): Finding[] {
+  const findings: Finding[] = [];
   if (data.assessmentYear > data.fiscalYear) {
-    return [
-      {
-        severity: 'error',
-        code: 'years.assessment-after-fiscal',
-        path: ['assessment_year'],
-        params: { assessment: data.assessmentYear, fiscal: data.fiscalYear },
-      },
-    ];
+    findings.push({
+      severity: 'error',
+      code: 'years.assessment-after-fiscal',
+      path: ['assessment_year'],
+      params: { assessment: data.assessmentYear, fiscal: data.fiscalYear },
+    });
   }
-  return [];
+  // Measures are announced for a fiscal year; a signing date outside it is most likely a typo.
+  const date = data.signatory.date;
+  const range = fiscalYearRange(data.fiscalYear);
+  if (date !== undefined && (date < range.start || date > range.end)) {
+    findings.push({
+      severity: 'warning',
+      code: 'date.outside-fiscal-year',
+      path: ['signatory', 'date'],
+      params: { value: date, fiscal: data.fiscalYear, start: range.start, end: range.end },
+    });
+  }
+  return findings;
 }

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+const DATA_FILE = /\.ya?ml$/i;
+
+export class UsageError extends Error {}
+
+/** Expands files and folders (recursively) into data files, sorted so runs are repeatable. */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      throw new UsageError(`ไม่พบไฟล์หรือโฟลเดอร์ "${input}" (no such file or folder)`);
+    }
+    if (info.isDirectory()) files.push(...(await walk(input)));
+    else files.push(input);
+  }
+  return [...new Set(files)];
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(full)));
+    else if (entry.isFile() && DATA_FILE.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+/**
+ * Writes a file so that readers only ever see the old or the complete new content: the bytes go
+ * to a temporary file in the same folder, are flushed to disk, and then renamed over the target.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * out/<fiscal year>/<data file name>/<document>.<format>. The folder comes from the file name and
+ * the validated year, never from the agency's name, so no data can steer a path outside --out.
+ */
+export function outputPath(outDir: string, fiscalYear: number, dataFile: string, document: string, format: string): string {
+  const stem = path.basename(dataFile).replace(DATA_FILE, '');
+  return path.join(outDir, String(fiscalYear), stem, `${document}.${format}`);
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { fieldTitle } from '../data/schema.ts';
+import type { FieldPath, Finding } from '../data/types.ts';
+import type { Checked } from '../pipeline.ts';
+import { messageFor } from '../messages/catalogue.ts';
+
+const SEVERITY = { error: 'ข้อผิดพลาด (error)', warning: 'คำเตือน (warning)' } as const;
+
+/** `scores.4`, `measures[2].steps[0]`: the field as it is written in the file. */
+export function formatPath(p: FieldPath): string {
+  return p.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}
+
+/**
+ * One finding per line, as editors and CI understand it (file:line:col), then the message in Thai
+ * with English beside it, then the field by its key and by its name on the form.
+ */
+export function formatFinding(checked: Checked, finding: Finding): string {
+  const file = path.relative(process.cwd(), checked.file) || checked.file;
+  const at = finding.at ?? checked.source?.locate(finding.path);
+  const where = at ? `${file}:${at.line}:${at.col}` : file;
+  const message = messageFor(finding);
+  const field = finding.path.length > 0 ? ` [${formatPath(finding.path)}${titleOf(finding.path)}]` : '';
+  return `${where}: ${SEVERITY[finding.severity]}: ${message.th} (${message.en})${field}`;
+}
+
+function titleOf(p: FieldPath): string {
+  const title = fieldTitle(p);
+  return title ? `: ${title}` : '';
+}

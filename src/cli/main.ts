@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FrameworkError } from '../data/frameworks.ts';
+import type { DigitSystem } from '../model/types.ts';
+import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat } from '../pipeline.ts';
+import { formatFinding } from './findings.ts';
+import { expandInputs, outputPath, UsageError, writeFileAtomic } from './files.ts';
+
+/** Exit codes: 0 all written, 1 invalid data (or warnings under --strict), 2 usage error. */
+const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+interface CommonOptions {
+  strict: boolean;
+}
+
+interface BuildOptions extends CommonOptions {
+  out: string;
+  format: OutputFormat[];
+  digits: DigitSystem;
+  font?: string;
+}
+
+const log = (line: string): void => void process.stdout.write(line + '\n');
+const warn = (line: string): void => void process.stderr.write(line + '\n');
+
+/** Reports every finding; returns whether the file may go on to be written. */
+function report(checked: Awaited<ReturnType<typeof checkFile>>, strict: boolean): boolean {
+  for (const finding of checked.findings) warn(formatFinding(checked, finding));
+  if (hasErrors(checked.findings) || !checked.analysis) return false;
+  return !(strict && checked.findings.length > 0);
+}
+
+async function check(inputs: string[], options: CommonOptions): Promise<number> {
+  const files = await expandInputs(inputs);
+  let failed = 0;
+  for (const file of files) {
+    const checked = await checkFile(file);
+    const ok = report(checked, options.strict);
+    const rel = path.relative(process.cwd(), file) || file;
+    if (!ok) failed++;
+    else if (checked.findings.length === 0) log(`ถูกต้อง (ok): ${rel}`);
+    else log(`ใช้ได้ มีคำเตือน ${checked.findings.length} รายการ (ok with ${checked.findings.length} warning(s)): ${rel}`);
+  }
+  if (files.length === 0) warn('ไม่พบไฟล์ข้อมูล .yaml (no .yaml data files found)');
+  return failed > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+async function build(inputs: string[], options: BuildOptions): Promise<number> {
+  const files = await expandInputs(inputs);
+  let failed = 0;
+  for (const file of files) {
+    const rel = path.relative(process.cwd(), file) || file;
+    const checked = await checkFile(file);
+    if (!report(checked, options.strict) || !checked.data) {
+      warn(`ไม่ได้สร้างเอกสารจาก ${rel} (nothing written for this file)`);
+      failed++;
+      continue;
+    }
+    // Render everything first, so a failure leaves no document of this file half-done.
+    const documents = await renderDocuments(checked, { formats: options.format, digits: options.digits, font: options.font });
+    for (const doc of documents) {
+      const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
+      await writeFileAtomic(target, doc.bytes);
+      log(`เขียนแล้ว (wrote): ${path.relative(process.cwd(), target) || target}`);
+    }
+  }
+  if (files.length === 0) warn('ไม่พบไฟล์ข้อมูล .yaml (no .yaml data files found)');
+  return failed > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+function parseFormats(value: string, previous: OutputFormat[] | undefined): OutputFormat[] {
+  const formats = value.split(',').map((s) => s.trim().toLowerCase());
+  for (const f of formats) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) {
+      throw new InvalidArgumentError(`รูปแบบ "${f}" ไม่รองรับ ใช้ได้: ${OUTPUT_FORMATS.join(', ')} (unsupported format)`);
+    }
+  }
+  return [...new Set([...(previous ?? []), ...(formats as OutputFormat[])])];
+}
+
+export function createProgram(): Command {
+  const program = new Command()
+    .name('ita-report')
+    .description('สร้างรายงานการวิเคราะห์ผลการประเมิน ITA และประกาศมาตรการ จากไฟล์ข้อมูล YAML\n(builds the ITA analysis report and measures announcement from YAML data files)')
+    .showHelpAfterError()
+    .exitOverride();
+  const strict = new Option('--strict', 'ถือว่าคำเตือนเป็นข้อผิดพลาด (treat warnings as errors)').default(false);
+
+  program
+    .command('build')
+    .description('สร้างเอกสาร (write the report and the announcement)')
+    .argument('<paths...>', 'ไฟล์ .yaml หรือโฟลเดอร์ (data files or folders)')
+    .option('-o, --out <dir>', 'โฟลเดอร์ผลลัพธ์ (output folder)', 'out')
+    .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
+    .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
+    .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
+    .addOption(strict)
+    .action(async (paths: string[], opts: Omit<BuildOptions, 'format'> & { format?: OutputFormat[] }) => {
+      process.exitCode = await build(paths, { ...opts, format: opts.format ?? ['docx'] });
+    });
+
+  program
+    .command('check')
+    .description('ตรวจสอบไฟล์ข้อมูลและแสดงข้อค้นพบ (validate data files and print findings)')
+    .argument('<paths...>', 'ไฟล์ .yaml หรือโฟลเดอร์ (data files or folders)')
+    .addOption(strict)
+    .action(async (paths: string[], opts: CommonOptions) => {
+      process.exitCode = await check(paths, opts);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      warn(err.message);
+      return EXIT.usage;
+    }
+    if (err instanceof FrameworkError) {
+      warn(`กรอบการประเมินในโปรแกรมเสียหาย (the tool's framework file is broken): ${err.message}`);
+      return EXIT.invalid;
+    }
+    throw err;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|ita-report(\.js)?)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  process.exitCode = await main(process.argv);
+}

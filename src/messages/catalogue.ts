@@ -1,0 +1,117 @@
+import type { Finding } from '../data/types.ts';
+
+/** A message in the clerk's language first, with English beside it for support staff. */
+export interface Message {
+  th: string;
+  en: string;
+}
+
+type Params = Finding['params'];
+type Wording = (p: Params) => Message;
+
+const catalogue: Record<string, Wording> = {
+  'file.unreadable': (p) => ({ th: `เปิดไฟล์ไม่ได้ (${p.reason})`, en: `cannot read the file (${p.reason})` }),
+  'file.not-a-mapping': () => ({
+    th: 'ไฟล์ต้องเป็นข้อมูลแบบ "ชื่อ: ค่า" เช่น agency: จังหวัดนครปฐม',
+    en: 'the file must be a YAML mapping of keys to values',
+  }),
+  'yaml.DUPLICATE_KEY': (p) => ({ th: 'มีชื่อข้อมูลซ้ำกัน ให้ลบรายการที่ซ้ำออก', en: `duplicate key: ${p.detail}` }),
+  'text.control-character': (p) => ({
+    th: `มีอักขระควบคุมที่มองไม่เห็น (${p.char}) ซึ่งมักติดมาจากการคัดลอก ให้พิมพ์ข้อความนี้ใหม่`,
+    en: `invisible control character ${p.char}, usually pasted from another program; retype this text`,
+  }),
+  'schema.required': () => ({ th: 'ยังไม่ได้กรอกข้อมูลที่จำเป็น', en: 'required field is missing' }),
+  'schema.unknown-key': (p) => ({
+    th: `ไม่รู้จักชื่อข้อมูล "${p.key}" ตรวจสอบการสะกด`,
+    en: `unknown key "${p.key}"; check the spelling`,
+  }),
+  'schema.bad-key': (p) => ({
+    th: `"${p.key}" ไม่ใช่หมายเลขตัวชี้วัด (ต้องเป็นตัวเลข เช่น 1 ถึง 10)`,
+    en: `"${p.key}" is not an indicator number (use 1 to 10)`,
+  }),
+  'schema.type.number': () => ({ th: 'ต้องเป็นตัวเลข', en: 'must be a number' }),
+  'schema.type.integer': () => ({ th: 'ต้องเป็นจำนวนเต็ม', en: 'must be a whole number' }),
+  'schema.type.string': () => ({ th: 'ต้องเป็นข้อความ', en: 'must be text' }),
+  'schema.type.array': () => ({ th: 'ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย "- ")', en: 'must be a list (lines starting with "- ")' }),
+  'schema.type.object': () => ({ th: 'ต้องเป็นกลุ่มข้อมูลแบบ "ชื่อ: ค่า"', en: 'must be a mapping of keys to values' }),
+  'schema.range': (p) => ({ th: `ต้องอยู่ระหว่าง ${p.min} ถึง ${p.max}`, en: `must be between ${p.min} and ${p.max}` }),
+  'schema.empty-list': () => ({ th: 'ต้องมีอย่างน้อยหนึ่งรายการ', en: 'must have at least one item' }),
+  'schema.empty-text': () => ({ th: 'ข้อความต้องไม่ว่าง', en: 'must not be empty' }),
+  'schema.empty-map': () => ({ th: 'ต้องมีข้อมูลอย่างน้อยหนึ่งรายการ', en: 'must have at least one entry' }),
+  'schema.enum': (p) => ({ th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${p.allowed}`, en: `must be one of: ${p.allowed}` }),
+  'schema.pattern': () => ({ th: 'รูปแบบไม่ถูกต้อง', en: 'wrong format' }),
+  'schema.one-of': () => ({
+    th: 'รูปแบบไม่ถูกต้อง: ใส่เป็นข้อความ หรือ from/to เป็นวันที่ ค.ศ. (YYYY-MM-DD) หรือ quarter: 1 ถึง 4',
+    en: 'wrong format: give text, from/to ISO dates (YYYY-MM-DD), or quarter: 1 to 4',
+  }),
+  'schema.other': (p) => ({ th: 'ข้อมูลไม่ถูกต้อง', en: String(p.detail) }),
+  'date.format': (p) => ({
+    th: `วันที่ "${p.value}" ต้องเขียนแบบ ปี ค.ศ.-เดือน-วัน เช่น 2023-01-16`,
+    en: `date "${p.value}" must be written YYYY-MM-DD, e.g. 2023-01-16`,
+  }),
+  'date.invalid': (p) => ({ th: `ไม่มีวันที่ "${p.value}" ในปฏิทิน`, en: `"${p.value}" is not a calendar date` }),
+  'date.buddhist-year': (p) => ({
+    th: `วันที่ "${p.value}" ใช้ปี พ.ศ. ให้ใช้ปี ค.ศ. (ลบ 543) เช่น 2566 → 2023`,
+    en: `"${p.value}" uses a Buddhist Era year; write the Gregorian year (subtract 543)`,
+  }),
+  'date.reversed': (p) => ({
+    th: `วันเริ่ม (${p.from}) อยู่หลังวันสิ้นสุด (${p.to})`,
+    en: `start date ${p.from} is after end date ${p.to}`,
+  }),
+  'date.outside-fiscal-year': (p) => ({
+    th: `วันที่ประกาศ ${p.value} อยู่นอกปีงบประมาณ พ.ศ. ${p.fiscal} (${p.start} ถึง ${p.end})`,
+    en: `announcement date ${p.value} is outside fiscal year ${p.fiscal} (${p.start} to ${p.end})`,
+  }),
+  'framework.missing': (p) => ({
+    th: `ไม่มีกรอบการประเมินปี ${p.year} (มีปี ${p.available}) ระบุ framework: ให้ถูกต้อง`,
+    en: `no assessment framework for ${p.year} (available: ${p.available}); set framework:`,
+  }),
+  'scores.missing': (p) => ({
+    th: `ยังไม่มีคะแนนตัวชี้วัดที่ ${p.indicator} ${p.name}`,
+    en: `score of indicator ${p.indicator} is missing`,
+  }),
+  'scores.unknown-indicator': (p) => ({
+    th: `กรอบการประเมินปี ${p.framework} ไม่มีตัวชี้วัดที่ ${p.indicator} (มี ${p.count} ตัวชี้วัด)`,
+    en: `the ${p.framework} framework has no indicator ${p.indicator} (it has ${p.count})`,
+  }),
+  'scores.out-of-range': (p) => ({
+    th: `คะแนนตัวชี้วัดที่ ${p.indicator} (${p.score}) ต้องอยู่ระหว่าง 0 ถึง 100`,
+    en: `score of indicator ${p.indicator} (${p.score}) must be between 0 and 100`,
+  }),
+  'explanations.unknown-indicator': (p) => ({
+    th: `คำอธิบายของตัวชี้วัดที่ ${p.indicator} จะไม่ถูกใช้ เพราะกรอบการประเมินปี ${p.framework} ไม่มีตัวชี้วัดนี้`,
+    en: `explanation for indicator ${p.indicator} is unused: the ${p.framework} framework has no such indicator`,
+  }),
+  'issues.unknown-indicator': (p) => ({
+    th: `กรอบการประเมินปี ${p.framework} ไม่มีตัวชี้วัดที่ ${p.indicator} (มี ${p.count} ตัวชี้วัด)`,
+    en: `the ${p.framework} framework has no indicator ${p.indicator} (it has ${p.count})`,
+  }),
+  'issues.duplicate-indicator': (p) => ({
+    th: `ตัวชี้วัดที่ ${p.indicator} มีอยู่แล้วในหัวข้อนี้ ควรรวมประเด็นไว้ในแถวเดียวกัน`,
+    en: `indicator ${p.indicator} is listed twice in this section; merge its points into one row`,
+  }),
+  'years.assessment-after-fiscal': (p) => ({
+    th: `ปีที่ประเมิน (${p.assessment}) ต้องไม่อยู่หลังปีงบประมาณของรายงาน (${p.fiscal})`,
+    en: `assessment year ${p.assessment} is after the report's fiscal year ${p.fiscal}`,
+  }),
+  'overall.mismatch': (p) => ({
+    th: `คะแนนภาพรวม ${p.declared} ไม่ตรงกับผลการถ่วงน้ำหนักคะแนนรายตัวชี้วัด (${p.computed}) ต่างกัน ${p.difference} ให้ตรวจสอบคะแนนกับระบบ ITAS รายงานจะใช้ ${p.declared} ตามที่ประกาศ`,
+    en: `overall score ${p.declared} does not match the weighting of the indicator scores (${p.computed}), a difference of ${p.difference}; the report keeps the declared ${p.declared}`,
+  }),
+  'overall.level-mismatch': (p) => ({
+    th: `ระดับ ${p.declared} ไม่ตรงกับคะแนนภาพรวม ${p.score} ซึ่งอยู่ในระดับ ${p.expected} รายงานจะใช้ระดับ ${p.expected}`,
+    en: `level ${p.declared} does not match the overall score ${p.score}, which is level ${p.expected}; the report uses ${p.expected}`,
+  }),
+};
+
+export function messageFor(finding: Finding): Message {
+  const wording = catalogue[finding.code];
+  if (wording) return wording(finding.params);
+  if (finding.code.startsWith('yaml.')) {
+    return { th: 'รูปแบบไฟล์ YAML ไม่ถูกต้อง (ตรวจสอบการย่อหน้าและเครื่องหมาย :)', en: String(finding.params.detail ?? finding.code) };
+  }
+  return { th: 'ข้อมูลไม่ถูกต้อง', en: finding.code };
+}
+
+/** Codes the catalogue words, for the test that every finding the code can raise has wording. */
+export const knownCodes = (): string[] => Object.keys(catalogue);

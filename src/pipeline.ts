@@ -1,0 +1,72 @@
+import { analyse, type Analysis } from './analysis/analyse.ts';
+import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
+import { availableFrameworkYears, loadFramework, type Framework } from './data/frameworks.ts';
+import { loadReportFile, type LoadResult } from './data/load.ts';
+import type { Finding, ReportData } from './data/types.ts';
+import { renderDocx } from './export/docx/docx.ts';
+import type { DigitSystem, DocumentModel } from './model/types.ts';
+
+/** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
+
+export type OutputFormat = 'docx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx'];
+
+export interface RenderOptions {
+  formats: readonly OutputFormat[];
+  digits: DigitSystem;
+  /** The font name written into the DOCX. */
+  font?: string;
+}
+
+export interface Checked extends LoadResult {
+  framework?: Framework;
+  analysis?: Analysis;
+}
+
+export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
+
+/** Loads, validates and analyses one file; `analysis` is set only when there is no error. */
+export async function checkFile(file: string): Promise<Checked> {
+  const loaded = await loadReportFile(file);
+  if (!loaded.data) return loaded;
+  return checkData(loaded, loaded.data);
+}
+
+function checkData(loaded: LoadResult, data: ReportData): Checked {
+  const framework = loadFramework(data.frameworkYear);
+  if (!framework) {
+    const finding: Finding = {
+      severity: 'error',
+      code: 'framework.missing',
+      path: [data.frameworkYear === data.assessmentYear ? 'assessment_year' : 'framework'],
+      params: { year: data.frameworkYear, available: availableFrameworkYears().join(', ') },
+    };
+    return { ...loaded, findings: [...loaded.findings, finding] };
+  }
+  const analysis = analyse(data, framework);
+  const findings = [...loaded.findings, ...analysis.findings];
+  if (hasErrors(findings)) return { ...loaded, framework, findings };
+  return { ...loaded, framework, analysis, findings };
+}
+
+export interface RenderedDocument {
+  kind: DocumentKind;
+  format: OutputFormat;
+  bytes: Uint8Array;
+  model: DocumentModel;
+}
+
+/** Renders every document in every format, in memory: nothing is written until all succeeded. */
+export async function renderDocuments(checked: Checked, options: RenderOptions): Promise<RenderedDocument[]> {
+  const { data, framework, analysis } = checked;
+  if (!data || !framework || !analysis) throw new Error('renderDocuments needs a checked file without errors');
+  const models = composeDocuments(data, framework, analysis, { digits: options.digits });
+  const rendered: RenderedDocument[] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    for (const format of options.formats) {
+      const model = models[kind];
+      rendered.push({ kind, format, model, bytes: await renderDocx(model, { font: options.font }) });
+    }
+  }
+  return rendered;
+}
