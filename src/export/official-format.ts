@@ -12,9 +12,9 @@ export const officialFormat = {
   /** First-line indent of body paragraphs. */
   firstLineIndent: 2.5,
   /** Hanging indent of numbered points. */
-  listIndent: 0.75,
+  listIndent: 0.6,
   /** The signature block starts at the middle of the text area. */
-  signatureIndentFraction: 0.45,
+  signatureIndentFraction: 0.4,
   /** Space before a section heading, in points. */
   headingSpaceBefore: 12,
   /** Space after a paragraph and after a table, in points. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../data/types.ts';
+import { toThaiDigits } from '../thai/digits.ts';
 
 /** A message in the clerk's language first, with English beside it for support staff. */
 export interface Message {
@@ -7,6 +8,9 @@ export interface Message {
 }
 
 type Params = Finding['params'];
+
+/** Scores in the Thai sentence are in Thai digits, as in the report; the English keeps Arabic. */
+const th = (value: string | number | undefined): string => toThaiDigits(String(value));
 type Wording = (p: Params) => Message;
 
 const catalogue: Record<string, Wording> = {
@@ -75,7 +79,7 @@ const catalogue: Record<string, Wording> = {
     en: `the ${p.framework} framework has no indicator ${p.indicator} (it has ${p.count})`,
   }),
   'scores.out-of-range': (p) => ({
-    th: `คะแนนตัวชี้วัดที่ ${p.indicator} (${p.score}) ต้องอยู่ระหว่าง 0 ถึง 100`,
+    th: `คะแนนตัวชี้วัดที่ ${p.indicator} (${th(p.score)}) ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐`,
     en: `score of indicator ${p.indicator} (${p.score}) must be between 0 and 100`,
   }),
   'explanations.unknown-indicator': (p) => ({
@@ -95,11 +99,11 @@ const catalogue: Record<string, Wording> = {
     en: `assessment year ${p.assessment} is after the report's fiscal year ${p.fiscal}`,
   }),
   'overall.mismatch': (p) => ({
-    th: `คะแนนภาพรวม ${p.declared} ไม่ตรงกับผลการถ่วงน้ำหนักคะแนนรายตัวชี้วัด (${p.computed}) ต่างกัน ${p.difference} ให้ตรวจสอบคะแนนกับระบบ ITAS รายงานจะใช้ ${p.declared} ตามที่ประกาศ`,
+    th: `คะแนนภาพรวม ${th(p.declared)} ไม่ตรงกับผลการถ่วงน้ำหนักคะแนนรายตัวชี้วัด (${th(p.computed)}) ต่างกัน ${th(p.difference)} ให้ตรวจสอบคะแนนกับระบบของสำนักงาน ป.ป.ช. รายงานจะใช้ ${th(p.declared)} ตามที่ประกาศ`,
     en: `overall score ${p.declared} does not match the weighting of the indicator scores (${p.computed}), a difference of ${p.difference}; the report keeps the declared ${p.declared}`,
   }),
   'overall.level-mismatch': (p) => ({
-    th: `ระดับ ${p.declared} ไม่ตรงกับคะแนนภาพรวม ${p.score} ซึ่งอยู่ในระดับ ${p.expected} รายงานจะใช้ระดับ ${p.expected}`,
+    th: `ระดับ ${p.declared} ไม่ตรงกับคะแนนภาพรวม ${th(p.score)} ซึ่งอยู่ในระดับ ${p.expected} รายงานจะใช้ระดับ ${p.expected}`,
     en: `level ${p.declared} does not match the overall score ${p.score}, which is level ${p.expected}; the report uses ${p.expected}`,
   }),
 };

@@ -37,3 +37,8 @@ export function columnFractions(table: Table, minFraction = 0.12): number[] {
 function graphemeLength(text: string): number {
   return text.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length;
 }
+
+/** A cell holding only a number (a score) is centred in both exporters. */
+export function isNumericCell(cell: Cell): boolean {
+  return /^[\d\u0E50-\u0E59]+([.,][\d\u0E50-\u0E59]+)*$/.test(cellText(cell).trim());
+}

@@ -20,7 +20,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
-import { cellText, columnFractions } from '../../model/layout.ts';
+import { cellText, columnFractions, isNumericCell } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { A4, cm, halfPoints } from './units.ts';
@@ -212,10 +212,11 @@ function renderTable(table: ModelTable): Table {
 }
 
 function renderCell(cell: Cell, header: boolean): Paragraph[] {
+  const centred = !header && isNumericCell(cell);
   const paragraphs = cell.blocks.flatMap((b) =>
     b.kind === 'list'
       ? renderList(b, STYLE.cellListItem)
-      : [new Paragraph({ style: header ? STYLE.cellHeader : b.style === 'center' ? STYLE.center : STYLE.cell, children: runs(b.runs) })],
+      : [new Paragraph({ style: header ? STYLE.cellHeader : centred || b.style === 'center' ? STYLE.center : STYLE.cell, children: runs(b.runs) })],
   );
   // Word requires at least one paragraph in every cell.
   return paragraphs.length > 0 || cellText(cell) !== '' ? paragraphs : [new Paragraph({ style: STYLE.cell, children: [] })];
