@@ -442,6 +442,21 @@ describe('columnFractions', () => {
     for (const x of f) expect(x).toBeCloseTo(1 / columns, 12);
   });
 
+  // BUG (src/model/layout.ts columnFractions): when every column's share is exactly the floor
+  // (equal content and floor = 1/n), deficit and surplus are both 0 and the redistribution
+  // computes 0·0/0 = NaN for every column. With the default floor 0.12 this happens for any
+  // table of 9 or more columns with equal cell texts; the DOCX exporter then gets NaN widths.
+  it.fails.each([
+    { columns: 9, minFraction: 0.12, text: 'a' },
+    { columns: 12, minFraction: 0.12, text: 'abcd' },
+    { columns: 2, minFraction: 0.5, text: 'ก' },
+    { columns: 4, minFraction: 0.3, text: 'ข้อความ' },
+  ])('$columns equal columns with floor $minFraction give equal finite widths', ({ columns, minFraction, text }) => {
+    const f = columnFractions(tableOf([], [row(...Array.from({ length: columns }, () => text))]), minFraction);
+    expect(f).toHaveLength(columns);
+    for (const x of f) expect(x).toBeCloseTo(1 / columns, 12);
+  });
+
   it('equal content gives equal columns', () => {
     const f = columnFractions(tableOf([row('หัว', 'หัว', 'หัว')], [row('ข้อความ', 'ข้อความ', 'ข้อความ')]));
     for (const x of f) expect(x).toBeCloseTo(1 / 3, 12);

@@ -85,7 +85,7 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions = {}
               }),
             }
           : undefined,
-        children: model.blocks.flatMap(renderBlock),
+        children: model.blocks.flatMap((block, i) => renderBlock(block, endsTitleGroup(model.blocks, i))),
       },
     ],
   });
@@ -153,17 +153,28 @@ function runs(model: Run[]): TextRun[] {
   );
 }
 
-function renderBlock(block: Block): (Paragraph | Table)[] {
+const isTitleLine = (block: Block | undefined): boolean =>
+  block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
+
+/** A title block (title lines and centred lines) is set off from the text after it. */
+function endsTitleGroup(blocks: Block[], i: number): boolean {
+  return isTitleLine(blocks[i]) && !isTitleLine(blocks[i + 1]) && blocks[i + 1]?.kind !== 'table';
+}
+
+const afterTitleGroup = { ...single, after: F.headingSpaceBefore * 20 };
+
+function renderBlock(block: Block, lastTitleLine: boolean): (Paragraph | Table)[] {
+  const spacing = lastTitleLine ? { spacing: afterTitleGroup } : {};
   switch (block.kind) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.runs) })];
+      return [new Paragraph({ heading: HeadingLevel.TITLE, ...spacing, children: runs(block.runs) })];
     case 'heading': {
       const heading = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
       const number = block.number ? [new TextRun({ text: `${block.number} ` })] : [];
       return [new Paragraph({ heading, children: [...number, ...runs(block.runs)] })];
     }
     case 'paragraph':
-      return [new Paragraph({ style: STYLE[block.style], children: runs(block.runs) })];
+      return [new Paragraph({ style: STYLE[block.style], ...spacing, children: runs(block.runs) })];
     case 'list':
       return renderList(block, STYLE.listItem);
     case 'table':
