@@ -25,9 +25,8 @@ export function toolScores(
   return framework.tools.map((tool) => {
     const values = framework.indicators.filter((i) => i.tool === tool.id).map((i) => scores.get(i.number));
     const complete = values.every((v): v is number => v !== undefined) && values.length > 0;
-    const score = complete
-      ? roundHalfUp((values.reduce((s, v) => s + Math.round(v * 100), 0) / values.length) * 1) / 100
-      : undefined;
+    // The mean in hundredths, rounded to whole hundredths: two decimals, as the NACC prints them.
+    const score = complete ? roundHalfUp(values.reduce((s, v) => s + Math.round(v * 100), 0) / values.length) / 100 : undefined;
     return { id: tool.id, name: tool.name, weight: tool.weight, score };
   });
 }

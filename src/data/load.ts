@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
 import { validateRaw } from './schema.ts';
@@ -41,6 +41,8 @@ export function parseReportData(text: string, file: string): LoadResult {
     });
     return { file, findings, source };
   }
+  const duplicates = findEquivalentKeys(doc, lines);
+  if (duplicates.length > 0) return { file, findings: duplicates, source };
   const value: unknown = doc.toJS({ maxAliasCount: 50 });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { file, findings: [{ severity: 'error', code: 'file.not-a-mapping', path: [], params: {} }], source };
@@ -54,6 +56,30 @@ export function parseReportData(text: string, file: string): LoadResult {
   const findings = checkDates(raw);
   if (findings.some((f) => f.severity === 'error')) return { file, findings, source };
   return { file, data: toReportData(raw), findings, source };
+}
+
+/**
+ * YAML's own duplicate check compares keys by value, so `1:` and `"1":` are different keys; both
+ * become the property "1" and the second would silently replace the first score.
+ */
+function findEquivalentKeys(doc: Document, lines: LineCounter): Finding[] {
+  const findings: Finding[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (seen.has(name)) {
+          const at = lines.linePos(pair.key.range?.[0] ?? 0);
+          findings.push({ severity: 'error', code: 'yaml.DUPLICATE_KEY', path: [], params: { detail: `Map keys must be unique: ${name}` }, at });
+        }
+        seen.add(name);
+      }
+    },
+  });
+  return findings;
 }
 
 function toReportData(raw: RawData): ReportData {

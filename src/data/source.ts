@@ -26,7 +26,9 @@ export class SourceMap {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
         if (!pair) break;
-        const at = rangeStart(pair.value) ?? rangeStart(pair.key);
+        // A block mapping or list is pointed at by its key line (`scores:`), a scalar by its value.
+        const block = (isMap(pair.value) || isSeq(pair.value)) && !pair.value.flow;
+        const at = block ? rangeStart(pair.key) : (rangeStart(pair.value) ?? rangeStart(pair.key));
         if (at !== undefined) offset = at;
         node = pair.value;
       } else if (isSeq(node) && typeof step === 'number') {

@@ -30,6 +30,7 @@ export function columnFractions(table: Table, minFraction = 0.12): number[] {
   const floor = Math.min(minFraction, 1 / columns);
   const deficit = fractions.reduce((s, f) => s + Math.max(0, floor - f), 0);
   const surplus = fractions.reduce((s, f) => s + Math.max(0, f - floor), 0);
+  if (deficit === 0 || surplus === 0) return fractions;
   return fractions.map((f) => (f < floor ? floor : f - (deficit * (f - floor)) / surplus));
 }
 

@@ -236,7 +236,8 @@ function collapseRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   let lastEndsWithSpace = true; // at the start of a block, leading space is dropped
   for (const run of runs) {
-    let text = run.text.replace(/\s+/g, ' ');
+    // Collapse template whitespace, but keep a no-break space the author put there on purpose.
+    let text = run.text.replace(/[^\S\u00A0]+/g, ' ');
     if (lastEndsWithSpace) text = text.replace(/^ /, '');
     if (text === '') continue;
     lastEndsWithSpace = text.endsWith(' ');

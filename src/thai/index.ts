@@ -7,3 +7,4 @@ export { formatThaiDate, parseIsoDate, thaiMonthName } from './dates.ts';
 export type { ParseIsoDateResult } from './dates.ts';
 export { fiscalQuarterOf, fiscalYearRange, quarterRange } from './fiscal.ts';
 export type { DateRange, FiscalQuarter } from './fiscal.ts';
+export { normalizeThai } from './normalize.ts';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../src/analysis/analyse.ts';
 import { levelOf, weightedOverall } from '../../src/analysis/overall.ts';
+import { readFileSync } from 'node:fs';
 import { loadFramework, type Framework } from '../../src/data/frameworks.ts';
+import { parseReportData } from '../../src/data/load.ts';
 import type { Finding, IssueRow, ReportData } from '../../src/data/types.ts';
 
 const framework: Framework = (() => {
@@ -520,5 +522,20 @@ describe('analyse: tool scores', () => {
       ['EIT', 30, 74],
       ['OIT', 40, 57.5],
     ]);
+  });
+});
+
+describe('analyse: the sample data file', () => {
+  it('warns only that 93.68 does not match the weighting (93.51)', () => {
+    const text = readFileSync(new URL('../../data/2566/nakhon-pathom.yaml', import.meta.url), 'utf8');
+    const loaded = parseReportData(text, 'nakhon-pathom.yaml');
+    expect(loaded.findings).toEqual([]);
+    const a = analyse(loaded.data!, framework);
+    expect(a.findings.map((f) => [f.severity, f.code, f.params.declared, f.params.computed])).toEqual([
+      ['warning', 'overall.mismatch', '93.68', '93.51'],
+    ]);
+    expect(a.overall).toMatchObject({ score: 93.68, level: 'A', computed: 93.51, passed: true });
+    expect(numbers(a.weaknesses)).toEqual([4]);
+    expect(numbers(a.highest)).toEqual([10]);
   });
 });

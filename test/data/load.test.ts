@@ -203,7 +203,8 @@ const ERROR_CASES: ErrorCase[] = [
     text: edit(BASE, '  position: ผู้ว่าราชการจังหวัด', '  name: นายทดสอบ'),
     code: 'schema.required',
     path: ['signatory', 'position'],
-    line: 'นายทดสอบ',
+    // the mapping that lacks the key is pointed at by its own key line
+    line: 'signatory:',
   },
   {
     name: 'an empty measures list',
@@ -357,11 +358,28 @@ describe('parseReportData: errors carry a code and a place', () => {
   // BUG (src/data/source.ts SourceMap.locate): for a key whose value is a block mapping, the
   // position is that of the value (the first child line, `  1: 90`), not of the key: the message
   // "unknown key scroes" then points at line 6 although `scroes:` is on line 5.
-  it.fails('a misspelt block key (scroes) is located at the key’s own line', () => {
+  it('a misspelt block key (scroes) is located at the key’s own line', () => {
     const text = edit(BASE, 'scores:', 'scroes:');
     const result = parseReportData(text, 'x.yaml');
     const finding = result.findings.find((f) => f.code === 'schema.unknown-key')!;
     expect(result.source!.locate(finding.path).line).toBe(lineOf(text, 'scroes:'));
+  });
+
+  it('the same indicator written as 1 and as 1.0 is a duplicate key', () => {
+    const text = edit(BASE, '  1: 90\n', '  1: 90\n  1.0: 95\n');
+    const result = parseReportData(text, 'x.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.findings.map((f) => [f.code, f.at?.line])).toEqual([['yaml.DUPLICATE_KEY', lineOf(text, '1.0: 95')]]);
+  });
+
+  // BUG (src/data/load.ts parseReportData): `uniqueKeys: true` compares keys by YAML value, so
+  // the integer key 1 and the string key "1" are different keys; toJS then maps both to the
+  // property "1" and the second score silently replaces the first (data has 1 → 95, no finding).
+  it('the same indicator written as 1 and as "1" is reported, not silently overwritten', () => {
+    const text = edit(BASE, '  1: 90\n', '  1: 90\n  "1": 95\n');
+    const result = parseReportData(text, 'x.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.findings.some((f) => f.severity === 'error')).toBe(true);
   });
 
   it.each([
