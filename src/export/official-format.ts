@@ -21,5 +21,3 @@ export const officialFormat = {
   paragraphSpaceAfter: 6,
   fontName: 'TH SarabunPSK',
 } as const;
-
-export type FontFamily = string;
