@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 
@@ -106,9 +106,11 @@ export class FrameworkError extends Error {}
 const cache = new Map<number, Framework>();
 
 export function availableFrameworkYears(): number[] {
-  const years: number[] = [];
-  for (let y = 2560; y <= 2600; y++) if (existsSync(new URL(`${y}.yaml`, frameworksDir))) years.push(y);
-  return years;
+  return readdirSync(frameworksDir)
+    .map((name) => /^(\d{4})\.yaml$/.exec(name)?.[1])
+    .filter((year): year is string => year !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** Returns the framework of an assessment year, or undefined when there is no file for it. */
