@@ -4,18 +4,24 @@ import { availableFrameworkYears, loadFramework, type Framework } from './data/f
 import { loadReportFile, type LoadResult } from './data/load.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { renderDocx } from './export/docx/docx.ts';
+import { bundledFontSet, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
+import { renderPdf } from './export/pdf/pdf.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
 
 /** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
 
-export type OutputFormat = 'docx';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx'];
+export type OutputFormat = 'docx' | 'pdf';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 
 export interface RenderOptions {
   formats: readonly OutputFormat[];
   digits: DigitSystem;
   /** The font name written into the DOCX. */
   font?: string;
+  /** The regular face of a font file to embed in the PDF instead of the bundled Laksaman. */
+  pdfFont?: string;
+  /** Thai-distributed justification of PDF body text (default); false sets it left-aligned. */
+  justify?: boolean;
 }
 
 export interface Checked extends LoadResult {
@@ -61,11 +67,13 @@ export async function renderDocuments(checked: Checked, options: RenderOptions):
   const { data, framework, analysis } = checked;
   if (!data || !framework || !analysis) throw new Error('renderDocuments needs a checked file without errors');
   const models = composeDocuments(data, framework, analysis, { digits: options.digits });
+  const fonts: PdfFontSet | undefined = options.formats.includes('pdf') ? (options.pdfFont ? fontSetFromFile(options.pdfFont) : bundledFontSet()) : undefined;
   const rendered: RenderedDocument[] = [];
   for (const kind of DOCUMENT_KINDS) {
     for (const format of options.formats) {
       const model = models[kind];
-      rendered.push({ kind, format, model, bytes: await renderDocx(model, { font: options.font }) });
+      const bytes = format === 'pdf' ? await renderPdf(model, { fonts, justify: options.justify }) : await renderDocx(model, { font: options.font });
+      rendered.push({ kind, format, model, bytes });
     }
   }
   return rendered;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FrameworkError } from '../data/frameworks.ts';
+import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat } from '../pipeline.ts';
 import { formatFinding } from './findings.ts';
@@ -18,6 +19,8 @@ interface BuildOptions extends CommonOptions {
   format: OutputFormat[];
   digits: DigitSystem;
   font?: string;
+  pdfFont?: string;
+  justify: boolean;
 }
 
 const log = (line: string): void => void process.stdout.write(line + '\n');
@@ -46,6 +49,8 @@ async function check(inputs: string[], options: CommonOptions): Promise<number> 
 }
 
 async function build(inputs: string[], options: BuildOptions): Promise<number> {
+  // A missing font file is the user's setting, not a file's fault: stop before any file.
+  if (options.pdfFont && options.format.includes('pdf')) fontSetFromFile(options.pdfFont);
   const files = await expandInputs(inputs);
   let failed = 0;
   for (const file of files) {
@@ -57,7 +62,13 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
       continue;
     }
     // Render everything first, so a failure leaves no document of this file half-done.
-    const documents = await renderDocuments(checked, { formats: options.format, digits: options.digits, font: options.font });
+    const documents = await renderDocuments(checked, {
+      formats: options.format,
+      digits: options.digits,
+      font: options.font,
+      pdfFont: options.pdfFont,
+      justify: options.justify,
+    });
     for (const doc of documents) {
       const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
       await writeFileAtomic(target, doc.bytes);
@@ -94,9 +105,11 @@ export function createProgram(): Command {
     .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
     .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
     .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
+    .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF เช่น THSarabunNew.ttf (regular face of a font file for the PDF; default: bundled Laksaman)')
+    .option('--no-justify', 'PDF: จัดชิดซ้ายแทนการกระจายแบบไทย (PDF: left-align body text instead of Thai distributed)')
     .addOption(strict)
     .action(async (paths: string[], opts: Omit<BuildOptions, 'format'> & { format?: OutputFormat[] }) => {
-      process.exitCode = await build(paths, { ...opts, format: opts.format ?? ['docx'] });
+      process.exitCode = await build(paths, { ...opts, format: opts.format ?? [...OUTPUT_FORMATS] });
     });
 
   program
@@ -121,6 +134,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof UsageError) {
       warn(err.message);
+      return EXIT.usage;
+    }
+    if (err instanceof FontFileError) {
+      warn(`ไม่พบไฟล์ฟอนต์ ${err.file} (font file not found)`);
+      if (err.tried.length > 1) warn(`ค้นหาแล้ว (looked for): ${err.tried.join(', ')}`);
       return EXIT.usage;
     }
     if (err instanceof FrameworkError) {

@@ -8,3 +8,6 @@ export type { ParseIsoDateResult } from './dates.ts';
 export { fiscalQuarterOf, fiscalYearRange, quarterRange } from './fiscal.ts';
 export type { DateRange, FiscalQuarter } from './fiscal.ts';
 export { normalizeThai } from './normalize.ts';
+export { breakUnits } from './linebreak.ts';
+export { scriptRuns } from './scripts.ts';
+export type { Script, ScriptRun } from './scripts.ts';

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { officialFormat as F } from '../official-format.ts';
+import { clusterCount, shape, shapingFont, type ShapingFont } from './shaping.ts';
+
+/**
+ * The fonts of the PDF. The project ships Laksaman (TLWG's rebuild of TH Sarabun New with correct
+ * OpenType Thai); a user who owns TH Sarabun New or TH SarabunPSK can use that instead.
+ */
+
+export type FaceName = 'normal' | 'bold' | 'italics' | 'bolditalics';
+export const FACE_NAMES: readonly FaceName[] = ['normal', 'bold', 'italics', 'bolditalics'];
+
+export interface PdfFontSet {
+  /** The family name pdfmake knows the set by; unique per set of files. */
+  family: string;
+  files: Record<FaceName, string>;
+  /** The point size that looks like TH SarabunPSK 16 pt. */
+  bodySize: number;
+}
+
+/** A configured font file does not exist; the message names every file that was looked for. */
+export class FontFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly tried: string[],
+  ) {
+    super(`font file not found: ${file}`);
+  }
+}
+
+export const FONTS_DIR = fileURLToPath(new URL('../../../fonts/', import.meta.url));
+
+/** Laksaman's glyphs were scaled up 150.42 % from TH Sarabun New (Debian changelog of fonts-tlwg). */
+export const LAKSAMAN_SCALE = 1.5042;
+
+export function bundledFontSet(): PdfFontSet {
+  const file = (name: string) => path.join(FONTS_DIR, `${name}.ttf`);
+  return {
+    family: 'Laksaman',
+    files: { normal: file('Laksaman'), bold: file('Laksaman-Bold'), italics: file('Laksaman-Italic'), bolditalics: file('Laksaman-BoldItalic') },
+    bodySize: F.fontSize / LAKSAMAN_SCALE,
+  };
+}
+
+const STYLE_SUFFIXES: Record<Exclude<FaceName, 'normal'>, string[]> = {
+  bold: ['Bold'],
+  italics: ['Italic'],
+  bolditalics: ['BoldItalic', 'Bold Italic', 'Bold-Italic'],
+};
+
+/**
+ * A font set from the user's regular face ("THSarabunNew.ttf"); the other faces are found beside
+ * it under the names the SIPA fonts ship with ("THSarabunNew Bold.ttf") or with a hyphen
+ * ("Sarabun-Bold.ttf"). TH Sarabun is drawn at its own 16 pt. Bold is required (headings use it);
+ * a missing italic face falls back to the upright one, as the templates do not use italics.
+ */
+export function fontSetFromFile(regular: string): PdfFontSet {
+  const normal = path.resolve(regular);
+  if (!existsSync(normal)) throw new FontFileError(normal, [normal]);
+  const dir = path.dirname(normal);
+  const ext = path.extname(normal);
+  const stem = path.basename(normal, ext).replace(/[-_ ]?Regular$/i, '');
+  const find = (suffixes: string[]): { found?: string; tried: string[] } => {
+    const tried = suffixes.flatMap((s) => [' ', '-', '_', ''].map((sep) => path.join(dir, `${stem}${sep}${s}${ext}`)));
+    return { found: tried.find((f) => existsSync(f)), tried };
+  };
+  const bold = find(STYLE_SUFFIXES.bold);
+  if (!bold.found) throw new FontFileError(bold.tried[0]!, bold.tried);
+  const italics = find(STYLE_SUFFIXES.italics).found ?? normal;
+  const bolditalics = find(STYLE_SUFFIXES.bolditalics).found ?? bold.found;
+  return {
+    family: `User:${normal}`,
+    files: { normal, bold: bold.found, italics, bolditalics },
+    bodySize: F.fontSize,
+  };
+}
+
+/** What pdfkit reads from a fontkit font besides `layout`. */
+export interface FontkitFont extends ShapingFont {
+  postscriptName: string;
+}
+
+interface Fontkit {
+  create(buffer: Uint8Array): FontkitFont;
+}
+
+// The fontkit build pdfkit itself loads, so glyph objects are of one kind.
+const require = createRequire(import.meta.url);
+const fontkit = require(require.resolve('fontkit', { paths: [path.dirname(require.resolve('pdfkit'))] })) as Fontkit;
+
+/** A parsed face: parsed once per process, shared by every document of the process. */
+export interface LoadedFace {
+  file: string;
+  /** The face as pdfkit should see it: its layout shapes by script runs. */
+  shaped: FontkitFont;
+  /** Width in font units and cluster count of a text, cached: a report repeats its words. */
+  measure(text: string): { advance: number; clusters: number };
+  unitsPerEm: number;
+}
+
+const faces = new Map<string, LoadedFace>();
+const MEASURE_CACHE_LIMIT = 100_000;
+
+export function loadFace(file: string): LoadedFace {
+  const cached = faces.get(file);
+  if (cached) return cached;
+  if (!existsSync(file)) throw new FontFileError(file, [file]);
+  const font = fontkit.create(readFileSync(file));
+  const widths = new Map<string, { advance: number; clusters: number }>();
+  const face: LoadedFace = {
+    file,
+    shaped: shapingFont(font),
+    unitsPerEm: font.unitsPerEm,
+    measure(text) {
+      let m = widths.get(text);
+      if (!m) {
+        if (widths.size >= MEASURE_CACHE_LIMIT) widths.clear();
+        const run = shape(font, text);
+        m = { advance: run.advanceWidth, clusters: clusterCount(run) };
+        widths.set(text, m);
+      }
+      return m;
+    },
+  };
+  faces.set(file, face);
+  return face;
+}

@@ -1,0 +1,343 @@
+import { createRequire } from 'node:module';
+import { columnFractions, isNumericCell } from '../../model/layout.ts';
+import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
+import { toThaiDigits } from '../../thai/digits.ts';
+import { officialFormat as F } from '../official-format.ts';
+import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
+import { breakLines, distributedSpacing, type Line, type Measure, type Piece, type Style } from './lines.ts';
+import { registerFontSet } from './pdfkit-hooks.ts';
+import { trackingFeatures } from './shaping.ts';
+
+/**
+ * Renders the document model as PDF with pdfmake. Lines are broken here (lines.ts) and handed to
+ * pdfmake one by one; pdfmake does the page flow, tables, headers and the file. The page is the
+ * official one of official-format.ts, as in the DOCX.
+ */
+
+export interface PdfOptions {
+  /** Defaults to the bundled Laksaman. */
+  fonts?: PdfFontSet;
+  /** Thai-distributed justification of body text (both edges flush), as Word does; else left. */
+  justify?: boolean;
+}
+
+// pdfmake's document definition is untyped JSON; a node is any of its content objects.
+type Node = Record<string, unknown>;
+
+interface PdfMake {
+  addFonts(fonts: Record<string, Record<FaceName, string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: Node): { getBuffer(): Promise<Buffer> };
+}
+
+const require = createRequire(import.meta.url);
+const pdfmake = require('pdfmake') as PdfMake;
+// Nothing is fetched: fonts are files of the tool, and documents hold no images or links to load.
+pdfmake.setUrlAccessPolicy(() => false);
+const allowedFiles = new Set<string>();
+pdfmake.setLocalAccessPolicy((file) => allowedFiles.has(file));
+
+const pt = (cm: number): number => (cm * 72) / 2.54;
+const CONTENT_WIDTH = pt(F.page.width - F.margins.left - F.margins.right);
+const CELL_PADDING = { x: pt(0.15), y: 1 };
+const RULE = 0.5;
+const PAGE_BOTTOM = pt(F.page.height - F.margins.bottom);
+
+const faceOf = (s: Style): FaceName => (s.bold ? (s.italic ? 'bolditalics' : 'bold') : s.italic ? 'italics' : 'normal');
+
+/** Everything one document's layout needs to know about its fonts. */
+class Typesetter {
+  readonly size: number;
+  readonly lineHeight: number;
+  readonly measure: Measure;
+
+  constructor(
+    readonly fonts: PdfFontSet,
+    readonly justify: boolean,
+  ) {
+    this.size = fonts.bodySize;
+    const regular = loadFace(fonts.files.normal);
+    const metrics = regular.shaped as unknown as { ascent: number; descent: number };
+    this.lineHeight = ((metrics.ascent - metrics.descent) / regular.unitsPerEm) * this.size;
+    this.measure = (text, style) => {
+      const face = loadFace(fonts.files[faceOf(style)]);
+      const m = face.measure(text);
+      return { width: (m.advance / face.unitsPerEm) * this.size, clusters: m.clusters };
+    };
+  }
+
+  /** One finished line as a pdfmake text node. */
+  line(line: Line, options: { indent: number; width: number; alignment: 'left' | 'center' | 'right'; justify: boolean; bold?: boolean }): Node {
+    const spacing = options.justify ? distributedSpacing(line, options.width) : 0;
+    const inlines = line.pieces.map((p, i) => inline(p, options.bold, spacing === 0 ? undefined : trackingFeatures({ em: spacing / this.size, trailing: i < line.pieces.length - 1 })));
+    return {
+      text: inlines.length > 0 ? inlines : ' ',
+      noWrap: true,
+      alignment: options.alignment,
+      ...(options.indent !== 0 && { margin: [options.indent, 0, 0, 0] }),
+    };
+  }
+
+  /** A paragraph as line nodes; `first`/`rest` are the left indents of its first and other lines. */
+  paragraph(
+    runs: Run[],
+    options: { first: number; rest: number; width: number; alignment?: 'left' | 'center' | 'right'; justify?: boolean; bold?: boolean },
+  ): Node[] {
+    const bold = options.bold ? runs.map((r) => ({ ...r, bold: true })) : runs;
+    const lines = breakLines(bold, { first: options.width - options.first, rest: options.width - options.rest }, this.measure);
+    if (lines.length === 0) lines.push({ pieces: [], width: 0, clusters: 0, last: true });
+    return lines.map((l, i) =>
+      this.line(l, {
+        indent: i === 0 ? options.first : options.rest,
+        width: options.width - (i === 0 ? options.first : options.rest),
+        alignment: options.alignment ?? 'left',
+        justify: (options.justify ?? false) && this.justify,
+      }),
+    );
+  }
+}
+
+function inline(piece: Piece, bold: boolean | undefined, features: string[] | undefined): Node {
+  return {
+    text: piece.text,
+    ...((piece.bold || bold) && { bold: true }),
+    ...(piece.italic && { italics: true }),
+    ...(piece.underline && { decoration: 'underline' }),
+    ...(features && { fontFeatures: features }),
+  };
+}
+
+/**
+ * Widow and orphan control, as Word's default: a paragraph's first two and last two lines stay
+ * together, so no page starts or ends with a lone line of it.
+ */
+function keepLines(lines: Node[], marginBottom = 0): Node[] {
+  const groups: Node[] =
+    lines.length <= 3
+      ? [{ stack: lines, unbreakable: true }]
+      : [{ stack: lines.slice(0, 2), unbreakable: true }, ...lines.slice(2, -2), { stack: lines.slice(-2), unbreakable: true }];
+  if (marginBottom > 0) groups[groups.length - 1]!.margin = [0, 0, 0, marginBottom];
+  return groups;
+}
+
+const isTitleLine = (block: Block | undefined): boolean =>
+  block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
+
+/** Headings, and a caption line right above a table, are kept with what follows them. */
+const keepsWithNext = (block: Block, next: Block | undefined): boolean =>
+  block.kind === 'heading' || (isTitleLine(block) && next?.kind === 'table');
+
+/** Height of laid-out nodes: every line is one line pitch high; a list item's first line is a row of columns. */
+function heightOf(nodes: Node[], lineHeight: number): number {
+  let height = 0;
+  for (const node of nodes) {
+    const margin = node.margin as number[] | undefined;
+    if (margin) height += (margin[1] ?? 0) + (margin[3] ?? 0);
+    height += Array.isArray(node.stack) ? heightOf(node.stack as Node[], lineHeight) : lineHeight;
+  }
+  return height;
+}
+
+/** The first line of a kept group that must not be parted from the table after it. */
+function firstLine(nodes: Node[]): Node | undefined {
+  for (const node of nodes) {
+    if (Array.isArray(node.stack)) {
+      const line = firstLine(node.stack as Node[]);
+      if (line) return line;
+    } else return node;
+  }
+  return undefined;
+}
+
+function breakable(node: Node): void {
+  delete node.unbreakable;
+  if (Array.isArray(node.stack)) (node.stack as Node[]).forEach(breakable);
+}
+
+/** Height of a table's header and first row: what must follow a kept group on its page. */
+const tableLeadHeights = new WeakMap<Node, number>();
+
+/** Page content: the blocks' nodes in order, with keep-with-next groups formed. */
+function layoutBlocks(blocks: Block[], t: Typesetter): Node[] {
+  const content: Node[] = [];
+  let pending: Node[] = [];
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    const endsTitleGroup = isTitleLine(block) && !isTitleLine(next) && next?.kind !== 'table';
+    const nodes = layoutBlock(block, t, endsTitleGroup ? F.headingSpaceBefore : 0);
+    if (keepsWithNext(block, next) && next) {
+      pending.push(...nodes);
+      return;
+    }
+    if (pending.length > 0) {
+      const first = nodes[0];
+      if (first?.unbreakable) {
+        // Kept with the first lines of the paragraph or list that follows.
+        nodes[0] = { stack: [...pending, first], unbreakable: true };
+      } else {
+        // A table cannot join an unbreakable group (its header must repeat). The group's first
+        // line carries the height that must fit below it (the group, the table's header and first
+        // row); pageBreakBefore moves the group when it does not. pdfmake passes few node fields
+        // to that callback, and headlineLevel is the one free for this.
+        // (pdfmake drops content when it breaks a page inside an unbreakable block, so the group
+        // is left breakable; the rule moves it whole.)
+        pending.forEach(breakable);
+        const line = firstLine(pending);
+        if (line) line.headlineLevel = heightOf(pending, t.lineHeight) + (first ? tableLeadHeights.get(first) ?? 0 : 0);
+        nodes.unshift(...pending);
+      }
+      pending = [];
+    }
+    content.push(...nodes);
+  });
+  content.push(...pending);
+  // Space after the last block would start an empty page when the text ends at the foot of one.
+  const last = content[content.length - 1];
+  if (last?.margin) last.margin = [...(last.margin as number[]).slice(0, 3), 0];
+  return content;
+}
+
+/** True at the first line of a kept group whose table would not start on the same page. */
+function strandedGroup(node: { headlineLevel?: number; startPosition?: { top: number } }): boolean {
+  const needed = node.headlineLevel;
+  if (needed === undefined || needed <= 0 || !node.startPosition) return false;
+  return node.startPosition.top + needed > PAGE_BOTTOM + 0.01;
+}
+
+function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
+  const width = CONTENT_WIDTH;
+  switch (block.kind) {
+    case 'title':
+      return keepLines(t.paragraph(block.runs, { first: 0, rest: 0, width, alignment: 'center', bold: true }), spaceAfter);
+    case 'heading': {
+      const runs = block.number ? [{ text: `${block.number} ` }, ...block.runs] : block.runs;
+      const indent = block.level === 1 ? 0 : pt(F.firstLineIndent);
+      const lines = t.paragraph(runs, { first: indent, rest: 0, width, bold: true });
+      const before = block.level === 1 ? F.headingSpaceBefore : F.headingSpaceBefore / 2;
+      return [{ stack: lines, unbreakable: true, margin: [0, before, 0, 0] }];
+    }
+    case 'paragraph': {
+      const style = block.style;
+      const lines = t.paragraph(block.runs, {
+        first: style === 'body' ? pt(F.firstLineIndent) : 0,
+        rest: 0,
+        width,
+        alignment: style === 'center' ? 'center' : style === 'right' ? 'right' : 'left',
+        justify: style === 'body',
+      });
+      const after = style === 'body' || style === 'plain' ? F.paragraphSpaceAfter : 0;
+      return keepLines(lines, Math.max(after, spaceAfter));
+    }
+    case 'list':
+      return layoutList(block, t, { left: pt(F.firstLineIndent), width, justify: true }).flatMap((item) => keepLines(item));
+    case 'table':
+      // The DOCX has an empty paragraph after a table; the same space here.
+      const node = layoutTable(block, t);
+      node.margin = [0, 0, 0, t.lineHeight + F.paragraphSpaceAfter];
+      return [node];
+    case 'signature': {
+      const left = CONTENT_WIDTH * F.signatureIndentFraction;
+      // Centred on the part of the line right of `left`, as the DOCX's indented centred lines.
+      const lines = block.lines.flatMap((runs) => t.paragraph(runs, { first: left, rest: left, width, alignment: 'center' }));
+      return [{ stack: lines, unbreakable: true, margin: [0, 24, 0, 0] }];
+    }
+    case 'pageBreak':
+      return [{ text: '', pageBreak: 'after' }];
+  }
+}
+
+/** Numbered points: the marker hangs left of the text, and wrapped lines align with the text. */
+function layoutList(list: List, t: Typesetter, options: { left: number; width: number; justify: boolean }): Node[][] {
+  const gap = t.measure(' ', {}).width;
+  const markerWidth = Math.max(pt(F.listIndent), ...list.items.map((i) => t.measure(i.marker ?? '', {}).width + gap));
+  const textLeft = options.left + markerWidth;
+  return list.items.map((item) => {
+    const lines = t.paragraph(item.runs, { first: textLeft, rest: textLeft, width: options.width, justify: options.justify });
+    const first = lines[0]!;
+    first.margin = [0, 0, 0, 0];
+    lines[0] = {
+      columns: [
+        { width: markerWidth, text: item.marker ?? '', noWrap: true },
+        { width: '*', ...first },
+      ],
+      columnGap: 0,
+      margin: [options.left, 0, 0, 0],
+    };
+    return lines;
+  });
+}
+
+function layoutTable(table: Table, t: Typesetter): Node {
+  const fractions = columnFractions(table);
+  // pdfmake's widths exclude the cell padding and the rules between cells.
+  const inner = fractions.map((f) => f * CONTENT_WIDTH - 2 * CELL_PADDING.x - RULE);
+  const cell = (c: Cell, column: number, header: boolean): Node => {
+    const width = inner[column]!;
+    const centred = header || isNumericCell(c);
+    const nodes = c.blocks.flatMap((b) => layoutCellBlock(b, t, width, centred, header));
+    return { stack: nodes.length > 0 ? nodes : [{ text: ' ' }], ...(header && { verticalAlignment: 'middle' }) };
+  };
+  const body = [
+    ...table.header.map((r) => r.cells.map((c, i) => cell(c, i, true))),
+    ...table.rows.map((r) => r.cells.map((c, i) => cell(c, i, false))),
+  ];
+  const rowHeight = (row: Node[]) => Math.max(0, ...row.map((c) => heightOf(c.stack as Node[], t.lineHeight))) + 2 * CELL_PADDING.y + RULE;
+  const lead = body.slice(0, table.header.length + 1).reduce((sum, row) => sum + rowHeight(row), RULE);
+  const node: Node = {
+    table: { headerRows: table.header.length, keepWithHeaderRows: 1, dontBreakRows: true, widths: inner, body },
+    layout: {
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      hLineColor: () => 'black',
+      vLineColor: () => 'black',
+      paddingLeft: () => CELL_PADDING.x,
+      paddingRight: () => CELL_PADDING.x,
+      paddingTop: () => CELL_PADDING.y,
+      paddingBottom: () => CELL_PADDING.y,
+    },
+  };
+  tableLeadHeights.set(node, lead);
+  return node;
+}
+
+function layoutCellBlock(block: CellBlock, t: Typesetter, width: number, centred: boolean, bold: boolean): Node[] {
+  if (block.kind === 'list') return layoutList(block, t, { left: 0, width, justify: false }).flat();
+  const alignment = centred || block.style === 'center' ? 'center' : block.style === 'right' ? 'right' : 'left';
+  return t.paragraph(block.runs, { first: 0, rest: 0, width, alignment, bold });
+}
+
+/** Renders a finished document model as a PDF file; the same model gives the same bytes. */
+export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Uint8Array> {
+  const fonts = options.fonts ?? bundledFontSet();
+  registerFontSet(fonts);
+  for (const file of Object.values(fonts.files)) allowedFiles.add(file);
+  pdfmake.addFonts({ [fonts.family]: fonts.files });
+  const t = new Typesetter(fonts, options.justify ?? true);
+  const date = new Date(`${model.meta.date}T00:00:00Z`);
+  const pageNumber = (n: number): string => `- ${model.digits === 'thai' ? toThaiDigits(String(n)) : n} -`;
+  // pdfmake mutates its definition, so every document gets a new one.
+  const definition: Node = {
+    pageSize: 'A4',
+    pageMargins: [pt(F.margins.left), pt(F.margins.top), pt(F.margins.right), pt(F.margins.bottom)],
+    version: '1.7',
+    language: model.meta.language,
+    info: {
+      title: model.meta.title,
+      author: model.meta.author,
+      subject: model.meta.subject,
+      keywords: model.meta.keywords.join(', '),
+      creator: 'ita-report',
+      producer: 'ita-report (pdfmake)',
+      creationDate: date,
+      modDate: date,
+    },
+    defaultStyle: { font: fonts.family, fontSize: t.size, lineHeight: 1 },
+    header: (page: number): Node | null =>
+      model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null,
+    content: layoutBlocks(model.blocks, t),
+    pageBreakBefore: strandedGroup,
+  };
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -1,0 +1,123 @@
+/**
+ * Line-break opportunities for Thai report text. Thai is written without spaces between words,
+ * so the PDF layout cannot wrap on spaces alone; the ICU dictionary behind Intl.Segmenter finds
+ * the words, and the rules below undo the breaks it offers that would look wrong in print
+ * (a line starting with a space, ๆ, a closing bracket or a tone mark; a number or URL cut in two).
+ *
+ * Input is one paragraph: callers split on newlines first. A stray "\n" is treated like a space.
+ */
+
+// Constructing a Segmenter loads ICU break data and the Thai dictionary, which is slow.
+const WORDS = new Intl.Segmenter('th', { granularity: 'word' });
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Spaces a line may break after. ZWSP is included because it exists only to mark a break and
+ * must not start a line either. NBSP, U+2007 and U+202F are left out: they are no-break spaces.
+ */
+const BREAKING_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u200B\u2028\u2029\u205F\u3000]/;
+
+/** Characters whose whole purpose is to prevent a break on both sides. */
+const GLUE = /[\u00A0\u2007\u202F\u2060\uFEFF]/;
+
+/** A line may not end with these: brackets, quotes and currency signs belong to what follows. */
+const OPENING = /[([{“‘«฿$€£]/;
+
+/**
+ * A line may not start with these. Besides closing punctuation: ๆ and ฯ are read with the word
+ * before them; the Thai vowels ะ า ำ ๅ follow their consonant but the grapheme segmenter treats
+ * them as separate clusters, so they need naming explicitly; the combining marks are listed as
+ * well so that a break inside a syllable, which would misplace its marks, never rests on ICU's
+ * grapheme data alone.
+ */
+const NO_BREAK_BEFORE = /[)\]}”’»,.:;!?%/…ฯๆ\u0E30\u0E31\u0E32-\u0E3A\u0E45\u0E47-\u0E4E]/;
+
+/** Hyphens stay on the line with the text before them unless a space separates them from it. */
+const HYPHEN = /[-\u2010\u2013]/;
+
+/** ASCII quotes do not say which side they open; decided from what stands before them. */
+const AMBIGUOUS_QUOTE = /["']/;
+
+const LATIN = /\p{Script=Latin}/u;
+const INHERITED = /\p{Script=Inherited}/u;
+/** Thai letters, vowels and marks; Thai digits are excluded because they bind to Latin as in "ITA๒๕๖๖". */
+const THAI_NON_DIGIT = /[\u0E00-\u0E4F\u0E5A-\u0E7F]/;
+
+/** Spans in which no break is allowed at all. */
+const UNBREAKABLE: readonly RegExp[] = [
+  // Numbers, with the separators used in amounts, scores, dates, times and year ranges.
+  /[0-9๐-๙]+(?:[.,:/-][0-9๐-๙]+)*/g,
+  // Latin words, codes, e-mail addresses and URLs; the Segmenter splits them at - / : @.
+  /[\p{Script=Latin}\p{Script=Inherited}0-9๐-๙]+(?:[-/.:@_'’&]+[\p{Script=Latin}\p{Script=Inherited}0-9๐-๙]+)*/gu,
+  // Abbreviation marks that begin with ฯ, so the Segmenter may break after the first ฯ.
+  /ฯลฯ|ฯพณฯ/g,
+];
+
+/** Splits text into units a line may never be broken inside; a line may break between any two units. units.join('') === text always. */
+export function breakUnits(text: string): string[] {
+  if (text === '') return [];
+  const n = text.length;
+
+  const candidate = new Uint8Array(n + 1);
+  for (const { index } of WORDS.segment(text)) candidate[index] = 1;
+  // The base letter before p, looking through accents, so "café" followed by Thai still counts as Latin.
+  let base = '';
+  for (let p = 1; p < n; p++) {
+    const before = text[p - 1]!;
+    const after = text[p]!;
+    if (!INHERITED.test(before)) base = before;
+    // ICU keeps letters of different scripts in one word ("ITAที่"), but they read as two.
+    if ((LATIN.test(base) && THAI_NON_DIGIT.test(after)) || (THAI_NON_DIGIT.test(base) && LATIN.test(after))) {
+      candidate[p] = 1;
+    }
+    if (BREAKING_SPACE.test(before) && !BREAKING_SPACE.test(after)) candidate[p] = 1;
+  }
+
+  const grapheme = new Uint8Array(n + 1);
+  for (const { index } of GRAPHEMES.segment(text)) grapheme[index] = 1;
+
+  const forbidden = new Uint8Array(n + 1);
+  for (const pattern of UNBREAKABLE) {
+    for (const m of text.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      for (let p = m.index + 1; p < end; p++) forbidden[p] = 1;
+    }
+  }
+
+  const units: string[] = [];
+  let start = 0;
+  for (let p = 1; p < n; p++) {
+    if (candidate[p] && grapheme[p] && !forbidden[p] && mayBreakAt(text, p)) {
+      units.push(text.slice(start, p));
+      start = p;
+    }
+  }
+  units.push(text.slice(start));
+  return units;
+}
+
+function mayBreakAt(text: string, p: number): boolean {
+  const after = text[p]!;
+  const before = text[p - 1]!;
+  if (BREAKING_SPACE.test(after)) return false;
+  if (GLUE.test(before) || GLUE.test(after)) return false;
+  if (NO_BREAK_BEFORE.test(after)) return false;
+  if (HYPHEN.test(after) && !BREAKING_SPACE.test(before)) return false;
+  if (AMBIGUOUS_QUOTE.test(after) && !opensQuote(text, p)) return false;
+
+  // Spaces after an opening bracket do not make a break there acceptable: "( ข" stays together.
+  let q = p - 1;
+  while (q >= 0 && BREAKING_SPACE.test(text[q]!)) q--;
+  if (q < 0) return false; // only spaces so far: leading spaces belong to the first unit
+  const lastVisible = text[q]!;
+  if (OPENING.test(lastVisible)) return false;
+  if (AMBIGUOUS_QUOTE.test(lastVisible) && opensQuote(text, q)) return false;
+  return true;
+}
+
+/** An ASCII quote opens when nothing visible, or only an opening bracket, stands right before it. */
+function opensQuote(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = text[i - 1]!;
+  return BREAKING_SPACE.test(prev) || OPENING.test(prev) || (AMBIGUOUS_QUOTE.test(prev) && opensQuote(text, i - 1));
+}
