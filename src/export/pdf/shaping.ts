@@ -21,6 +21,7 @@ export interface Glyph {
   id: number;
   advanceWidth: number;
   codePoints: number[];
+  name?: string;
 }
 
 export interface GlyphRun {
@@ -33,6 +34,7 @@ export interface GlyphRun {
 export interface ShapingFont {
   unitsPerEm: number;
   layout(text: string, features?: string[], script?: string): GlyphRun;
+  glyphForCodePoint(codePoint: number): Glyph;
 }
 
 /**
@@ -78,13 +80,87 @@ function trackingOf(features: unknown): Tracking | undefined {
 /** A glyph with an advance starts a new cluster; Thai marks have none. */
 const startsCluster = (p: GlyphPosition): boolean => p.xAdvance > 0;
 
+/**
+ * The text a glyph stands for, which PDF readers without /ActualText support (pdf.js) copy.
+ * fontkit reports the wrong characters for glyphs its Thai rules substituted (the lowered tone mark
+ * of "ผู้" comes back as "ู"); the font's glyph names (uni0E49.low) say which character it is.
+ */
+function textOf(glyph: Glyph): number[] {
+  const named = glyph.name ? /^uni([0-9A-F]{4})(?:\.|$)/.exec(glyph.name) : null;
+  return named ? [parseInt(named[1]!, 16)] : glyph.codePoints;
+}
+
+/**
+ * fontkit splits ำ into the circle (ํ) and า so a tone mark can go between them. The font's own ำ
+ * glyph draws the same circle at the same place, so the pair becomes that one glyph again (the
+ * tone mark keeps its place: the circle has no advance). Drawn alike, but copied text then says
+ * ำ and not ํา, and า keeps a glyph of its own.
+ */
+function recomposeSaraAm(font: ShapingFont, glyphs: Glyph[], positions: GlyphPosition[]): void {
+  const circle = font.glyphForCodePoint(0x0e4d).id;
+  const aa = font.glyphForCodePoint(0x0e32).id;
+  const am = font.glyphForCodePoint(0x0e33);
+  for (let i = glyphs.length - 1; i >= 0; i--) {
+    if (glyphs[i]!.id !== circle) continue;
+    let j = i + 1;
+    while (j < glyphs.length && positions[j]!.xAdvance === 0) j++;
+    const next = glyphs[j];
+    if (!next || (next.id !== am.id && next.id !== aa)) continue;
+    if (next.id === aa) {
+      if (am.advanceWidth !== next.advanceWidth) continue;
+      glyphs[j] = { id: am.id, advanceWidth: am.advanceWidth, codePoints: [0x0e33] };
+    }
+    glyphs.splice(i, 1);
+    positions.splice(i, 1);
+  }
+}
+
+/** Vowels above and below come before tone marks in Thai spelling (ผ ู ้, not ผ ้ ู). */
+const markRank = (codePoints: number[]): number => {
+  const c = codePoints[0] ?? 0;
+  return c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) ? 0 : 1;
+};
+
+/**
+ * Puts the zero-width marks of each cluster back in spelling order. The font's rules emit the
+ * lowered tone mark of "ผู้" before the vowel; drawn, the order of zero-width marks on one base
+ * makes no difference, but text copied glyph by glyph would come out as "ผู้".
+ */
+function spellingOrder(glyphs: Glyph[], positions: GlyphPosition[]): void {
+  let i = 0;
+  while (i < glyphs.length) {
+    if (positions[i]!.xAdvance !== 0) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < glyphs.length && positions[end]!.xAdvance === 0) end++;
+    if (end - i > 1) {
+      const marks = glyphs.slice(i, end).map((g, k) => ({ g, p: positions[i + k]!, rank: markRank(g.codePoints), k }));
+      marks.sort((a, b) => a.rank - b.rank || a.k - b.k);
+      marks.forEach((m, k) => {
+        glyphs[i + k] = m.g;
+        positions[i + k] = m.p;
+      });
+    }
+    i = end;
+  }
+}
+
 /** Shapes text run by run, with optional tracking; positions are in font units. */
 export function shape(font: ShapingFont, text: string, tracking?: Tracking): GlyphRun {
   const glyphs: Glyph[] = [];
   const positions: GlyphPosition[] = [];
   for (const run of scriptRuns(text.replace(INVISIBLE, ''))) {
-    const shaped = font.layout(run.text, [], run.script === 'thai' ? 'thai' : undefined);
-    glyphs.push(...shaped.glyphs);
+    const thai = run.script === 'thai';
+    const shaped = font.layout(run.text, [], thai ? 'thai' : undefined);
+    // Fresh glyph records: fontkit shares its glyph objects between layouts.
+    const runGlyphs = shaped.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: thai ? textOf(g) : g.codePoints }));
+    if (thai) {
+      recomposeSaraAm(font, runGlyphs, shaped.positions);
+      spellingOrder(runGlyphs, shaped.positions);
+    }
+    glyphs.push(...runGlyphs);
     positions.push(...shaped.positions);
   }
   if (tracking && tracking.em !== 0) {
