@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx.ts';
+import { drawnGlyphs, popplerPages } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText, writeVariant } from '../helpers/sample.ts';
 
 const bin = new URL('../../bin/ita-report.js', import.meta.url).pathname;
@@ -75,14 +76,64 @@ describe('ita-report check', () => {
 });
 
 describe('ita-report build', () => {
-  it('writes the report and the announcement, with warnings on stderr, and exits 0', async () => {
+  it('writes the report and the announcement as DOCX and PDF, with warnings on stderr, and exits 0', async () => {
     const out = freshDir();
     const { code, stderr } = await cli('build', SAMPLE, '--out', out);
     expect(code).toBe(0);
     expect(stderr).toContain('๙๓.๕๑');
-    expect(listFiles(out)).toEqual(['2566/nakhon-pathom/announcement.docx', '2566/nakhon-pathom/report.docx']);
+    expect(listFiles(out)).toEqual([
+      '2566/nakhon-pathom/announcement.docx',
+      '2566/nakhon-pathom/announcement.pdf',
+      '2566/nakhon-pathom/report.docx',
+      '2566/nakhon-pathom/report.pdf',
+    ]);
     const text = await docxText(readFileSync(path.join(out, '2566/nakhon-pathom/report.docx')));
     expect(text).toContain('๓.๑ จุดแข็ง คือตัวชี้วัดที่ได้คะแนนตั้งแต่ร้อยละ ๘๕ ขึ้นไป จำนวน ๙ ตัวชี้วัด');
+    const pdf = popplerPages(readFileSync(path.join(out, '2566/nakhon-pathom/report.pdf'))).flat();
+    expect(pdf).toContain('๓.๑ จุดแข็ง คือตัวชี้วัดที่ได้คะแนนตั้งแต่ร้อยละ ๘๕ ขึ้นไป จำนวน ๙ ตัวชี้วัด');
+  });
+
+  it('writes only the PDF with --format pdf, and left-aligns it with --no-justify', async () => {
+    const out = freshDir();
+    expect((await cli('build', SAMPLE, '--out', out, '--format', 'pdf', '--no-justify')).code).toBe(0);
+    expect(listFiles(out)).toEqual(['2566/nakhon-pathom/announcement.pdf', '2566/nakhon-pathom/report.pdf']);
+    const justified = freshDir();
+    expect((await cli('build', SAMPLE, '--out', justified, '--format', 'pdf')).code).toBe(0);
+    const file = '2566/nakhon-pathom/report.pdf';
+    expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(justified, file)))).toBe(false);
+    expect(popplerPages(readFileSync(path.join(out, file))).flat().join('')).toBe(popplerPages(readFileSync(path.join(justified, file))).flat().join(''));
+  });
+
+  it('says clearly when a configured PDF font file is missing, writes nothing, and exits 2', async () => {
+    const out = freshDir();
+    const missing = path.join(freshDir(), 'THSarabunNew.ttf');
+    const { code, stderr } = await cli('build', SAMPLE, '--out', out, '--pdf-font', missing);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`ไม่พบไฟล์ฟอนต์ ${missing} (font file not found)`);
+    expect(listFiles(out)).toEqual([]);
+  });
+
+  it('embeds a font file the user owns, found with its bold face beside it, at 16 pt', async () => {
+    const dir = freshDir();
+    const fonts = new URL('../../fonts/', import.meta.url).pathname;
+    // Laksaman under TH Sarabun New's file names stands in for the font a user owns.
+    copyFileSync(path.join(fonts, 'Laksaman.ttf'), path.join(dir, 'THSarabunNew.ttf'));
+    const out = freshDir();
+    const noBold = await cli('build', SAMPLE, '--out', out, '--pdf-font', path.join(dir, 'THSarabunNew.ttf'));
+    expect(noBold.code).toBe(2);
+    expect(noBold.stderr).toContain(path.join(dir, 'THSarabunNew Bold.ttf'));
+    copyFileSync(path.join(fonts, 'Laksaman-Bold.ttf'), path.join(dir, 'THSarabunNew Bold.ttf'));
+    const { code } = await cli('build', SAMPLE, '--out', out, '--format', 'pdf', '--pdf-font', path.join(dir, 'THSarabunNew.ttf'));
+    expect(code).toBe(0);
+    const pdf = readFileSync(path.join(out, '2566/nakhon-pathom/report.pdf'));
+    // Drawn at 16 pt instead of 10.64 pt, the same glyphs need about 1.5 times the pages.
+    expect(popplerPages(pdf).length).toBeGreaterThanOrEqual(7);
+    const bundled = freshDir();
+    expect((await cli('build', SAMPLE, '--out', bundled, '--format', 'pdf')).code).toBe(0);
+    const [user] = await drawnGlyphs(pdf, 1);
+    const [laksaman] = await drawnGlyphs(readFileSync(path.join(bundled, '2566/nakhon-pathom/report.pdf')), 1);
+    expect(user!.unicode).toBe(laksaman!.unicode);
+    expect(user!.width / laksaman!.width).toBeCloseTo(1.5042, 3);
   });
 
   it('writes nothing for invalid data, nor under --strict with warnings', async () => {
@@ -106,12 +157,12 @@ describe('ita-report build', () => {
     const { code, stderr } = await cli('build', dir, '--out', out);
     expect(code).toBe(1);
     expect(stderr).toMatch(/broken\.yaml:\d+:\d+: ข้อผิดพลาด \(error\)/);
-    expect(listFiles(out)).toEqual(['2566/good/announcement.docx', '2566/good/report.docx']);
+    expect(listFiles(out)).toEqual(['2566/good/announcement.docx', '2566/good/announcement.pdf', '2566/good/report.docx', '2566/good/report.pdf']);
   });
 
   it('writes Arabic digits with --digits arabic', async () => {
     const out = freshDir();
-    expect((await cli('build', SAMPLE, '--out', out, '--digits', 'arabic')).code).toBe(0);
+    expect((await cli('build', SAMPLE, '--out', out, '--digits', 'arabic', '--format', 'docx')).code).toBe(0);
     const text = (await docxText(readFileSync(path.join(out, '2566/nakhon-pathom/report.docx')))).join('\n');
     expect(text).toContain('ได้คะแนนภาพรวมเท่ากับ 93.68 คะแนน');
     expect(text).not.toMatch(/[๐-๙]/);
