@@ -42,6 +42,20 @@ const styleOf = (r: Style): Style => ({ ...(r.bold && { bold: true }), ...(r.ita
 const TRAILING_SPACE = /\s+$/u;
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
+/** Break units per paragraph text: boilerplate paragraphs recur in every agency's report. */
+const unitCache = new Map<string, string[]>();
+const UNIT_CACHE_LIMIT = 20_000;
+
+function cachedBreakUnits(text: string): string[] {
+  let units = unitCache.get(text);
+  if (!units) {
+    if (unitCache.size >= UNIT_CACHE_LIMIT) unitCache.clear();
+    units = breakUnits(text);
+    unitCache.set(text, units);
+  }
+  return units;
+}
+
 interface Unit {
   parts: Piece[];
   /** Width without trailing spaces: what must fit on the line. */
@@ -62,7 +76,7 @@ function unitsOf(runs: readonly Run[], measure: Measure): Unit[] {
   const units: Unit[] = [];
   let offset = 0;
   let b = 0;
-  for (const unitText of breakUnits(text)) {
+  for (const unitText of cachedBreakUnits(text)) {
     const parts: Piece[] = [];
     let start = offset;
     const stop = offset + unitText.length;

@@ -147,8 +147,16 @@ function spellingOrder(glyphs: Glyph[], positions: GlyphPosition[]): void {
   }
 }
 
-/** Shapes text run by run, with optional tracking; positions are in font units. */
-export function shape(font: ShapingFont, text: string, tracking?: Tracking): GlyphRun {
+/** Shaped runs per font and text: a report repeats its words, and a batch repeats whole paragraphs. */
+const cache = new WeakMap<ShapingFont, Map<string, GlyphRun>>();
+const CACHE_LIMIT = 50_000;
+
+/** Shapes text run by run, untracked; the result is shared and must not be changed. */
+function shapeShared(font: ShapingFont, text: string): GlyphRun {
+  let runs = cache.get(font);
+  if (!runs) cache.set(font, (runs = new Map()));
+  const cached = runs.get(text);
+  if (cached) return cached;
   const glyphs: Glyph[] = [];
   const positions: GlyphPosition[] = [];
   for (const run of scriptRuns(text.replace(INVISIBLE, ''))) {
@@ -163,16 +171,31 @@ export function shape(font: ShapingFont, text: string, tracking?: Tracking): Gly
     glyphs.push(...runGlyphs);
     positions.push(...shaped.positions);
   }
+  let advanceWidth = 0;
+  for (const p of positions) advanceWidth += p.xAdvance;
+  const run = { glyphs, positions, advanceWidth };
+  if (runs.size >= CACHE_LIMIT) runs.clear();
+  runs.set(text, run);
+  return run;
+}
+
+/** Shapes text run by run, with optional tracking; positions are in font units. */
+export function shape(font: ShapingFont, text: string, tracking?: Tracking): GlyphRun {
+  const shared = shapeShared(font, text);
+  // Every caller gets its own positions: pdfkit scales them in place.
+  const positions = shared.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+  let advanceWidth = shared.advanceWidth;
   if (tracking && tracking.em !== 0) {
     const extra = tracking.em * font.unitsPerEm;
     for (let i = 0; i < positions.length; i++) {
       const next = positions[i + 1];
-      if (next ? startsCluster(next) : tracking.trailing) positions[i]!.xAdvance += extra;
+      if (next ? startsCluster(next) : tracking.trailing) {
+        positions[i]!.xAdvance += extra;
+        advanceWidth += extra;
+      }
     }
   }
-  let advanceWidth = 0;
-  for (const p of positions) advanceWidth += p.xAdvance;
-  return { glyphs, positions, advanceWidth };
+  return { glyphs: shared.glyphs.slice(), positions, advanceWidth };
 }
 
 /** Number of character clusters: the places where distributed justification adds space. */
