@@ -51,6 +51,8 @@ const UNBREAKABLE: readonly RegExp[] = [
   /[\p{Script=Latin}\p{Script=Inherited}0-9๐-๙]+(?:[-/.:@_'’&]+[\p{Script=Latin}\p{Script=Inherited}0-9๐-๙]+)*/gu,
   // Abbreviation marks that begin with ฯ, so the Segmenter may break after the first ฯ.
   /ฯลฯ|ฯพณฯ/g,
+  // An era and its year are one thing to a Thai reader: "พ.ศ. ๒๕๖๗" is never split over two lines.
+  /(?:พ\.ศ\.|ค\.ศ\.|ร\.ศ\.|จ\.ศ\.)[ \u00A0]?[0-9๐-๙]+/g,
 ];
 
 /** Splits text into units a line may never be broken inside; a line may break between any two units. units.join('') === text always. */

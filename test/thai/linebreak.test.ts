@@ -71,6 +71,16 @@ describe('breakUnits: ๆ and ฯ stay with the word before them', () => {
   ])('%j → %j', check);
 });
 
+describe('breakUnits: an era stays with its year', () => {
+  it.each<[string, string[]]>([
+    ['ประจำปีงบประมาณ พ.ศ. ๒๕๖๗', ['ประจำ', 'ปีงบประมาณ ', 'พ.ศ. ๒๕๖๗']],
+    ['ปี พ.ศ. 2566 ให้', ['ปี ', 'พ.ศ. 2566 ', 'ให้']],
+    ['ค.ศ. 2023', ['ค.ศ. 2023']],
+    ['พ.ศ.๒๕๖๖', ['พ.ศ.๒๕๖๖']],
+    ['พ.ศ. นี้', ['พ.ศ. ', 'นี้']],
+  ])('%j → %j', check);
+});
+
 describe('breakUnits: numbers are never broken', () => {
   it.each<[string, string[]]>([
     ['93.68', ['93.68']],
@@ -83,7 +93,7 @@ describe('breakUnits: numbers are never broken', () => {
     ['10:30', ['10:30']],
     ['ข้อ ๑.๒ ผ่าน', ['ข้อ ', '๑.๒ ', 'ผ่าน']],
     ['ได้คะแนน ๙๓.๖๘ คะแนน', ['ได้', 'คะแนน ', '๙๓.๖๘ ', 'คะแนน']],
-    ['พ.ศ. ๒๕๖๖', ['พ.ศ. ', '๒๕๖๖']],
+    ['พ.ศ. ๒๕๖๖', ['พ.ศ. ๒๕๖๖']],
     ['฿1,000 บาท', ['฿1,000 ', 'บาท']], // a currency sign opens its amount
   ])('%j → %j', check);
 });
@@ -197,8 +207,7 @@ describe('breakUnits: properties over real report paragraphs', () => {
         '(Integrity ',
         'Assessment: ',
         'ITA) ',
-        'พ.ศ. ',
-        '๒๕๖๖ ',
+        'พ.ศ. ๒๕๖๖ ',
         '๙๓.๖๘ ',
         'AA ',
         '๘๕ ',
