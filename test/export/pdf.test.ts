@@ -3,8 +3,8 @@ import { renderPdf } from '../../src/export/pdf/pdf.ts';
 import { createRequire } from 'node:module';
 import type { Block, DocumentModel, Paragraph, Run } from '../../src/model/types.ts';
 import { docxText } from '../helpers/docx.ts';
-import { drawnGlyphs, pdfFonts, pdfInfo, pdfjsPages, popplerPages, squash } from '../helpers/pdf.ts';
-import { renderSample } from '../helpers/sample.ts';
+import { drawnGlyphs, inflatedStreams, pdfFonts, pdfInfo, pdfjsPages, popplerPages, squash } from '../helpers/pdf.ts';
+import { renderSample, sampleText } from '../helpers/sample.ts';
 
 type Rendered = Awaited<ReturnType<typeof renderSample>>;
 let sample: Rendered;
@@ -101,6 +101,28 @@ describe('the sample PDF, as text extracted by poppler (pdftotext -raw) and pdf.
         expect(glyphs.filter((g) => g.cid === 0)).toEqual([]);
       }
     }
+  });
+
+  it('wraps every piece of drawn text in an /ActualText span, inside its q…Q', () => {
+    const pages = inflatedStreams(sample.report.bytes).filter((s) => s.includes(' Tf'));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const actual: string[] = [];
+    for (const content of pages) {
+      const pieces = content.match(/\nq\n(?:(?!\nQ\n)[\s\S])*?\nBT\n[\s\S]*?\nET\n[\s\S]*?\nQ\n/g) ?? [];
+      expect(pieces.length).toBe(content.split('\nBT\n').length - 1);
+      for (const piece of pieces) {
+        const span = /\n\/Span <<\n\/ActualText \(((?:\\.|[^\\)])*)\)\n>> BDC\nBT\n[\s\S]*\nET\nEMC\n/.exec(piece);
+        expect(span, piece.slice(0, 120)).not.toBeNull();
+        // A PDF literal string: backslash escapes, then UTF-16BE after a byte-order mark (ASCII-only
+        // text is written as is).
+        const bytes = Buffer.from(span![1]!.replace(/\\([nrtbf()\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c), 'latin1');
+        const utf16 = bytes[0] === 0xfe && bytes[1] === 0xff;
+        actual.push(utf16 ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1'));
+      }
+    }
+    // The spans hold the text itself: the title line first, and every heading somewhere.
+    expect(actual[0]).toBe('รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ');
+    expect(actual).toContain('๓. การวิเคราะห์ข้อมูล');
   });
 
   it('says what the DOCX says: every DOCX paragraph is in the PDF', async () => {
@@ -221,6 +243,33 @@ const wordBoundaries = (text: string): Set<number> => {
   for (const s of new Intl.Segmenter('th', { granularity: 'word' }).segment(text)) set.add(s.index);
   return set;
 };
+
+describe('a data file with long measures full of Latin terms (test data, not a real agency)', () => {
+  const MEASURE = `  - title: การพัฒนาระบบe-Serviceและการเปิดเผยข้อมูลผ่านเว็บไซต์ (Website) ของหน่วยงานตามเกณฑ์ OIT
+    steps:
+      - ปรับปรุงระบบe-Serviceของหน่วยงานให้รองรับการยื่นคำร้องออนไลน์ผ่าน LINE Official Account และ www.example.go.th/e-service ตลอด 24 ชั่วโมง เพื่อให้ผู้ใหญ่บ้านและที่ปรึกษาเข้าถึงบริการได้สะดวก
+      - จัดทำคู่มือการใช้งาน (Manual) พร้อมวิดีโอสาธิตความยาว 5-10 นาที เผยแพร่ทาง YouTube และ Facebook Fanpage ภายในเดือนมกราคม 2567
+      - ติดตามประเมินผลความพึงพอใจผ่าน Google Forms ทุกไตรมาส (ไตรมาสละ 1 ครั้ง) และนำผลมาปรับปรุงระบบน้ำประปาให้มีประสิทธิภาพยิ่งขึ้นอย่างต่อเนื่อง
+    owner: กลุ่มงานยุทธศาสตร์และสารสนเทศเพื่อการพัฒนาท้องถิ่น ร่วมกับศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร (ICT)
+    monitoring: รายงานผลต่อผู้บริหารทุกไตรมาส และสรุปผลภายในวันที่ 30 กันยายน 2567
+`;
+  it('comes out of the PDF verbatim, with no .notdef glyph, in both documents', async () => {
+    const text = sampleText()
+      .replace('agency: จังหวัดนครปฐม', 'agency: สำนักงานทดสอบระบบรายงานจังหวัดพระนครศรีอยุธยา (สทร.อย.)')
+      .replace(/measures: [^\n]*\n/, (m) => m + MEASURE + MEASURE);
+    const docs = await renderSample({ formats: ['pdf'] }, text);
+    for (const d of [docs.report, docs.announcement]) {
+      const pages = popplerPages(d.bytes);
+      const extracted = squash(bodyLines(pages).join(''));
+      for (const t of modelTexts(d.model.blocks).filter((x) => x.trim() !== '')) expect(extracted, t).toContain(squash(t));
+      for (let n = 1; n <= pages.length; n++) expect((await drawnGlyphs(d.bytes, n)).filter((g) => g.cid === 0)).toEqual([]);
+    }
+    // The web address and the Latin terms are never cut.
+    const lines = bodyLines(popplerPages(docs.announcement.bytes));
+    expect(lines.some((l) => l.includes('www.example.go.th/e-service'))).toBe(true);
+    expect(lines.some((l) => l.includes('(Manual)'))).toBe(true);
+  });
+});
 
 describe('Thai line breaking in the PDF', () => {
   it('breaks a long mixed paragraph only between words, never before ๆ/ฯ or inside a number or Latin word', async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
@@ -124,3 +125,27 @@ export async function drawnGlyphs(bytes: Uint8Array, pageNumber: number): Promis
 
 /** Removes all white space: Thai lines break between words without a space. */
 export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** The decompressed content of every Flate stream in the file (page contents, fonts, maps). */
+export function inflatedStreams(bytes: Uint8Array): string[] {
+  const raw = Buffer.from(bytes);
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = raw.indexOf('stream', at, 'latin1');
+    if (start < 0) break;
+    const dataStart = start + (raw[start + 6] === 0x0d ? 8 : 7);
+    const end = raw.indexOf('endstream', dataStart, 'latin1');
+    if (end < 0) break;
+    const dict = raw.subarray(Math.max(0, start - 300), start).toString('latin1');
+    if (/\/FlateDecode[^<]*$/.test(dict)) {
+      try {
+        out.push(inflateSync(raw.subarray(dataStart, end)).toString('latin1'));
+      } catch {
+        // A stream that does not inflate is not a content stream this helper is for.
+      }
+    }
+    at = end + 9;
+  }
+  return out;
+}
