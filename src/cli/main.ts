@@ -1,5 +1,9 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runBatch } from '../batch/batch.ts';
+import { parseShard, type Shard } from '../batch/plan.ts';
+import { logReporter, terminalReporter } from '../batch/progress.ts';
 import { FrameworkError } from '../data/frameworks.ts';
 import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
@@ -79,6 +83,61 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
   return failed > 0 ? EXIT.invalid : EXIT.ok;
 }
 
+interface BatchCliOptions {
+  out: string;
+  format?: OutputFormat[];
+  year?: number[];
+  jobs: number;
+  digits: DigitSystem;
+  font?: string;
+  pdfFont?: string;
+  justify: boolean;
+  force: boolean;
+  prune: boolean;
+  shard?: Shard;
+}
+
+async function batch(dataDir: string, options: BatchCliOptions): Promise<number> {
+  const formats = options.format ?? [...OUTPUT_FORMATS];
+  if (options.pdfFont && formats.includes('pdf')) fontSetFromFile(options.pdfFont);
+  const reporter = process.stderr.isTTY ? terminalReporter(process.stderr) : logReporter(warn);
+  const summary = await runBatch(
+    {
+      dataDir,
+      outDir: options.out,
+      render: { formats, digits: options.digits, font: options.font, pdfFont: options.pdfFont, justify: options.justify },
+      years: options.year,
+      jobs: options.jobs,
+      force: options.force,
+      prune: options.prune,
+      shard: options.shard,
+    },
+    reporter,
+  );
+  if (summary.interrupted) return 130;
+  return summary.failed.length > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`ต้องเป็นจำนวนเต็มบวก (a positive whole number): ${value}`);
+  return n;
+}
+
+function parseYears(value: string, previous: number[] | undefined): number[] {
+  const years = value.split(',').map((y) => Number(y.trim()));
+  if (years.some((y) => !Number.isInteger(y) || y < 2500 || y > 2700)) {
+    throw new InvalidArgumentError(`ปีงบประมาณ พ.ศ. เช่น 2567 (a B.E. fiscal year, e.g. 2567): ${value}`);
+  }
+  return [...new Set([...(previous ?? []), ...years])];
+}
+
+function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError(`ใช้รูปแบบ K/N เช่น 1/3 (use K/N, e.g. 1/3): ${value}`);
+  return shard;
+}
+
 function parseFormats(value: string, previous: OutputFormat[] | undefined): OutputFormat[] {
   const formats = value.split(',').map((s) => s.trim().toLowerCase());
   for (const f of formats) {
@@ -110,6 +169,25 @@ export function createProgram(): Command {
     .addOption(strict)
     .action(async (paths: string[], opts: Omit<BuildOptions, 'format'> & { format?: OutputFormat[] }) => {
       process.exitCode = await build(paths, { ...opts, format: opts.format ?? [...OUTPUT_FORMATS] });
+    });
+
+  program
+    .command('batch')
+    .description('สร้างเอกสารของทุกหน่วยงานในโฟลเดอร์ data/<ปี>/<หน่วยงาน>.yaml (build every agency of a data tree, incrementally, in parallel)')
+    .argument('<data-dir>', 'โฟลเดอร์ข้อมูล (data folder, e.g. data)')
+    .option('-o, --out <dir>', 'โฟลเดอร์ผลลัพธ์ (output folder)', 'out')
+    .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
+    .option('-y, --year <years>', 'เฉพาะปีงบประมาณ เช่น 2567 หรือ 2566,2567 (only these fiscal-year folders)', parseYears)
+    .option('-j, --jobs <n>', 'จำนวนเธรดทำงาน (worker threads)', parsePositive, availableParallelism())
+    .option('--force', 'สร้างใหม่ทั้งหมด ไม่ข้ามไฟล์ที่ไม่เปลี่ยน (rebuild everything)', false)
+    .option('--prune', 'ลบเอกสารที่ไม่มีไฟล์ข้อมูลแล้ว (remove documents whose data file is gone)', false)
+    .option('--shard <K/N>', 'ทำเฉพาะส่วนที่ K จาก N ส่วน สำหรับแบ่งงานหลายเครื่อง (take share K of N, for several machines)', parseShardOption)
+    .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
+    .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
+    .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF (regular face of a font file for the PDF)')
+    .option('--no-justify', 'PDF: จัดชิดซ้าย (PDF: left-align body text)')
+    .action(async (dataDir: string, opts: BatchCliOptions) => {
+      process.exitCode = await batch(dataDir, opts);
     });
 
   program

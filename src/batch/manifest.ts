@@ -1,0 +1,58 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../cli/files.ts';
+import type { Shard } from './plan.ts';
+
+/**
+ * The record of what a batch wrote, kept in the output folder: for each data file the fingerprint
+ * its documents were made from and the documents themselves. A re-run skips a file whose
+ * fingerprint is unchanged and whose documents are all still there.
+ */
+
+export interface Output {
+  /** Relative to the output folder, forward slashes. */
+  path: string;
+  size: number;
+}
+
+export interface Entry {
+  fingerprint: string;
+  outputs: Output[];
+}
+
+export interface Manifest {
+  version: 1;
+  entries: Record<string, Entry>;
+}
+
+/** One manifest per shard: shards may share an output folder without overwriting each other's. */
+export function manifestPath(outDir: string, shard?: Shard): string {
+  return path.join(outDir, shard ? `.ita-report-manifest.${shard.index}-of-${shard.count}.json` : '.ita-report-manifest.json');
+}
+
+export async function loadManifest(file: string): Promise<Manifest> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<Manifest>;
+    if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object') return { version: 1, entries: parsed.entries };
+  } catch {
+    // Missing or unreadable: everything is built, which is always correct.
+  }
+  return { version: 1, entries: {} };
+}
+
+export async function saveManifest(file: string, manifest: Manifest): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFileAtomic(file, Buffer.from(JSON.stringify({ version: 1, entries: sorted }, null, 1) + '\n'));
+}
+
+/** Whether the documents of an entry are all still on disk as they were written. */
+export async function outputsPresent(outDir: string, entry: Entry): Promise<boolean> {
+  for (const output of entry.outputs) {
+    try {
+      if ((await stat(path.join(outDir, output.path))).size !== output.size) return false;
+    } catch {
+      return false;
+    }
+  }
+  return entry.outputs.length > 0;
+}

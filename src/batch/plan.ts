@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandInputs } from '../cli/files.ts';
+import { fontSetFromFile } from '../export/pdf/fonts.ts';
+import type { RenderOptions } from '../pipeline.ts';
+
+/**
+ * What a batch run is about to do: which data files are its share, and the fingerprint that tells
+ * whether a file's documents are still current.
+ */
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+export function parseShard(text: string): Shard | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
+}
+
+/**
+ * A file's shard depends on its path alone, so N machines that each take their share cover every
+ * file exactly once, whatever the others do and in any order, with no coordinator.
+ */
+export function shardOf(relativePath: string, count: number): number {
+  const digest = createHash('sha256').update(relativePath.split(path.sep).join('/')).digest();
+  return (digest.readUInt32BE(0) % count) + 1;
+}
+
+export interface DataFile {
+  /** Absolute path. */
+  file: string;
+  /** Relative to the data folder, with forward slashes: the key in the manifest. */
+  key: string;
+}
+
+/** The data files of `dataDir`, filtered by fiscal-year folder and shard, in a stable order. */
+export async function discover(dataDir: string, options: { years?: readonly number[]; shard?: Shard }): Promise<DataFile[]> {
+  const root = path.resolve(dataDir);
+  const files = await expandInputs([root]);
+  return files
+    .map((file) => ({ file, key: path.relative(root, file).split(path.sep).join('/') }))
+    .filter(({ key }) => !options.years || options.years.some((y) => key.startsWith(`${y}/`)))
+    .filter(({ key }) => !options.shard || shardOf(key, options.shard.count) === options.shard.index)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Everything besides the data that shapes the documents: code, templates, frameworks, fonts. */
+const TOOL_PARTS = ['src', 'templates', 'frameworks', 'fonts', 'data/ita-report.schema.json', 'package.json', 'package-lock.json'];
+
+async function filesUnder(target: string): Promise<string[]> {
+  try {
+    const entries = await readdir(target, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  } catch {
+    return [target];
+  }
+}
+
+/**
+ * One hash of the tool as it is on disk: a changed template, font, framework or line of code
+ * rebuilds every document, and nothing else does.
+ */
+export async function toolFingerprint(root = ROOT): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await Promise.all(TOOL_PARTS.map((p) => filesUnder(path.join(root, p))))).flat().sort();
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => Buffer.alloc(0));
+    hash.update(path.relative(root, file)).update('\0').update(bytes).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The options that change the bytes of a document; a font file counts by its content. */
+export async function optionsFingerprint(options: RenderOptions): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true }));
+  if (options.pdfFont && options.formats.includes('pdf')) {
+    for (const file of Object.values(fontSetFromFile(options.pdfFont).files)) hash.update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+export const fingerprint = (tool: string, options: string, data: Uint8Array): string =>
+  createHash('sha256').update(tool).update(options).update(data).digest('hex');

@@ -1,0 +1,87 @@
+import { Worker } from 'node:worker_threads';
+import type { Job, JobResult } from './job.ts';
+
+/**
+ * A fixed set of worker threads fed from one queue. The workers run TypeScript through tsx, like
+ * the CLI, so each registers tsx before it loads the worker module.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: { job: Job; resolve: (r: JobResult) => void }[] = [];
+  private readonly running = new Map<Worker, { job: Job; resolve: (r: JobResult) => void }>();
+  private closed = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const api = import.meta.resolve('tsx/esm/api');
+    const entry = new URL('./worker.ts', import.meta.url).href;
+    const worker = new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+    worker.on('message', (result: JobResult) => {
+      const task = this.running.get(worker);
+      this.running.delete(worker);
+      task?.resolve(result);
+      this.release(worker);
+    });
+    // A worker that dies (out of memory, a crash in a library) fails its file, not the batch.
+    const died = (reason: string) => {
+      const task = this.running.get(worker);
+      this.running.delete(worker);
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      const idleAt = this.idle.indexOf(worker);
+      if (idleAt >= 0) this.idle.splice(idleAt, 1);
+      if (task) {
+        task.resolve({ key: task.job.key, status: 'failed', outputs: [], messages: [], reason: `โปรแกรมย่อยหยุดทำงาน (worker stopped): ${reason}`, ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
+      }
+      if (!this.closed) {
+        this.spawn();
+        this.pump();
+      }
+    };
+    worker.on('error', (err) => died(err.message));
+    worker.on('exit', (code) => {
+      if (this.workers.includes(worker)) died(`exit code ${code}`);
+    });
+    this.workers.push(worker);
+    this.idle.push(worker);
+  }
+
+  private release(worker: Worker): void {
+    this.idle.push(worker);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.shift()!;
+      const task = this.queue.shift()!;
+      this.running.set(worker, task);
+      worker.postMessage(task.job);
+    }
+  }
+
+  run(job: Job): Promise<JobResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.pump();
+    });
+  }
+
+  /** Cancels the queued jobs; running ones finish. */
+  drain(): void {
+    for (const { job, resolve } of this.queue.splice(0)) {
+      resolve({ key: job.key, status: 'cancelled', outputs: [], messages: [], ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.drain();
+    const workers = [...this.workers];
+    this.workers.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
