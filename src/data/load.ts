@@ -18,13 +18,22 @@ export interface LoadResult {
 /** The strength threshold when the file sets none: the ITA pass mark. */
 export const DEFAULT_THRESHOLD = 85;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export async function loadReportFile(file: string): Promise<LoadResult> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return { file, findings: [{ severity: 'error', code: 'file.unreadable', path: [], params: { reason } }] };
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    // Windows editors may save Thai as Windows-874 (TIS-620); read as UTF-8 it would be garbage.
+    return { file, findings: [{ severity: 'error', code: 'file.not-utf8', path: [], params: {} }] };
   }
   return parseReportData(text, file);
 }

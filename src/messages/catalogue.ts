@@ -15,6 +15,10 @@ type Wording = (p: Params) => Message;
 
 const catalogue: Record<string, Wording> = {
   'file.unreadable': (p) => ({ th: `เปิดไฟล์ไม่ได้ (${p.reason})`, en: `cannot read the file (${p.reason})` }),
+  'file.not-utf8': () => ({
+    th: 'ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น Windows-874/TIS-620) ให้บันทึกใหม่โดยเลือกการเข้ารหัส UTF-8',
+    en: 'the file is not UTF-8 (perhaps Windows-874/TIS-620); save it again with the UTF-8 encoding',
+  }),
   'file.not-a-mapping': () => ({
     th: 'ไฟล์ต้องเป็นข้อมูลแบบ "ชื่อ: ค่า" เช่น agency: จังหวัดนครปฐม',
     en: 'the file must be a YAML mapping of keys to values',

@@ -1,0 +1,226 @@
+import { execFile, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseShard, shardOf } from '../../src/batch/plan.ts';
+import { popplerPages } from '../helpers/pdf.ts';
+import { sampleText } from '../helpers/sample.ts';
+
+const bin = new URL('../../bin/ita-report.js', import.meta.url).pathname;
+const run = promisify(execFile);
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir(), maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const fresh = (prefix: string): string => mkdtempSync(path.join(tmpdir(), prefix));
+
+/** Every file under a folder, relative to it, with sizes: what a run leaves behind. */
+function tree(dir: string): Record<string, number> {
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .map((f) => [path.relative(dir, f), statSync(f).size] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+const documents = (dir: string): string[] => Object.keys(tree(dir)).filter((f) => /\.(docx|pdf)$/.test(f));
+
+/** A data tree of `n` valid agencies (variants of the sample) for fiscal year 2566. */
+function dataTree(n: number): string {
+  const dir = fresh('ita-batch-data-');
+  mkdirSync(path.join(dir, '2566'));
+  for (let i = 1; i <= n; i++) {
+    const text = sampleText()
+      .replace('agency: จังหวัดนครปฐม', `agency: หน่วยงานทดสอบที่ ${i}`)
+      .replace('  1: 92.56 ', `  1: ${(80 + i / 10).toFixed(2)} `);
+    writeFileSync(path.join(dir, '2566', `agency-${String(i).padStart(2, '0')}.yaml`), text);
+  }
+  return dir;
+}
+
+describe('ita-report batch', () => {
+  it('writes every good file, names every bad one, writes nothing outside --out, and exits 1', async () => {
+    const data = dataTree(2);
+    const year = path.join(data, '2566');
+    writeFileSync(path.join(year, 'broken.yaml'), 'agency: [unclosed\n');
+    // Saved by a Windows editor in Windows-874: unreadable as the UTF-8 the tool expects.
+    writeFileSync(path.join(year, 'windows-874.yaml'), Buffer.from([0x61, 0x67, 0x65, 0x6e, 0x63, 0x79, 0x3a, 0x20, 0xa8, 0xd1, 0xa7, 0xcb, 0xc7, 0xd1, 0xb4, 0x0a]));
+    writeFileSync(path.join(year, 'dotdot.yaml'), sampleText().replace('agency: จังหวัดนครปฐม', 'agency: ../x'));
+    writeFileSync(path.join(year, 'etc.yaml'), sampleText().replace('agency: จังหวัดนครปฐม', 'agency: /etc/x'));
+    const unreadable = path.join(year, 'unreadable.yaml');
+    writeFileSync(unreadable, sampleText());
+    chmodSync(unreadable, 0o000);
+    const root = process.getuid?.() === 0; // root reads it anyway; then it is simply a good file
+    const parent = fresh('ita-batch-out-');
+    const out = path.join(parent, 'out');
+    const { code, stderr } = await cli('batch', data, '--out', out, '--jobs', '2');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/✗ 2566\/broken\.yaml: .*broken\.yaml:\d+:\d+: ข้อผิดพลาด \(error\)/);
+    expect(stderr).toContain('✗ 2566/windows-874.yaml');
+    expect(stderr).toContain('ไฟล์ไม่ได้บันทึกเป็น UTF-8');
+    if (!root) expect(stderr).toMatch(/✗ 2566\/unreadable\.yaml: .*EACCES/);
+    expect(stderr).toMatch(new RegExp(`สรุป \\(summary\\): 7 ไฟล์ \\(files\\) · เขียน ${root ? 5 : 4} \\(written\\) · ข้าม 0 \\(unchanged, skipped\\) · ล้มเหลว ${root ? 2 : 3} \\(failed\\)`));
+    // Dangerous agency names are just names: documents go where the data file is, inside --out.
+    expect(readdirSync(parent)).toEqual(['out']);
+    const expected = ['agency-01', 'agency-02', 'dotdot', 'etc', ...(root ? ['unreadable'] : [])].flatMap((a) =>
+      ['announcement.docx', 'announcement.pdf', 'report.docx', 'report.pdf'].map((f) => path.join('2566', a, f)),
+    );
+    expect(documents(out)).toEqual(expected.sort());
+    expect(popplerPages(readFileSync(path.join(out, '2566/dotdot/report.pdf'))).flat().join('\n')).toContain('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ../x');
+  });
+
+  it('skips what has not changed, rebuilds exactly what changed, and --force rebuilds all', async () => {
+    const data = dataTree(3);
+    const out = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', out)).code).toBe(0);
+    const first = tree(out);
+    const again = await cli('batch', data, '--out', out);
+    expect(again.stderr).toContain('เขียน 0 (written) · ข้าม 3 (unchanged, skipped)');
+    // One data file changes: only its four documents are written again.
+    const changed = path.join(data, '2566', 'agency-02.yaml');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('  9: 97 ', '  9: 96 '));
+    const before = Object.fromEntries(documents(out).map((f) => [f, statSync(path.join(out, f)).mtimeMs]));
+    const partial = await cli('batch', data, '--out', out);
+    expect(partial.stderr).toContain('เขียน 1 (written) · ข้าม 2 (unchanged, skipped)');
+    const rewritten = documents(out).filter((f) => statSync(path.join(out, f)).mtimeMs !== before[f]);
+    expect(rewritten).toEqual(['2566/agency-02/announcement.docx', '2566/agency-02/announcement.pdf', '2566/agency-02/report.docx', '2566/agency-02/report.pdf']);
+    // A deleted document is noticed; other options rebuild everything; so does --force.
+    rmSync(path.join(out, '2566/agency-03/report.pdf'));
+    expect((await cli('batch', data, '--out', out)).stderr).toContain('เขียน 1 (written) · ข้าม 2');
+    expect((await cli('batch', data, '--out', out, '--force')).stderr).toContain('เขียน 3 (written) · ข้าม 0');
+    expect((await cli('batch', data, '--out', out, '--digits', 'arabic')).stderr).toContain('เขียน 3 (written) · ข้าม 0');
+    expect(Object.keys(tree(out))).toEqual(Object.keys(first));
+  });
+
+  it('reports documents whose data file is gone, and removes them with --prune', async () => {
+    const data = dataTree(3);
+    const out = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', out)).code).toBe(0);
+    rmSync(path.join(data, '2566', 'agency-01.yaml'));
+    const report = await cli('batch', data, '--out', out);
+    expect(report.stderr).toContain('เอกสารที่ไม่มีไฟล์ข้อมูลแล้ว 4 ไฟล์ ลบได้ด้วย --prune');
+    expect(report.stderr).toContain('  - 2566/agency-01/report.pdf');
+    expect(documents(out)).toHaveLength(12);
+    const pruned = await cli('batch', data, '--out', out, '--prune');
+    expect(pruned.stderr).toContain('ลบเอกสารที่ไม่มีไฟล์ข้อมูลแล้ว 4 ไฟล์');
+    expect(documents(out)).toHaveLength(8);
+    expect(existsSync(path.join(out, '2566', 'agency-01'))).toBe(false);
+    expect((await cli('batch', data, '--out', out)).stderr).not.toContain('ไม่มีไฟล์ข้อมูล');
+  });
+
+  it('splits across machines: --shard 1/3, 2/3 and 3/3 together write exactly the files of one run', async () => {
+    const data = dataTree(9);
+    const full = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', full, '--format', 'docx')).code).toBe(0);
+    const shards = [1, 2, 3].map(() => fresh('ita-batch-shard-'));
+    const written = await Promise.all(shards.map((dir, i) => cli('batch', data, '--out', dir, '--format', 'docx', '--shard', `${i + 1}/3`, '--jobs', '1')));
+    expect(written.every((r) => r.code === 0)).toBe(true);
+    const parts = shards.map(documents);
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+    expect(parts.flat().sort()).toEqual(documents(full));
+    for (const [i, dir] of shards.entries()) for (const f of parts[i]!) expect(readFileSync(path.join(dir, f)).equals(readFileSync(path.join(full, f)))).toBe(true);
+  });
+
+  it('filters by --year and --format', async () => {
+    const data = dataTree(1);
+    mkdirSync(path.join(data, '2567'));
+    writeFileSync(path.join(data, '2567', 'next.yaml'), sampleText().replace('fiscal_year: 2566', 'fiscal_year: 2567').replace('assessment_year: 2565', 'assessment_year: 2566').replace('framework: 2565', 'framework: 2566'));
+    const out = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', out, '--year', '2567', '--format', 'pdf')).code).toBe(0);
+    expect(documents(out)).toEqual(['2567/next/announcement.pdf', '2567/next/report.pdf']);
+  });
+
+  it('refuses a file in the wrong year\'s folder instead of writing it as that year', async () => {
+    const data = dataTree(1);
+    writeFileSync(path.join(data, '2566', 'copied.yaml'), sampleText().replace('fiscal_year: 2566', 'fiscal_year: 2567'));
+    const { code, stderr } = await cli('batch', data, '--out', fresh('ita-batch-out-'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('✗ 2566/copied.yaml: ไฟล์อยู่ในโฟลเดอร์ปี 2566 แต่ fiscal_year เป็น 2567');
+  });
+
+  it('leaves no partial document when killed half way, and a re-run equals a clean build', async () => {
+    const data = dataTree(12);
+    const out = fresh('ita-batch-out-');
+    const child = spawn(process.execPath, [bin, 'batch', data, '--out', out, '--jobs', '1'], { stdio: 'ignore' });
+    // Kill it as soon as the first agency's documents are there.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (documents(out).length >= 4) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 20);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const partial = documents(out);
+    expect(partial.length).toBeLessThan(48);
+    // Whatever is there is a whole document: every PDF reads, every DOCX is a zip that ends.
+    for (const f of partial) {
+      const bytes = readFileSync(path.join(out, f));
+      if (f.endsWith('.pdf')) expect(bytes.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+      else expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    }
+    const rerun = await cli('batch', data, '--out', out);
+    expect(rerun.code).toBe(0);
+    const clean = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', clean)).code).toBe(0);
+    const files = documents(clean);
+    expect(files).toHaveLength(48);
+    expect(Object.keys(tree(out)).filter((f) => /\.tmp-/.test(f))).toEqual([]);
+    expect(documents(out)).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(out, f)).equals(readFileSync(path.join(clean, f))), f).toBe(true);
+  });
+
+  it('prints progress lines and a summary when its output is not a terminal', async () => {
+    const { stderr } = await cli('batch', dataTree(2), '--out', fresh('ita-batch-out-'), '--jobs', '1');
+    expect(stderr).toContain('2 ไฟล์ข้อมูล (data files): สร้าง 2 (to build) · ข้าม 0 (unchanged)');
+    expect(stderr).toMatch(/\[2\/2\] เขียน 2 \(written\) · ล้มเหลว 0 \(failed\)/);
+    expect(stderr).not.toContain('\x1b[');
+  });
+
+  it('rejects a bad --shard, --jobs or --year as a usage error', async () => {
+    for (const args of [['--shard', '4/3'], ['--shard', 'x'], ['--jobs', '0'], ['--year', '66']]) {
+      expect((await cli('batch', dataTree(1), ...args)).code, args.join(' ')).toBe(2);
+    }
+  });
+});
+
+describe('shards', () => {
+  it.each([
+    ['1/3', { index: 1, count: 3 }],
+    ['3/3', { index: 3, count: 3 }],
+    [' 2/5 ', { index: 2, count: 5 }],
+    ['0/3', undefined],
+    ['4/3', undefined],
+    ['1/0', undefined],
+    ['a/b', undefined],
+  ])('parseShard(%j)', (text, shard) => {
+    expect(parseShard(text)).toEqual(shard);
+  });
+
+  it('puts every path in exactly one of N shards, the same on every machine, spread evenly', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `25${66 + (i % 3)}/agency-${i}.yaml`);
+    const counts = [0, 0, 0];
+    for (const key of keys) {
+      const s = shardOf(key, 3);
+      expect(s).toBeGreaterThanOrEqual(1);
+      expect(s).toBeLessThanOrEqual(3);
+      expect(shardOf(key, 3)).toBe(s);
+      counts[s - 1]!++;
+    }
+    for (const c of counts) expect(c).toBeGreaterThan(900);
+    expect(shardOf('2566\\a.yaml'.replace(/\\/g, path.sep), 7)).toBe(shardOf('2566/a.yaml', 7));
+  });
+});
