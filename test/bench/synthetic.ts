@@ -680,7 +680,7 @@ function generateAgency(index: number, seed: number): SyntheticAgency {
   const measures = sources.map((source) => {
     const measure: Record<string, unknown> = {
       title: fill(source.title),
-      steps: rng.sample(source.steps, rng.int(2, 4)).map((s) => fill(rng.chance(0.2) ? lengthen(rng, s) : s)),
+      steps: rng.sample(source.steps, rng.int(2, 4)).map((s) => (rng.chance(0.2) ? lengthen(rng, fill(s), fill) : fill(s))),
       owner: sharedOwner ?? rng.pick(id.owners),
       monitoring: fill(rng.pick(MONITORING).replace('{Q}', String(rng.int(1, 4)))),
     };
@@ -722,9 +722,10 @@ function generateAgency(index: number, seed: number): SyntheticAgency {
   return { fiscalYear, slug, yaml: toYaml(data, framework, `${slug}, seed ${seed}`) };
 }
 
-function lengthen(rng: Random, step: string): string {
+/** Appends clauses until 150–300 characters; clauses are filled first so a URL cannot overshoot. */
+function lengthen(rng: Random, step: string, fill: (text: string) => string): string {
   let text = step;
-  for (const clause of rng.shuffle(CLAUSES)) {
+  for (const clause of rng.shuffle(CLAUSES).map(fill)) {
     if (text.length >= 150) break;
     if (text.length + clause.length <= 300) text += clause;
   }

@@ -6,7 +6,6 @@ import {
   HeadingLevel,
   LineRuleType,
   NumberFormat,
-  Packer,
   PageBreak,
   PageNumber,
   Paragraph,
@@ -24,7 +23,7 @@ import { cellText, columnFractions, isNumericCell } from '../../model/layout.ts'
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { A4, cm, halfPoints } from './units.ts';
-import { normalizeDocx } from './deterministic.ts';
+import { packDocx } from './deterministic.ts';
 
 export interface DocxOptions {
   /** The font Word should use; TH SarabunPSK by default, TH Sarabun New for newer machines. */
@@ -89,8 +88,7 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions = {}
       },
     ],
   });
-  const buffer = await Packer.toBuffer(document);
-  return normalizeDocx(new Uint8Array(buffer), model.meta.date);
+  return packDocx(document, model.meta.date);
 }
 
 function styles(font: string): ConstructorParameters<typeof Document>[0]['styles'] {
