@@ -2,6 +2,16 @@ import { Worker } from 'node:worker_threads';
 import type { Job, JobResult } from './job.ts';
 
 /**
+ * A worker's live data is under 100 MB (parsed fonts, caches, one document at a time); left to
+ * itself V8 lets garbage pile up to several times that before collecting. A ceiling on the old
+ * generation makes it collect earlier, which keeps every worker within the memory budget.
+ */
+const WORKER_LIMITS = {
+  maxOldGenerationSizeMb: Number(process.env.ITA_WORKER_OLD_MB ?? 256),
+  maxYoungGenerationSizeMb: Number(process.env.ITA_WORKER_YOUNG_MB ?? 32),
+};
+
+/**
  * A fixed set of worker threads fed from one queue. The workers run TypeScript through tsx, like
  * the CLI, so each registers tsx before it loads the worker module.
  */
@@ -19,7 +29,10 @@ export class WorkerPool {
   private spawn(): void {
     const api = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./worker.ts', import.meta.url).href;
-    const worker = new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+    const worker = new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
+      eval: true,
+      resourceLimits: WORKER_LIMITS,
+    });
     worker.on('message', (result: JobResult) => {
       const task = this.running.get(worker);
       this.running.delete(worker);

@@ -87,8 +87,20 @@ export function documentTemplate(name: string): CompiledDocumentTemplate {
   return template;
 }
 
-/** Compiles a short Handlebars text (an explanation) in the same environment. */
+const texts = new Map<string, Handlebars.TemplateDelegate>();
+
+/**
+ * Compiles a short Handlebars text (an explanation) in the same environment. Most are the
+ * framework's default explanations, the same for every agency, so compiled ones are kept (a few
+ * hundred at most: the map starts over when it grows past that).
+ */
 export function textTemplate(source: string): Handlebars.TemplateDelegate {
   environment ??= createEnvironment();
-  return environment.compile(source, { noEscape: true, strict: true });
+  let template = texts.get(source);
+  if (!template) {
+    if (texts.size >= 500) texts.clear();
+    template = environment.compile(source, { noEscape: true, strict: true });
+    texts.set(source, template);
+  }
+  return template;
 }

@@ -9,7 +9,13 @@
 
 // Constructing a Segmenter loads ICU break data and the Thai dictionary, which is slow.
 const WORDS = new Intl.Segmenter('th', { granularity: 'word' });
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Characters that continue the grapheme cluster before them: combining marks, joiners, variation
+ * selectors, the second half of a surrogate pair. Checked only where a break is a candidate, which
+ * is many times cheaper than segmenting the whole text into graphemes.
+ */
+const CONTINUES_CLUSTER = /[\p{M}\u200C\u200D\uFE00-\uFE0F\uDC00-\uDFFF]/u;
 
 /**
  * Spaces a line may break after. ZWSP is included because it exists only to mark a break and
@@ -64,19 +70,21 @@ export function breakUnits(text: string): string[] {
   for (const { index } of WORDS.segment(text)) candidate[index] = 1;
   // The base letter before p, looking through accents, so "café" followed by Thai still counts as Latin.
   let base = '';
+  // Per-character regular expressions dominate on long text; most characters are plain Thai
+  // letters or ASCII, which the character-code checks below settle without one.
+  let beforeSpace = false;
   for (let p = 1; p < n; p++) {
     const before = text[p - 1]!;
     const after = text[p]!;
-    if (!INHERITED.test(before)) base = before;
+    if (p === 1) beforeSpace = isBreakingSpace(before);
+    if (!isInherited(before)) base = before;
     // ICU keeps letters of different scripts in one word ("ITAที่"), but they read as two.
-    if ((LATIN.test(base) && THAI_NON_DIGIT.test(after)) || (THAI_NON_DIGIT.test(base) && LATIN.test(after))) {
-      candidate[p] = 1;
-    }
-    if (BREAKING_SPACE.test(before) && !BREAKING_SPACE.test(after)) candidate[p] = 1;
+    const afterThai = isThaiNonDigit(after);
+    if ((afterThai && isLatin(base)) || (isThaiNonDigit(base) && !afterThai && isLatin(after))) candidate[p] = 1;
+    const afterSpace = isBreakingSpace(after);
+    if (beforeSpace && !afterSpace) candidate[p] = 1;
+    beforeSpace = afterSpace;
   }
-
-  const grapheme = new Uint8Array(n + 1);
-  for (const { index } of GRAPHEMES.segment(text)) grapheme[index] = 1;
 
   const forbidden = new Uint8Array(n + 1);
   for (const pattern of UNBREAKABLE) {
@@ -89,7 +97,7 @@ export function breakUnits(text: string): string[] {
   const units: string[] = [];
   let start = 0;
   for (let p = 1; p < n; p++) {
-    if (candidate[p] && grapheme[p] && !forbidden[p] && mayBreakAt(text, p)) {
+    if (candidate[p] && !forbidden[p] && !CONTINUES_CLUSTER.test(text[p]!) && mayBreakAt(text, p)) {
       units.push(text.slice(start, p));
       start = p;
     }
@@ -97,6 +105,28 @@ export function breakUnits(text: string): string[] {
   units.push(text.slice(start));
   return units;
 }
+
+const isThaiNonDigit = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  return (code >= 0x0e00 && code <= 0x0e4f) || (code >= 0x0e5a && code <= 0x0e7f);
+};
+const isLatin = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code >= 0x0e00 && code <= 0x0e7f) return false;
+  return LATIN.test(c);
+};
+const isInherited = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 0x300 || (code >= 0x0e00 && code <= 0x0e7f)) return false;
+  return INHERITED.test(c);
+};
+const isBreakingSpace = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code === 0x20) return true;
+  if (code > 0x20 && code < 0x1680) return false;
+  return BREAKING_SPACE.test(c);
+};
 
 function mayBreakAt(text: string, p: number): boolean {
   const after = text[p]!;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { officialFormat as F } from '../official-format.ts';
+import { Lru } from './lru.ts';
 import { clusterCount, shape, shapingFont, type ShapingFont } from './shaping.ts';
 
 /**
@@ -102,14 +103,14 @@ export interface LoadedFace {
 }
 
 const faces = new Map<string, LoadedFace>();
-const MEASURE_CACHE_LIMIT = 100_000;
+const MEASURE_CACHE_LIMIT = 4_000;
 
 export function loadFace(file: string): LoadedFace {
   const cached = faces.get(file);
   if (cached) return cached;
   if (!existsSync(file)) throw new FontFileError(file, [file]);
   const font = fontkit.create(readFileSync(file));
-  const widths = new Map<string, { advance: number; clusters: number }>();
+  const widths = new Lru<string, { advance: number; clusters: number }>(MEASURE_CACHE_LIMIT);
   const face: LoadedFace = {
     file,
     shaped: shapingFont(font),
@@ -117,7 +118,6 @@ export function loadFace(file: string): LoadedFace {
     measure(text) {
       let m = widths.get(text);
       if (!m) {
-        if (widths.size >= MEASURE_CACHE_LIMIT) widths.clear();
         const run = shape(font, text);
         m = { advance: run.advanceWidth, clusters: clusterCount(run) };
         widths.set(text, m);

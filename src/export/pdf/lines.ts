@@ -1,5 +1,6 @@
 import { breakUnits } from '../../thai/linebreak.ts';
 import type { Run } from '../../model/types.ts';
+import { Lru } from './lru.ts';
 
 /**
  * Line breaking for the PDF. pdfmake breaks only at UAX #14 opportunities, and a Thai sentence has
@@ -43,13 +44,11 @@ const TRAILING_SPACE = /\s+$/u;
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
 /** Break units per paragraph text: boilerplate paragraphs recur in every agency's report. */
-const unitCache = new Map<string, string[]>();
-const UNIT_CACHE_LIMIT = 20_000;
+const unitCache = new Lru<string, string[]>(2_000);
 
 function cachedBreakUnits(text: string): string[] {
   let units = unitCache.get(text);
   if (!units) {
-    if (unitCache.size >= UNIT_CACHE_LIMIT) unitCache.clear();
     units = breakUnits(text);
     unitCache.set(text, units);
   }

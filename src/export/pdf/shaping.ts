@@ -1,4 +1,5 @@
 import { scriptRuns } from '../../thai/scripts.ts';
+import { Lru } from './lru.ts';
 
 /**
  * Text shaping for the PDF: the one place where characters become positioned glyphs, used both to
@@ -148,13 +149,13 @@ function spellingOrder(glyphs: Glyph[], positions: GlyphPosition[]): void {
 }
 
 /** Shaped runs per font and text: a report repeats its words, and a batch repeats whole paragraphs. */
-const cache = new WeakMap<ShapingFont, Map<string, GlyphRun>>();
-const CACHE_LIMIT = 50_000;
+const cache = new WeakMap<ShapingFont, Lru<string, GlyphRun>>();
+const CACHE_LIMIT = 4_000;
 
 /** Shapes text run by run, untracked; the result is shared and must not be changed. */
 function shapeShared(font: ShapingFont, text: string): GlyphRun {
   let runs = cache.get(font);
-  if (!runs) cache.set(font, (runs = new Map()));
+  if (!runs) cache.set(font, (runs = new Lru(CACHE_LIMIT)));
   const cached = runs.get(text);
   if (cached) return cached;
   const glyphs: Glyph[] = [];
@@ -174,7 +175,6 @@ function shapeShared(font: ShapingFont, text: string): GlyphRun {
   let advanceWidth = 0;
   for (const p of positions) advanceWidth += p.xAdvance;
   const run = { glyphs, positions, advanceWidth };
-  if (runs.size >= CACHE_LIMIT) runs.clear();
   runs.set(text, run);
   return run;
 }
