@@ -14,6 +14,9 @@ import { loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
  *    which PDF readers copy instead. The span sits inside the piece's q…Q: outside it, poppler
  *    reorders lines.
  *
+ * 3. Speed. fontkit's subsetter reads and parses every glyph of a document's subset again for every
+ *    document; the glyph data of our fonts is cached per face (see cacheSubsetGlyphs).
+ *
  * Only fonts registered here are affected; the hooks check on install that the methods they wrap
  * still exist, so an upgrade that moves them fails loudly instead of silently losing Thai.
  */
@@ -71,8 +74,15 @@ function install(): void {
     const existing = cache[type];
     if (existing) return existing;
     const face = loadFace(set.files[type]);
-    // pdfkit does not export its font class; take it from a font it made once.
-    EmbeddedFont ??= new PdfKit({ autoFirstPage: false }).font(face.file)._font.constructor as EmbeddedFontClass;
+    // pdfkit does not export its font class; take it from a font it made once. fontkit's subset
+    // class comes the same way.
+    if (!EmbeddedFont) {
+      const probe = new PdfKit({ autoFirstPage: false }).font(face.file)._font as PdfKitFont & { subset: object };
+      EmbeddedFont = probe.constructor as EmbeddedFontClass;
+      const subsetPrototype = Object.getPrototypeOf(probe.subset) as TtfSubset;
+      if (typeof subsetPrototype._addGlyph !== 'function') throw new Error('fontkit internals changed: TTFSubset._addGlyph missing (see src/export/pdf/pdfkit-hooks.ts)');
+      cacheSubsetGlyphs(subsetPrototype);
+    }
     const font = new EmbeddedFont(this, face.shaped, `F${++this._fontCount}`);
     // pdfkit embeds (and subsets) every font in this table when the document ends.
     this._fontFamilies[font.id] = font;
@@ -104,4 +114,74 @@ function install(): void {
     }
   };
   installed = true;
+}
+
+/** What a subset needs of one glyph, read once per face: its outline bytes and metrics. */
+interface SubsetGlyph {
+  buffer: Uint8Array;
+  advance: number;
+  bearing: number;
+  /** Component glyphs of a compound glyph, and where their ids sit in `buffer`. */
+  components?: { glyphID: number; pos: number }[];
+}
+
+// fontkit's TrueType subset (pinned 2.0.4), as much of it as the cache touches.
+interface TtfSubset {
+  font: object & {
+    getGlyph(id: number): { advanceWidth: number; _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null; _getMetrics(): { leftBearing: number } };
+    loca: { offsets: number[] };
+    _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+    _variationProcessor?: unknown;
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(id: number): number;
+  _addGlyph(id: number): number;
+}
+
+const subsetGlyphs = new WeakMap<object, Map<number, SubsetGlyph>>();
+
+/**
+ * Replaces fontkit's TrueType `_addGlyph` with one that keeps each glyph's bytes and metrics per
+ * font: the same Thai glyphs are in every document's subset. What it writes into the subset is
+ * what the original writes: the glyph's bytes (compound glyphs with their component ids
+ * renumbered for the subset), its offset, its advance and left bearing.
+ */
+export function cacheSubsetGlyphs(subsetPrototype: TtfSubset): void {
+  const original = subsetPrototype._addGlyph;
+  subsetPrototype._addGlyph = function (gid: number): number {
+    // Variable fonts re-encode outlines per instance; leave them to fontkit.
+    if (this.font._variationProcessor) return original.call(this, gid);
+    let glyphs = subsetGlyphs.get(this.font);
+    if (!glyphs) subsetGlyphs.set(this.font, (glyphs = new Map()));
+    let entry = glyphs.get(gid);
+    if (!entry) {
+      const glyph = this.font.getGlyph(gid);
+      const decoded = glyph._decode();
+      const start = this.font.loca.offsets[gid]!;
+      const end = this.font.loca.offsets[gid + 1]!;
+      const stream = this.font._getTableStream('glyf');
+      stream.pos += start;
+      entry = {
+        buffer: new Uint8Array(stream.readBuffer(end - start)),
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+        ...(decoded && decoded.numberOfContours < 0 && { components: (decoded.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos })) }),
+      };
+      glyphs.set(gid, entry);
+    }
+    let buffer = entry.buffer;
+    if (entry.components) {
+      buffer = new Uint8Array(entry.buffer);
+      const view = new DataView(buffer.buffer);
+      for (const c of entry.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
+    }
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: entry.advance, bearing: entry.bearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
 }
