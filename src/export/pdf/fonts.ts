@@ -103,7 +103,7 @@ export interface LoadedFace {
 }
 
 const faces = new Map<string, LoadedFace>();
-const MEASURE_CACHE_LIMIT = 4_000;
+const MEASURE_CACHE_LIMIT = 3_000;
 
 export function loadFace(file: string): LoadedFace {
   const cached = faces.get(file);

@@ -44,7 +44,7 @@ const TRAILING_SPACE = /\s+$/u;
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
 /** Break units per paragraph text: boilerplate paragraphs recur in every agency's report. */
-const unitCache = new Lru<string, string[]>(2_000);
+const unitCache = new Lru<string, string[]>(1_000);
 
 function cachedBreakUnits(text: string): string[] {
   let units = unitCache.get(text);

@@ -150,7 +150,7 @@ function spellingOrder(glyphs: Glyph[], positions: GlyphPosition[]): void {
 
 /** Shaped runs per font and text: a report repeats its words, and a batch repeats whole paragraphs. */
 const cache = new WeakMap<ShapingFont, Lru<string, GlyphRun>>();
-const CACHE_LIMIT = 4_000;
+const CACHE_LIMIT = 3_000;
 
 /** Shapes text run by run, untracked; the result is shared and must not be changed. */
 function shapeShared(font: ShapingFont, text: string): GlyphRun {
