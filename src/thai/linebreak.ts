@@ -46,8 +46,6 @@ const AMBIGUOUS_QUOTE = /["']/;
 
 const LATIN = /\p{Script=Latin}/u;
 const INHERITED = /\p{Script=Inherited}/u;
-/** Thai letters, vowels and marks; Thai digits are excluded because they bind to Latin as in "ITA๒๕๖๖". */
-const THAI_NON_DIGIT = /[\u0E00-\u0E4F\u0E5A-\u0E7F]/;
 
 /** Spans in which no break is allowed at all. */
 const UNBREAKABLE: readonly RegExp[] = [
@@ -106,6 +104,7 @@ export function breakUnits(text: string): string[] {
   return units;
 }
 
+/** Thai letters, vowels and marks; Thai digits are excluded because they bind to Latin as in "ITA๒๕๖๖". */
 const isThaiNonDigit = (c: string): boolean => {
   const code = c.charCodeAt(0);
   return (code >= 0x0e00 && code <= 0x0e4f) || (code >= 0x0e5a && code <= 0x0e7f);

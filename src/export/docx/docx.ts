@@ -17,7 +17,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  type IParagraphOptions,
 } from 'docx';
 import { cellText, columnFractions, isNumericCell } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';

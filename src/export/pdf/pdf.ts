@@ -184,7 +184,9 @@ function layoutBlocks(blocks: Block[], t: Typesetter): Node[] {
         // is left breakable; the rule moves it whole.)
         pending.forEach(breakable);
         const line = firstLine(pending);
-        if (line) line.headlineLevel = heightOf(pending, t.lineHeight) + (first ? tableLeadHeights.get(first) ?? 0 : 0);
+        // Measured from the first line, which sits below the group's own space before.
+        const above = (pending[0]?.margin as number[] | undefined)?.[1] ?? 0;
+        if (line) line.headlineLevel = heightOf(pending, t.lineHeight) - above + (first ? tableLeadHeights.get(first) ?? 0 : 0);
         nodes.unshift(...pending);
       }
       pending = [];
