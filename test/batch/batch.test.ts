@@ -183,6 +183,33 @@ describe('ita-report batch', () => {
     for (const f of files) expect(readFileSync(path.join(out, f)).equals(readFileSync(path.join(clean, f))), f).toBe(true);
   });
 
+  it('stops cleanly on Ctrl-C (SIGINT): exit 130, what was written is recorded, a re-run finishes', async () => {
+    const data = dataTree(10);
+    const out = fresh('ita-batch-out-');
+    const child = spawn(process.execPath, [bin, 'batch', data, '--out', out, '--jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (documents(out).length >= 4) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('interrupted: run the same command again to finish');
+    const written = documents(out).length / 4;
+    expect(written).toBeGreaterThanOrEqual(1);
+    expect(written).toBeLessThan(10);
+    const rerun = await cli('batch', data, '--out', out);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toContain(`เขียน ${10 - written} (written) · ข้าม ${written} (unchanged, skipped)`);
+    expect(documents(out)).toHaveLength(40);
+  });
+
   it('prints progress lines and a summary when its output is not a terminal', async () => {
     const { stderr } = await cli('batch', dataTree(2), '--out', fresh('ita-batch-out-'), '--jobs', '1');
     expect(stderr).toContain('2 ไฟล์ข้อมูล (data files): สร้าง 2 (to build) · ข้าม 0 (unchanged)');
