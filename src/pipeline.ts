@@ -1,7 +1,7 @@
 import { analyse, type Analysis } from './analysis/analyse.ts';
 import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
 import { availableFrameworkYears, loadFramework, type Framework } from './data/frameworks.ts';
-import { loadReportFile, type LoadResult } from './data/load.ts';
+import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { renderDocx } from './export/docx/docx.ts';
 import { bundledFontSet, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
@@ -34,6 +34,13 @@ export const hasErrors = (findings: readonly Finding[]): boolean => findings.som
 /** Loads, validates and analyses one file; `analysis` is set only when there is no error. */
 export async function checkFile(file: string): Promise<Checked> {
   const loaded = await loadReportFile(file);
+  if (!loaded.data) return loaded;
+  return checkData(loaded, loaded.data);
+}
+
+/** The same as checkFile, for text that is not (yet) a file: the local web page's form. */
+export function checkText(text: string, file: string): Checked {
+  const loaded = parseReportData(text, file);
   if (!loaded.data) return loaded;
   return checkData(loaded, loaded.data);
 }

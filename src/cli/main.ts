@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { runBatch } from '../batch/batch.ts';
 import { parseShard, type Shard } from '../batch/plan.ts';
 import { logReporter, terminalReporter } from '../batch/progress.ts';
+import { createAppServer, listen } from '../serve/server.ts';
 import { FrameworkError } from '../data/frameworks.ts';
 import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
@@ -188,6 +189,21 @@ export function createProgram(): Command {
     .option('--no-justify', 'PDF: จัดชิดซ้าย (PDF: left-align body text)')
     .action(async (dataDir: string, opts: BatchCliOptions) => {
       process.exitCode = await batch(dataDir, opts);
+    });
+
+  program
+    .command('serve')
+    .description('เปิดหน้าเว็บในเครื่องสำหรับกรอกข้อมูลและดาวน์โหลดเอกสาร (start the local web page)')
+    .option('-d, --data <dir>', 'โฟลเดอร์ข้อมูล (data folder)', 'data')
+    .option('-p, --port <n>', 'พอร์ต (port)', parsePositive, 8566)
+    .option('--host <address>', 'ที่อยู่ที่รับการเชื่อมต่อ (address to listen on)', '127.0.0.1')
+    .action(async (opts: { data: string; port: number; host: string }) => {
+      const options = { dataDir: opts.data, port: opts.port, host: opts.host };
+      const port = await listen(createAppServer(options), options);
+      log(`เปิดเบราว์เซอร์ที่ (open in your browser): http://127.0.0.1:${port}/`);
+      log('กด Ctrl-C เพื่อหยุด (Ctrl-C stops the server)');
+      // Keep running until interrupted.
+      await new Promise<never>(() => undefined);
     });
 
   program

@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument, stringify } from 'yaml';
+import { expandInputs, writeFileAtomic } from '../cli/files.ts';
+import { formatPath } from '../cli/findings.ts';
+import { fieldTitle } from '../data/schema.ts';
+import { messageFor } from '../messages/catalogue.ts';
+import { checkText, hasErrors, renderDocuments, type Checked, type OutputFormat } from '../pipeline.ts';
+import { allowedHost, allowedOrigin, PathError, resolveDataFile } from './guard.ts';
+import { updateYaml } from './yaml-update.ts';
+
+/**
+ * `ita-report serve`: a local HTTP server for the clerk's web page. It reads and writes the same
+ * data files as the CLI, checks them with the same pipeline, and renders the same documents.
+ */
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  /** 127.0.0.1 unless told otherwise. */
+  host?: string;
+}
+
+/** Request bodies are data files as JSON: far below this. */
+export const BODY_LIMIT = 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly th: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > BODY_LIMIT) throw new HttpError(413, 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', 'request body too large');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > BODY_LIMIT) throw new HttpError(413, 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', 'request body too large');
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    throw new HttpError(400, 'ข้อมูลที่ส่งไม่ใช่ JSON', 'request body is not JSON');
+  }
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length, 'cache-control': 'no-store' });
+  res.end(bytes);
+};
+
+/** Findings as the page shows them: beside the field they concern, Thai first. */
+function report(checked: Checked) {
+  return {
+    findings: checked.findings.map((f) => {
+      const m = messageFor(f);
+      return { severity: f.severity, path: formatPath(f.path), field: fieldTitle(f.path) ?? null, th: m.th, en: m.en, at: f.at ?? checked.source?.locate(f.path) ?? null };
+    }),
+    overall: checked.analysis
+      ? {
+          declared: checked.analysis.overall.score,
+          declaredLevel: checked.analysis.overall.declaredLevel ?? null,
+          level: checked.analysis.overall.level,
+          computed: checked.analysis.overall.computed ?? null,
+          computedLevel: checked.analysis.overall.computedLevel ?? null,
+        }
+      : null,
+  };
+}
+
+const rawToText = (raw: unknown): string => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new HttpError(400, 'ข้อมูลต้องเป็นออบเจกต์', 'data must be an object');
+  return stringify(raw, { lineWidth: 0 });
+};
+
+const pathError = (err: unknown): never => {
+  if (err instanceof PathError) throw new HttpError(403, 'ไม่อนุญาตให้เปิดไฟล์นอกโฟลเดอร์ข้อมูล', `refused: ${err.message}`);
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') throw new HttpError(404, 'ไม่พบไฟล์', 'no such file');
+  throw err;
+};
+
+export function createAppServer(options: ServeOptions): Server {
+  const dataDir = path.resolve(options.dataDir);
+  let port = options.port;
+
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
+    'GET /api/files': async (_req, res) => {
+      const files = await expandInputs([dataDir]);
+      json(res, 200, { files: files.map((f) => path.relative(dataDir, f).split(path.sep).join('/')) });
+    },
+    'GET /api/file': async (_req, res, url) => {
+      const file = (() => {
+        try {
+          return resolveDataFile(dataDir, url.searchParams.get('path') ?? '');
+        } catch (err) {
+          return pathError(err);
+        }
+      })();
+      const text = await readFile(file, 'utf8').catch(pathError);
+      const checked = checkText(text, file);
+      const doc = parseDocument(text);
+      json(res, 200, { path: url.searchParams.get('path'), text, raw: doc.errors.length === 0 ? doc.toJS() : null, ...report(checked) });
+    },
+    'POST /api/check': async (req, res) => {
+      const body = (await readBody(req)) as { raw?: unknown };
+      json(res, 200, report(checkText(rawToText(body.raw), 'form')));
+    },
+    'POST /api/render': async (req, res) => {
+      const body = (await readBody(req)) as { raw?: unknown; kind?: string; format?: string };
+      const format = (body.format === 'docx' ? 'docx' : 'pdf') as OutputFormat;
+      const kind = body.kind === 'announcement' ? 'announcement' : 'report';
+      const checked = checkText(rawToText(body.raw), 'form');
+      if (hasErrors(checked.findings) || !checked.analysis) return json(res, 422, report(checked));
+      const doc = (await renderDocuments(checked, { formats: [format], digits: 'thai' })).find((d) => d.kind === kind)!;
+      res.writeHead(200, {
+        'content-type': format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-length': doc.bytes.length,
+        'content-disposition': `inline; filename="${kind}.${format}"`,
+        'cache-control': 'no-store',
+      });
+      res.end(doc.bytes);
+    },
+    'POST /api/save': async (req, res) => {
+      const body = (await readBody(req)) as { path?: string; raw?: unknown; create?: boolean };
+      const file = (() => {
+        try {
+          return resolveDataFile(dataDir, body.path ?? '', !body.create);
+        } catch (err) {
+          return pathError(err);
+        }
+      })();
+      const before = body.create ? '' : await readFile(file, 'utf8').catch(pathError);
+      rawToText(body.raw);
+      const text = updateYaml(before, body.raw);
+      await writeFileAtomic(file, Buffer.from(text));
+      json(res, 200, { saved: true, ...report(checkText(text, file)) });
+    },
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        // Only our own page on our own address: another site's page, or a name that resolves to
+        // 127.0.0.1 (DNS rebinding), gets nothing.
+        if (!allowedHost(req.headers.host, port)) throw new HttpError(403, 'ไม่อนุญาต (ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง)', 'forbidden: wrong Host');
+        if (!allowedOrigin(req.headers.origin, port)) throw new HttpError(403, 'ไม่อนุญาต (หน้าเว็บจากที่อื่น)', 'forbidden: foreign Origin');
+        const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+        const route = routes[`${req.method} ${url.pathname}`];
+        if (!route) throw new HttpError(404, 'ไม่พบ', 'not found');
+        await route(req, res, url);
+      } catch (err) {
+        const e = err instanceof HttpError ? err : new HttpError(500, 'เกิดข้อผิดพลาดภายใน', err instanceof Error ? err.message : String(err));
+        if (e.status === 413) {
+          // Not read any further: answer, then close the connection the rest would come on.
+          res.setHeader('connection', 'close');
+          res.on('finish', () => req.socket.destroy());
+        } else {
+          req.resume();
+        }
+        if (!res.headersSent) json(res, e.status, { error: { th: e.th, en: e.en } });
+        else res.destroy();
+      }
+    })();
+  });
+  server.on('listening', () => {
+    const address = server.address();
+    if (address && typeof address === 'object') port = address.port;
+  });
+  return server;
+}
+
+export function listen(server: Server, options: ServeOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      const address = server.address();
+      resolve(address && typeof address === 'object' ? address.port : options.port);
+    });
+  });
+}

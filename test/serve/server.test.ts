@@ -1,0 +1,195 @@
+import { request } from 'node:http';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../src/serve/guard.ts';
+import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
+import { updateYaml } from '../../src/serve/yaml-update.ts';
+import { popplerPages } from '../helpers/pdf.ts';
+import { SAMPLE, sampleText } from '../helpers/sample.ts';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+let server: Server;
+let port: number;
+let dataDir: string;
+
+/** A raw HTTP request, so that tests can send any Host and Origin header. */
+function send(method: string, url: string, options: { host?: string; origin?: string; body?: string | Buffer; contentLength?: number } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        headers: {
+          host: options.host ?? `127.0.0.1:${port}`,
+          ...(options.origin && { origin: options.origin }),
+          ...(options.body !== undefined && { 'content-type': 'application/json', 'content-length': options.contentLength ?? Buffer.byteLength(options.body) }),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.end(options.body);
+    else req.end();
+  });
+}
+const jsonOf = (r: Reply) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
+
+beforeAll(async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'ita-serve-'));
+  dataDir = path.join(root, 'data');
+  mkdirSync(path.join(dataDir, '2566'), { recursive: true });
+  copyFileSync(SAMPLE, path.join(dataDir, '2566', 'nakhon-pathom.yaml'));
+  writeFileSync(path.join(root, 'secret.yaml'), 'agency: secret\n');
+  symlinkSync(path.join(root, 'secret.yaml'), path.join(dataDir, '2566', 'link.yaml'));
+  server = createAppServer({ dataDir, port: 0 });
+  port = await listen(server, { dataDir, port: 0 });
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('the local server refuses what does not come from its own page', () => {
+  it.each([
+    ['evil.example:80'],
+    [`attacker.test:PORT`],
+    ['127.0.0.1'],
+  ])('a foreign Host header (%s) gets 403, DNS rebinding included', async (host) => {
+    const r = await send('GET', '/api/files', { host: host.replace('PORT', String(port)) });
+    expect(r.status).toBe(403);
+    expect(jsonOf(r)).toEqual({ error: { th: 'ไม่อนุญาต (ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง)', en: 'forbidden: wrong Host' } });
+  });
+
+  it('a foreign Origin gets 403, our own page is served', async () => {
+    expect((await send('POST', '/api/check', { origin: 'https://evil.example', body: '{}' })).status).toBe(403);
+    expect((await send('GET', '/api/files', { origin: `http://localhost:${port}`, host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it.each(['../../etc/passwd', '/etc/passwd', '2566/../../secret.yaml', '2566/link.yaml', '2566/nakhon-pathom.txt', ''])('a path like %j is refused', async (p) => {
+    const r = await send('GET', `/api/file?path=${encodeURIComponent(p)}`);
+    expect(r.status).toBe(403);
+    expect((jsonOf(r).error as { th: string }).th).toMatch(/ไม่อนุญาต/);
+  });
+
+  it('an oversized body gets 413, and the server keeps serving', async () => {
+    // The server answers 413 and closes the connection; a client still sending may see the close
+    // before the answer, which is a refusal too.
+    const refused = (r: Promise<Reply>) => r.then((x) => x.status).catch((err: NodeJS.ErrnoException) => err.code);
+    const big = JSON.stringify({ raw: { agency: 'x'.repeat(BODY_LIMIT + 10) } });
+    expect(String(await refused(send('POST', '/api/check', { body: big })))).toMatch(/^(413|ECONNRESET|EPIPE)$/);
+    expect(await refused(send('POST', '/api/check', { body: '{}', contentLength: BODY_LIMIT + 1 }))).toBe(413);
+    expect((await send('GET', '/api/files')).status).toBe(200);
+  });
+
+  it('bad input gets an error message, never a crash', async () => {
+    expect((await send('POST', '/api/check', { body: '{not json' })).status).toBe(400);
+    expect((await send('POST', '/api/check', { body: '{"raw": [1,2]}' })).status).toBe(400);
+    expect((await send('GET', '/api/file?path=2566/missing.yaml')).status).toBe(404);
+    expect((await send('DELETE', '/api/files')).status).toBe(404);
+    expect((await send('GET', '/api/files')).status).toBe(200);
+  });
+});
+
+describe('the local server works on the same data files as the CLI', () => {
+  it('lists the data files and loads one with its findings and the computed overall', async () => {
+    expect(jsonOf(await send('GET', '/api/files'))).toEqual({ files: ['2566/nakhon-pathom.yaml'] });
+    const file = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml'));
+    expect(file.text).toBe(sampleText());
+    expect((file.raw as { agency: string }).agency).toBe('จังหวัดนครปฐม');
+    const findings = file.findings as { severity: string; path: string; th: string; at: { line: number } }[];
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'warning', path: 'overall.score', at: { line: 15 } });
+    expect(findings[0]!.th).toContain('๙๓.๕๑');
+    expect(file.overall).toMatchObject({ declared: 93.68, computed: 93.51, level: 'A' });
+  });
+
+  it('checks a changed form: an out-of-range score is an error on its field', async () => {
+    const raw = (jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml')).raw as { scores: Record<string, number> });
+    raw.scores['4'] = 182.14;
+    const checked = jsonOf(await send('POST', '/api/check', { body: JSON.stringify({ raw }) }));
+    const findings = checked.findings as { severity: string; path: string; field: string }[];
+    expect(findings.find((f) => f.severity === 'error')).toMatchObject({ path: 'scores.4' });
+  });
+
+  it('renders the report as PDF from the form, and refuses to render data with errors', async () => {
+    const raw = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml')).raw as Record<string, unknown> & { scores: Record<string, number> };
+    raw.agency = 'จังหวัดทดสอบหน้าเว็บ';
+    const r = await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf' }) });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(popplerPages(r.body).flat().join('\n')).toContain('จังหวัดทดสอบหน้าเว็บ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    raw.scores['4'] = 182.14;
+    expect((await send('POST', '/api/render', { body: JSON.stringify({ raw }) })).status).toBe(422);
+  });
+
+  it('saves back atomically, keeping comments and key order where nothing changed', async () => {
+    const raw = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml')).raw as { scores: Record<string, number>; overall: { score: number } };
+    raw.scores['4'] = 83;
+    raw.overall.score = 93.51;
+    const saved = await send('POST', '/api/save', { body: JSON.stringify({ path: '2566/nakhon-pathom.yaml', raw }) });
+    expect(saved.status).toBe(200);
+    const text = readFileSync(path.join(dataDir, '2566', 'nakhon-pathom.yaml'), 'utf8');
+    const before = sampleText().split('\n');
+    const after = text.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = after.map((l, i) => [before[i], l]).filter(([a, b]) => a !== b);
+    expect(changed).toEqual([
+      ['  score: 93.68             # คะแนนภาพรวมจากระบบ ITAS (score of record)', '  score: 93.51             # คะแนนภาพรวมจากระบบ ITAS (score of record)'],
+      ['  4: 82.14                 # การใช้ทรัพย์สินของราชการ', '  4: 83                 # การใช้ทรัพย์สินของราชการ'],
+    ]);
+  });
+});
+
+describe('guards and the YAML updater, directly', () => {
+  it.each([
+    ['127.0.0.1:8566', 8566, true],
+    ['localhost:8566', 8566, true],
+    ['LOCALHOST:8566', 8566, true],
+    ['127.0.0.1:8567', 8566, false],
+    ['example.com:8566', 8566, false],
+    [undefined, 8566, false],
+  ])('allowedHost(%j, %i) = %s', (host, p, ok) => {
+    expect(allowedHost(host, p)).toBe(ok);
+  });
+
+  it.each([
+    [undefined, true],
+    ['http://127.0.0.1:8566', true],
+    ['http://localhost:8566', true],
+    ['null', false],
+    ['https://127.0.0.1:8566', false],
+    ['http://evil.example', false],
+  ])('allowedOrigin(%j) = %s', (origin, ok) => {
+    expect(allowedOrigin(origin, 8566)).toBe(ok);
+  });
+
+  it('lets new files be created only in folders inside the data folder', () => {
+    expect(resolveDataFile(dataDir, '2566/new.yaml', false)).toBe(path.join(dataDir, '2566', 'new.yaml'));
+    expect(() => resolveDataFile(dataDir, '../new.yaml', false)).toThrow(PathError);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a: 1 # one\nb: 2\n', { a: 1, b: 3 }, 'a: 1 # one\nb: 3\n'],
+    ['a: 1\nb: 2 # two\n', { a: 1 }, 'a: 1\n'],
+    ['# head\na: 1\n', { a: 1, c: [1, 2] }, '# head\na: 1\nc:\n  - 1\n  - 2\n'],
+    ['s:\n  1: 5 # x\n', { s: { '1': 5, '2': 6 } }, 's:\n  1: 5 # x\n  2: 6\n'],
+    ['l:\n  - a # first\n  - b\n', { l: ['a', 'c', 'd'] }, 'l:\n  - a # first\n  - c\n  - d\n'],
+    ['t: >-\n  long folded\n  text\n', { t: 'long folded text' }, 't: >-\n  long folded\n  text\n'],
+    ['a: x  # c\nb: "q"\n', { a: 'y: z', b: 'r' }, 'a: "y: z"  # c\nb: r\n'],
+    ['a: [broken\n', { a: 1 }, 'a: 1\n'],
+  ])('updateYaml(%j, …)', (before, value, after) => {
+    expect(updateYaml(before, value)).toBe(after);
+  });
+});
