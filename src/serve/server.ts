@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { expandInputs, writeFileAtomic } from '../cli/files.ts';
 import { formatPath } from '../cli/findings.ts';
+import { availableFrameworkYears, loadFramework } from '../data/frameworks.ts';
 import { fieldTitle } from '../data/schema.ts';
 import { messageFor } from '../messages/catalogue.ts';
 import { checkText, hasErrors, renderDocuments, type Checked, type OutputFormat } from '../pipeline.ts';
@@ -52,6 +53,38 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The page's own files, by name: nothing else is served from disk. */
+const PAGE_DIR = new URL('./page/', import.meta.url);
+const PAGE_FILES: Record<string, string> = {
+  '/': 'index.html; text/html',
+  '/app.js': 'app.js; text/javascript',
+  '/style.css': 'style.css; text/css',
+};
+
+/**
+ * Last year's file as the start of this year's: the agency, its measures and signatory carry over;
+ * scores, the overall score and the issue lists are left for the new results.
+ */
+export function nextYear(raw: Record<string, unknown>): Record<string, unknown> {
+  const year = Number(raw.fiscal_year) + 1;
+  const assessment = Number(raw.assessment_year ?? Number(raw.fiscal_year) - 1) + 1;
+  const framework = availableFrameworkYears().includes(assessment) ? assessment : raw.framework;
+  const signatory = (raw.signatory ?? {}) as Record<string, unknown>;
+  return {
+    agency: raw.agency,
+    fiscal_year: year,
+    assessment_year: assessment,
+    ...(framework !== undefined && { framework }),
+    overall: { score: null },
+    ...(raw.threshold !== undefined && { threshold: raw.threshold }),
+    scores: {},
+    urgent: [],
+    improve: [],
+    measures: raw.measures ?? [],
+    signatory: { position: signatory.position ?? '' },
+  };
+}
+
 const json = (res: ServerResponse, status: number, body: unknown) => {
   const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length, 'cache-control': 'no-store' });
@@ -94,6 +127,26 @@ export function createAppServer(options: ServeOptions): Server {
   let port = options.port;
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
+    'GET /api/framework': async (_req, res, url) => {
+      const framework = loadFramework(Number(url.searchParams.get('year')));
+      if (!framework) throw new HttpError(404, 'ไม่มีกรอบการประเมินของปีนี้', 'no framework for that year');
+      json(res, 200, { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels });
+    },
+    'POST /api/new-year': async (req, res) => {
+      const body = (await readBody(req)) as { from?: string };
+      const file = (() => {
+        try {
+          return resolveDataFile(dataDir, body.from ?? '');
+        } catch (err) {
+          return pathError(err);
+        }
+      })();
+      const doc = parseDocument(await readFile(file, 'utf8').catch(pathError));
+      if (doc.errors.length > 0) throw new HttpError(422, 'ไฟล์ของปีที่แล้วมีรูปแบบไม่ถูกต้อง', 'last year\'s file does not parse');
+      const raw = nextYear(doc.toJS() as Record<string, unknown>);
+      const stem = path.basename(file).replace(/\.ya?ml$/i, '');
+      json(res, 200, { path: `${raw.fiscal_year}/${stem}.yaml`, raw });
+    },
     'GET /api/files': async (_req, res) => {
       const files = await expandInputs([dataDir]);
       json(res, 200, { files: files.map((f) => path.relative(dataDir, f).split(path.sep).join('/')) });
@@ -155,6 +208,20 @@ export function createAppServer(options: ServeOptions): Server {
         if (!allowedHost(req.headers.host, port)) throw new HttpError(403, 'ไม่อนุญาต (ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง)', 'forbidden: wrong Host');
         if (!allowedOrigin(req.headers.origin, port)) throw new HttpError(403, 'ไม่อนุญาต (หน้าเว็บจากที่อื่น)', 'forbidden: foreign Origin');
         const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+        const page = req.method === 'GET' ? PAGE_FILES[url.pathname] : undefined;
+        if (page) {
+          const [name, type] = page.split('; ') as [string, string];
+          const bytes = await readFile(new URL(name, PAGE_DIR));
+          res.writeHead(200, {
+            'content-type': `${type}; charset=utf-8`,
+            'content-length': bytes.length,
+            // The page talks to this server only, and is never framed by another site.
+            'content-security-policy': "default-src 'self'; frame-src 'self' blob:; object-src 'self' blob:; img-src 'self' blob: data:",
+            'x-frame-options': 'SAMEORIGIN',
+          });
+          res.end(bytes);
+          return;
+        }
         const route = routes[`${req.method} ${url.pathname}`];
         if (!route) throw new HttpError(404, 'ไม่พบ', 'not found');
         await route(req, res, url);

@@ -152,6 +152,43 @@ describe('the local server works on the same data files as the CLI', () => {
   });
 });
 
+describe('the page and its helpers', () => {
+  it('serves the Thai page, its script and style, with a content security policy', async () => {
+    const page = await send('GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    const html = page.body.toString('utf8');
+    expect(html).toContain('<html lang="th">');
+    expect(html).toContain('คะแนนภาพรวมจากระบบ ITAS');
+    expect((await send('GET', '/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await send('GET', '/style.css')).status).toBe(200);
+    expect((await send('GET', '/server.ts')).status).toBe(404);
+    expect((await send('GET', '/../guard.ts')).status).toBe(404);
+  });
+
+  it('gives the framework\'s indicators to label the ten scores', async () => {
+    const fw = jsonOf(await send('GET', '/api/framework?year=2565'));
+    expect((fw.indicators as { number: number; name: string }[]).map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((fw.indicators as { name: string }[])[0]!.name).toBe('การปฏิบัติหน้าที่');
+    expect((await send('GET', '/api/framework?year=1999')).status).toBe(404);
+  });
+
+  it('starts a new year from last year\'s file: measures copied, scores emptied', async () => {
+    const next = jsonOf(await send('POST', '/api/new-year', { body: JSON.stringify({ from: '2566/nakhon-pathom.yaml' }) }));
+    expect(next.path).toBe('2567/nakhon-pathom.yaml');
+    const raw = next.raw as Record<string, unknown> & { measures: unknown[]; scores: object; signatory: object };
+    expect(raw).toMatchObject({ agency: 'จังหวัดนครปฐม', fiscal_year: 2567, assessment_year: 2566, framework: 2566, scores: {}, urgent: [], improve: [] });
+    expect(raw.measures).toHaveLength(5);
+    expect(raw.signatory).toEqual({ position: 'ผู้ว่าราชการจังหวัดนครปฐม' });
+    // Saved as a new file once the folder exists; the empty scores are errors until filled in.
+    mkdirSync(path.join(dataDir, '2567'));
+    const saved = jsonOf(await send('POST', '/api/save', { body: JSON.stringify({ path: next.path, raw, create: true }) }));
+    expect((saved.findings as { severity: string }[]).some((f) => f.severity === 'error')).toBe(true);
+    expect(readFileSync(path.join(dataDir, '2567', 'nakhon-pathom.yaml'), 'utf8')).toContain('agency: จังหวัดนครปฐม');
+  });
+});
+
 describe('guards and the YAML updater, directly', () => {
   it.each([
     ['127.0.0.1:8566', 8566, true],

@@ -1,0 +1,342 @@
+// The clerk's page: a form over one data file. Every change is checked by the server with the same
+// rules as `ita-report check`, findings are shown beside their fields, and the PDF preview is
+// rendered again shortly after the clerk stops typing.
+
+const $ = (selector) => document.querySelector(selector);
+const thaiDigits = (s) => String(s).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
+
+const state = { path: '', raw: null, create: false, framework: null, previewUrl: null };
+
+async function api(method, url, body) {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok && res.status !== 422) {
+    const error = await res.json().catch(() => ({ error: { th: res.statusText, en: '' } }));
+    throw new Error(`${error.error.th} (${error.error.en})`);
+  }
+  return res;
+}
+
+function status(text) {
+  $('#status').textContent = text;
+}
+
+// ---- reading and writing the form -------------------------------------------------------------
+
+function getIn(obj, path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+function setIn(obj, path, value) {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = o[k] ??= {};
+  const last = keys[keys.length - 1];
+  if (value === undefined) delete o[last];
+  else o[last] = value;
+}
+
+function valueOf(input) {
+  const text = input.value.trim();
+  if (text === '') return undefined;
+  if (input.dataset.type === 'int') return Number.parseInt(text, 10);
+  if (input.dataset.type === 'num') return Number(text);
+  return input.value;
+}
+
+function bindSimpleFields() {
+  for (const input of document.querySelectorAll('#form > fieldset > label > input[data-path]')) {
+    const value = getIn(state.raw, input.dataset.path);
+    input.value = value == null ? '' : String(value);
+    input.oninput = () => {
+      setIn(state.raw, input.dataset.path, valueOf(input));
+      changed();
+    };
+  }
+}
+
+function renderScores() {
+  const box = $('#scores');
+  box.replaceChildren();
+  const indicators = state.framework?.indicators ?? Array.from({ length: 10 }, (_, i) => ({ number: i + 1, name: '' }));
+  state.raw.scores ??= {};
+  for (const ind of indicators) {
+    const label = document.createElement('label');
+    label.textContent = `ตัวชี้วัดที่ ${thaiDigits(ind.number)} ${ind.name}`;
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'number', step: '0.01', min: '0', max: '100' });
+    input.dataset.path = `scores.${ind.number}`;
+    input.dataset.type = 'num';
+    const value = state.raw.scores[ind.number];
+    input.value = value == null ? '' : String(value);
+    input.oninput = () => {
+      const v = valueOf(input);
+      if (v === undefined) delete state.raw.scores[ind.number];
+      else state.raw.scores[ind.number] = v;
+      changed();
+    };
+    label.append(input);
+    box.append(label);
+  }
+}
+
+/** A row of a list section with move up / move down / remove. */
+function rowTools(list, index, rerender) {
+  const tools = document.createElement('span');
+  tools.className = 'tools';
+  const button = (text, title, action) => {
+    const b = document.createElement('button');
+    Object.assign(b, { type: 'button', textContent: text, title });
+    b.onclick = () => {
+      action();
+      rerender();
+      changed();
+    };
+    tools.append(b);
+  };
+  button('↑', 'เลื่อนขึ้น', () => index > 0 && list.splice(index - 1, 0, ...list.splice(index, 1)));
+  button('↓', 'เลื่อนลง', () => index < list.length - 1 && list.splice(index + 1, 0, ...list.splice(index, 1)));
+  button('ลบ', 'ลบรายการนี้', () => list.splice(index, 1));
+  return tools;
+}
+
+function textField(labelText, path, get, set, multiline = false) {
+  const label = document.createElement('label');
+  label.textContent = labelText;
+  const input = document.createElement(multiline ? 'textarea' : 'input');
+  if (!multiline) input.type = 'text';
+  input.rows = 3;
+  input.dataset.path = path;
+  input.value = get() ?? '';
+  input.oninput = () => {
+    set(input.value);
+    changed();
+  };
+  label.append(input);
+  return label;
+}
+
+function renderIssues(section) {
+  const box = $(`#${section}`);
+  box.replaceChildren();
+  const list = (state.raw[section] ??= []);
+  list.forEach((row, i) => {
+    const div = document.createElement('div');
+    div.className = 'row';
+    div.append(rowTools(list, i, () => renderIssues(section)));
+    const label = document.createElement('label');
+    label.textContent = 'ตัวชี้วัด';
+    const select = document.createElement('select');
+    select.dataset.path = `${section}[${i}].indicator`;
+    for (const ind of state.framework?.indicators ?? []) select.append(new Option(`${thaiDigits(ind.number)}. ${ind.name}`, String(ind.number)));
+    select.value = String(row.indicator ?? '');
+    select.onchange = () => {
+      row.indicator = Number(select.value);
+      changed();
+    };
+    label.append(select);
+    div.append(label);
+    div.append(
+      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), true),
+    );
+    box.append(div);
+  });
+}
+
+function renderMeasures() {
+  const box = $('#measures');
+  box.replaceChildren();
+  const list = (state.raw.measures ??= []);
+  list.forEach((m, i) => {
+    const div = document.createElement('div');
+    div.className = 'row';
+    div.append(rowTools(list, i, renderMeasures));
+    div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
+    m.steps ??= [];
+    m.steps.forEach((step, k) => {
+      const stepRow = document.createElement('div');
+      stepRow.className = 'row';
+      stepRow.append(rowTools(m.steps, k, renderMeasures));
+      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (m.steps[k] = v), true));
+      div.append(stepRow);
+    });
+    const addStep = document.createElement('button');
+    Object.assign(addStep, { type: 'button', textContent: '+ เพิ่มขั้นตอน' });
+    addStep.onclick = () => {
+      m.steps.push('');
+      renderMeasures();
+      changed();
+    };
+    div.append(addStep);
+    div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v)));
+    div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v)));
+    box.append(div);
+  });
+}
+
+function renderForm() {
+  bindSimpleFields();
+  renderScores();
+  renderIssues('urgent');
+  renderIssues('improve');
+  renderMeasures();
+  $('#form').hidden = false;
+  $('#preview-pane').hidden = false;
+}
+
+// ---- findings beside their fields --------------------------------------------------------------
+
+/** `measures[2].steps[0]` → `measures[2].steps` → `measures[2]` → `measures` → ''. */
+function parentPath(path) {
+  const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  return parent === path ? '' : parent;
+}
+
+function showFindings(report) {
+  for (const old of document.querySelectorAll('.finding')) old.remove();
+  for (const old of document.querySelectorAll('.invalid')) old.classList.remove('invalid');
+  const general = $('#general-findings');
+  for (const f of report.findings ?? []) {
+    const note = document.createElement('span');
+    note.className = `finding ${f.severity}`;
+    note.textContent = `${f.severity === 'error' ? 'ข้อผิดพลาด' : 'คำเตือน'}: ${f.th} (${f.en})`;
+    // The nearest field: the path itself, or its parent (a missing key is reported on its parent).
+    let path = f.path;
+    let field = null;
+    while (path && !(field = document.querySelector(`[data-path="${CSS.escape(path)}"]`))) path = parentPath(path);
+    if (field) {
+      if (f.severity === 'error') field.classList.add('invalid');
+      (field.closest('label') ?? field).after(note);
+    } else general.append(note);
+  }
+  const o = report.overall;
+  $('#computed').textContent = o
+    ? `คำนวณจากคะแนนรายตัวชี้วัดได้ ${o.computed == null ? '–' : thaiDigits(o.computed.toFixed(2))} (ระดับ ${o.computedLevel ?? '–'}) · คะแนนที่ประกาศ ${thaiDigits(o.declared.toFixed(2))} อยู่ในระดับ ${o.level}`
+    : '';
+}
+
+// ---- checking, preview, download, save ------------------------------------------------------------
+
+let checkTimer;
+let previewTimer;
+function changed() {
+  $('#save').disabled = false;
+  clearTimeout(checkTimer);
+  clearTimeout(previewTimer);
+  checkTimer = setTimeout(check, 250);
+  previewTimer = setTimeout(preview, 1200);
+}
+
+async function check() {
+  const res = await api('POST', '/api/check', { raw: state.raw });
+  showFindings(await res.json());
+}
+
+const kind = () => document.querySelector('input[name=kind]:checked').value;
+
+async function render(format) {
+  const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format });
+  if (res.status === 422) {
+    showFindings(await res.json());
+    status('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');
+    return null;
+  }
+  return res.blob();
+}
+
+async function preview() {
+  status('กำลังสร้างตัวอย่าง…');
+  const blob = await render('pdf').catch((e) => status(e.message));
+  if (!blob) return;
+  if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
+  state.previewUrl = URL.createObjectURL(blob);
+  $('#preview').src = state.previewUrl;
+  status('');
+}
+
+async function download(format) {
+  const blob = await render(format).catch((e) => status(e.message));
+  if (!blob) return;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${kind()}.${format}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+async function save() {
+  const res = await api('POST', '/api/save', { path: state.path, raw: state.raw, create: state.create }).catch((e) => {
+    status(e.message);
+    return null;
+  });
+  if (!res) return;
+  state.create = false;
+  showFindings(await res.json());
+  $('#save').disabled = true;
+  status(`บันทึกแล้ว ${state.path}`);
+  await loadFileList(state.path);
+}
+
+async function useFramework(year) {
+  const res = await fetch(`/api/framework?year=${encodeURIComponent(year)}`);
+  state.framework = res.ok ? await res.json() : null;
+}
+
+async function open(path) {
+  const res = await api('GET', `/api/file?path=${encodeURIComponent(path)}`);
+  const file = await res.json();
+  state.path = path;
+  state.create = false;
+  state.raw = file.raw ?? {};
+  await useFramework(state.raw.framework ?? state.raw.assessment_year ?? Number(state.raw.fiscal_year) - 1);
+  renderForm();
+  showFindings(file);
+  $('#new-year').disabled = false;
+  $('#save').disabled = true;
+  preview();
+}
+
+async function newYear() {
+  const res = await api('POST', '/api/new-year', { from: state.path });
+  const next = await res.json();
+  state.path = next.path;
+  state.create = true;
+  state.raw = next.raw;
+  await useFramework(state.raw.framework ?? state.raw.assessment_year);
+  renderForm();
+  $('#save').disabled = false;
+  status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก`);
+  check();
+}
+
+async function loadFileList(selected = '') {
+  const { files } = await (await api('GET', '/api/files')).json();
+  const select = $('#file');
+  select.replaceChildren(new Option('— เลือกหน่วยงานและปี —', ''), ...files.map((f) => new Option(f, f)));
+  select.value = selected;
+}
+
+$('#file').onchange = (e) => e.target.value && open(e.target.value).catch((err) => status(err.message));
+$('#new-year').onclick = () => newYear().catch((err) => status(err.message));
+$('#save').onclick = save;
+$('#download-pdf').onclick = () => download('pdf');
+$('#download-docx').onclick = () => download('docx');
+for (const radio of document.querySelectorAll('input[name=kind]')) radio.onchange = preview;
+for (const button of document.querySelectorAll('[data-add]')) {
+  button.onclick = () => {
+    const section = button.dataset.add;
+    if (section === 'measures') {
+      (state.raw.measures ??= []).push({ title: '', steps: [''], owner: '', monitoring: '' });
+      renderMeasures();
+    } else {
+      (state.raw[section] ??= []).push({ indicator: state.framework?.indicators[0]?.number ?? 1, points: [] });
+      renderIssues(section);
+    }
+    changed();
+  };
+}
+
+loadFileList().catch((err) => status(err.message));
