@@ -339,4 +339,8 @@ for (const button of document.querySelectorAll('[data-add]')) {
   };
 }
 
-loadFileList().catch((err) => status(err.message));
+// ?file=2566/agency.yaml opens that file directly (a bookmark per agency).
+const initial = new URLSearchParams(location.search).get('file') ?? '';
+loadFileList(initial)
+  .then(() => initial && open(initial))
+  .catch((err) => status(err.message));
