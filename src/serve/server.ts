@@ -216,7 +216,7 @@ export function createAppServer(options: ServeOptions): Server {
             'content-type': `${type}; charset=utf-8`,
             'content-length': bytes.length,
             // The page talks to this server only, and is never framed by another site.
-            'content-security-policy': "default-src 'self'; frame-src 'self' blob:; object-src 'self' blob:; img-src 'self' blob: data:",
+            'content-security-policy': "default-src 'self'; connect-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; img-src 'self' blob: data:",
             'x-frame-options': 'SAMEORIGIN',
           });
           res.end(bytes);

@@ -1,0 +1,107 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServer, listen } from '../../src/serve/server.ts';
+import { popplerPages } from '../helpers/pdf.ts';
+import { SAMPLE, sampleText } from '../helpers/sample.ts';
+
+/**
+ * The page in a real browser: Debian's Chromium driven by playwright-core. A clerk's session:
+ * open the sample, change a score, see the finding beside it, see the preview follow the form,
+ * download the PDF, save the file.
+ */
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+let base: string;
+
+beforeAll(async () => {
+  if (!CHROMIUM) throw new Error('Chromium is not installed (Debian package "chromium"; .ci/run installs it)');
+  dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'ita-browser-')), 'data');
+  mkdirSync(path.join(dataDir, '2566'), { recursive: true });
+  copyFileSync(SAMPLE, path.join(dataDir, '2566', 'nakhon-pathom.yaml'));
+  server = createAppServer({ dataDir, port: 0 });
+  const port = await listen(server, { dataDir, port: 0 });
+  base = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  page = await (await browser.newContext({ acceptDownloads: true, locale: 'th-TH' })).newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+/** The PDF in the preview frame once it is not `previous` any more, read through the page. */
+async function previewText(p: Page, previous: string | null): Promise<{ src: string; text: string }> {
+  await expect.poll(() => p.getAttribute('#preview', 'src'), { timeout: 30_000 }).not.toBe(previous);
+  const src = (await p.getAttribute('#preview', 'src'))!;
+  const base64 = await p.evaluate(async (url) => {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  }, src);
+  return { src, text: popplerPages(Buffer.from(base64, 'base64')).flat().join('\n') };
+}
+
+let lastPreview: string | null = null;
+
+describe('the page in Chromium', () => {
+  it('loads the sample with its warning beside the overall score', async () => {
+    await page.goto(`${base}/`);
+    await page.selectOption('#file', '2566/nakhon-pathom.yaml');
+    await expect.poll(() => page.inputValue('[data-path="scores.4"]')).toBe('82.14');
+    expect(await page.textContent('label:has([data-path="scores.4"])')).toContain('ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ');
+    const warning = page.locator('label:has([data-path="overall.score"]) + .finding.warning');
+    await expect.poll(() => warning.textContent()).toContain('๙๓.๕๑');
+    expect(await page.textContent('#computed')).toContain('คำนวณจากคะแนนรายตัวชี้วัดได้ ๙๓.๕๑');
+    const preview = await previewText(page, null);
+    expect(preview.text).toContain('จังหวัดนครปฐม ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    lastPreview = preview.src;
+  });
+
+  it('shows an error beside a score as it is typed, and clears it when corrected', async () => {
+    await page.fill('[data-path="scores.4"]', '182.14');
+    const error = page.locator('label:has([data-path="scores.4"]) + .finding.error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.textContent()).toMatch(/ข้อผิดพลาด/);
+    expect(await page.getAttribute('[data-path="scores.4"]', 'class')).toContain('invalid');
+    await page.fill('[data-path="scores.4"]', '82.14');
+    await expect.poll(() => error.count()).toBe(0);
+  });
+
+  it('updates the preview after a change, and downloads the PDF with it', async () => {
+    await page.fill('[data-path="agency"]', 'จังหวัดทดสอบในเบราว์เซอร์');
+    let text = '';
+    await expect
+      .poll(async () => {
+        const preview = await previewText(page, lastPreview);
+        lastPreview = preview.src;
+        text = preview.text;
+        return text.includes('จังหวัดทดสอบในเบราว์เซอร์');
+      }, { timeout: 30_000 })
+      .toBe(true);
+    expect(text).toContain('จังหวัดทดสอบในเบราว์เซอร์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    const download = page.waitForEvent('download');
+    await page.click('#download-pdf');
+    const file = await (await download).path();
+    expect(popplerPages(readFileSync(file)).flat().join('\n')).toContain('จังหวัดทดสอบในเบราว์เซอร์');
+  });
+
+  it('saves the YAML back, keeping the comments of the file', async () => {
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const saved = readFileSync(path.join(dataDir, '2566', 'nakhon-pathom.yaml'), 'utf8');
+    expect(saved).toContain('agency: จังหวัดทดสอบในเบราว์เซอร์');
+    const changed = saved.split('\n').filter((l, i) => l !== sampleText().split('\n')[i]);
+    expect(changed).toEqual(['agency: จังหวัดทดสอบในเบราว์เซอร์']);
+  });
+});
