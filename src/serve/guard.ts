@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -37,7 +37,9 @@ export function resolveDataFile(dataDir: string, relative: string, mustExist = t
     if (!inside(real)) throw new PathError('outside the data folder');
     return real;
   }
-  // A new file: its folder must exist inside the data folder.
+  // A new file: its folder must exist inside the data folder, or be a new fiscal-year folder
+  // right under it (data/2567/), which the caller creates.
+  if (/^\d{4}$/.test(path.relative(root, path.dirname(target))) && !existsSync(path.dirname(target))) return target;
   const folder = realpathSync(path.dirname(target));
   if (folder !== root && !inside(folder)) throw new PathError('outside the data folder');
   return path.join(folder, path.basename(target));

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
@@ -192,6 +193,7 @@ export function createAppServer(options: ServeOptions): Server {
           return pathError(err);
         }
       })();
+      if (body.create && existsSync(file)) throw new HttpError(409, 'มีไฟล์ชื่อนี้อยู่แล้ว', 'a file of that name exists');
       const before = body.create ? '' : await readFile(file, 'utf8').catch(pathError);
       rawToText(body.raw);
       const text = updateYaml(before, body.raw);

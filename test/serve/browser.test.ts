@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFile } from '../../src/pipeline.ts';
 import { createAppServer, listen } from '../../src/serve/server.ts';
 import { popplerPages } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
@@ -103,5 +104,40 @@ describe('the page in Chromium', () => {
     expect(saved).toContain('agency: จังหวัดทดสอบในเบราว์เซอร์');
     const changed = saved.split('\n').filter((l, i) => l !== sampleText().split('\n')[i]);
     expect(changed).toEqual(['agency: จังหวัดทดสอบในเบราว์เซอร์']);
+  });
+
+  it('takes a whole year of a new agency without touching a file, and saves a valid data file', async () => {
+    await page.click('#new-agency');
+    await page.fill('#new-year-value', '2567');
+    await page.fill('#new-name', 'new-agency');
+    await page.click('#new-agency-create');
+    await expect.poll(() => page.textContent('#status')).toContain('2567/new-agency.yaml');
+    await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลทดสอบ');
+    const scores = [91.5, 88, 86.25, 79.4, 90, 95.1, 93, 84.2, 100, 100];
+    for (const [i, v] of scores.entries()) await page.fill(`[data-path="scores.${i + 1}"]`, String(v));
+    await page.click('[data-add="urgent"]');
+    await page.selectOption('[data-path="urgent[0].indicator"]', '4');
+    await page.fill('[data-path="urgent[0].points"]', 'การยืมทรัพย์สินของราชการไปใช้ให้ถูกต้อง\nการกำกับดูแลการใช้ทรัพย์สิน');
+    await page.click('[data-add="measures"]');
+    await page.fill('[data-path="measures[0].title"]', 'การใช้ทรัพย์สินของราชการ');
+    await page.fill('[data-path="measures[0].steps[0]"]', 'จัดทำแนวทางการใช้ทรัพย์สินของราชการ');
+    await page.click('#measures button:text("+ เพิ่มขั้นตอน")');
+    await page.fill('[data-path="measures[0].steps[1]"]', 'ประชาสัมพันธ์แนวทางให้บุคลากรรับทราบ');
+    await page.fill('[data-path="measures[0].owner"]', 'สำนักปลัด');
+    await page.fill('[data-path="measures[0].monitoring"]', 'รายงานผลภายในไตรมาสที่ ๒');
+    await page.fill('[data-path="signatory.position"]', 'นายกองค์การบริหารส่วนตำบลทดสอบ');
+    // The official overall is typed in as the NACC system gives it; the computed one appears beside it.
+    await page.fill('[data-path="overall.score"]', '90.53');
+    await expect.poll(() => page.locator('.finding.error').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.textContent('#computed'), { timeout: 10_000 }).toContain('คำนวณจากคะแนนรายตัวชี้วัดได้');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const checked = await checkFile(path.join(dataDir, '2567', 'new-agency.yaml'));
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(checked.data?.agency).toBe('องค์การบริหารส่วนตำบลทดสอบ');
+    expect(checked.data?.measures[0]?.steps).toHaveLength(2);
+    const download = page.waitForEvent('download');
+    await page.click('#download-docx');
+    expect((await download).suggestedFilename()).toBe('report.docx');
   });
 });

@@ -53,9 +53,22 @@ function bindSimpleFields() {
     input.value = value == null ? '' : String(value);
     input.oninput = () => {
       setIn(state.raw, input.dataset.path, valueOf(input));
+      if (input.dataset.path === 'fiscal_year' || input.dataset.path === 'assessment_year') yearChanged();
       changed();
     };
   }
+}
+
+/** The framework (indicator names) follows the assessment year. */
+let yearTimer;
+function yearChanged() {
+  clearTimeout(yearTimer);
+  yearTimer = setTimeout(async () => {
+    await useFramework(state.raw.framework ?? state.raw.assessment_year ?? Number(state.raw.fiscal_year) - 1);
+    renderScores();
+    renderIssues('urgent');
+    renderIssues('improve');
+  }, 400);
 }
 
 function renderScores() {
@@ -312,6 +325,25 @@ async function newYear() {
   check();
 }
 
+function newAgency() {
+  const year = Number($('#new-year-value').value);
+  const name = $('#new-name').value.trim();
+  if (!Number.isInteger(year) || year < 2560 || !/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+    status('ใส่ปีงบประมาณ และชื่อไฟล์เป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (e.g. nakhon-pathom)');
+    return;
+  }
+  state.path = `${year}/${name}.yaml`;
+  state.create = true;
+  state.raw = { agency: '', fiscal_year: year, assessment_year: year - 1, overall: { score: null }, scores: {}, urgent: [], improve: [], measures: [], signatory: { position: '' } };
+  $('#new-agency-form').hidden = true;
+  useFramework(year - 1).then(() => {
+    renderForm();
+    $('#save').disabled = false;
+    status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก`);
+    check();
+  });
+}
+
 async function loadFileList(selected = '') {
   const { files } = await (await api('GET', '/api/files')).json();
   const select = $('#file');
@@ -321,6 +353,11 @@ async function loadFileList(selected = '') {
 
 $('#file').onchange = (e) => e.target.value && open(e.target.value).catch((err) => status(err.message));
 $('#new-year').onclick = () => newYear().catch((err) => status(err.message));
+$('#new-agency').onclick = () => {
+  $('#new-agency-form').hidden = false;
+  $('#new-year-value').value ||= String(new Date().getFullYear() + 543 + (new Date().getMonth() >= 9 ? 1 : 0));
+};
+$('#new-agency-create').onclick = newAgency;
 $('#save').onclick = save;
 $('#download-pdf').onclick = () => download('pdf');
 $('#download-docx').onclick = () => download('docx');
