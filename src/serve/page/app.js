@@ -185,9 +185,88 @@ function renderMeasures() {
     };
     div.append(addStep);
     div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v)));
+    div.append(budgetField(m, i), periodField(m, i));
     div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v)));
     box.append(div);
   });
+}
+
+/** Budget in baht; empty leaves it out, 0 prints ไม่ใช้งบประมาณ. */
+function budgetField(m, i) {
+  const label = document.createElement('label');
+  label.textContent = 'งบประมาณ (บาท, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้)';
+  const input = document.createElement('input');
+  Object.assign(input, { type: 'number', min: '0', step: '0.01' });
+  input.dataset.path = `measures[${i}].budget`;
+  input.value = m.budget == null ? '' : String(m.budget);
+  input.oninput = () => {
+    if (input.value.trim() === '') delete m.budget;
+    else m.budget = Number(input.value);
+    changed();
+  };
+  label.append(input);
+  return label;
+}
+
+/** Period: none, a quarter of the fiscal year, dates from–to, or free text. */
+function periodField(m, i) {
+  const box = document.createElement('div');
+  box.dataset.path = `measures[${i}].period`;
+  const label = document.createElement('label');
+  label.textContent = 'ระยะเวลาดำเนินการ ';
+  const kindOf = (p) => (p == null ? '' : typeof p === 'string' ? 'text' : 'quarter' in p ? 'quarter' : 'dates');
+  const select = document.createElement('select');
+  for (const [value, text] of [['', '— ไม่ระบุ —'], ['quarter', 'ไตรมาสของปีงบประมาณ'], ['dates', 'ช่วงวันที่'], ['text', 'ข้อความ']]) select.append(new Option(text, value));
+  select.value = kindOf(m.period);
+  label.append(select);
+  box.append(label);
+  const detail = document.createElement('span');
+  box.append(detail);
+  const draw = () => {
+    detail.replaceChildren();
+    const kind = select.value;
+    if (kind === 'quarter') {
+      const q = document.createElement('select');
+      for (const n of [1, 2, 3, 4]) q.append(new Option(`ไตรมาสที่ ${thaiDigits(n)}`, String(n)));
+      q.value = String(m.period?.quarter ?? 1);
+      q.onchange = () => {
+        m.period = { quarter: Number(q.value) };
+        changed();
+      };
+      detail.append(q);
+    } else if (kind === 'dates') {
+      for (const key of ['from', 'to']) {
+        const d = document.createElement('input');
+        d.type = 'date';
+        d.value = m.period?.[key] ?? '';
+        d.oninput = () => {
+          m.period = { from: m.period?.from ?? '', to: m.period?.to ?? '', [key]: d.value };
+          changed();
+        };
+        detail.append(key === 'from' ? 'ตั้งแต่ ' : ' ถึง ', d);
+      }
+    } else if (kind === 'text') {
+      const t = document.createElement('input');
+      t.type = 'text';
+      t.value = typeof m.period === 'string' ? m.period : '';
+      t.oninput = () => {
+        m.period = t.value;
+        changed();
+      };
+      detail.append(t);
+    }
+  };
+  select.onchange = () => {
+    const kind = select.value;
+    if (kind === '') delete m.period;
+    else if (kind === 'quarter') m.period = { quarter: 1 };
+    else if (kind === 'dates') m.period = { from: '', to: '' };
+    else m.period = '';
+    draw();
+    changed();
+  };
+  draw();
+  return box;
 }
 
 function renderForm() {
