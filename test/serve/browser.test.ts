@@ -125,6 +125,9 @@ describe('the page in Chromium', () => {
     await page.fill('[data-path="measures[0].steps[1]"]', 'ประชาสัมพันธ์แนวทางให้บุคลากรรับทราบ');
     await page.fill('[data-path="measures[0].owner"]', 'สำนักปลัด');
     await page.fill('[data-path="measures[0].monitoring"]', 'รายงานผลภายในไตรมาสที่ ๒');
+    await page.fill('[data-path="measures[0].budget"]', '5000');
+    await page.selectOption('[data-path="measures[0].period"] select', 'quarter');
+    await page.selectOption('[data-path="measures[0].period"] span select', '2');
     await page.fill('[data-path="signatory.position"]', 'นายกองค์การบริหารส่วนตำบลทดสอบ');
     // The official overall is typed in as the NACC system gives it; the computed one appears beside it.
     await page.fill('[data-path="overall.score"]', '90.53');
@@ -135,9 +138,21 @@ describe('the page in Chromium', () => {
     const checked = await checkFile(path.join(dataDir, '2567', 'new-agency.yaml'));
     expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(checked.data?.agency).toBe('องค์การบริหารส่วนตำบลทดสอบ');
-    expect(checked.data?.measures[0]?.steps).toHaveLength(2);
+    expect(checked.data?.measures[0]).toMatchObject({ steps: [expect.any(String), expect.any(String)], budget: 5000, period: { quarter: 2 } });
     const download = page.waitForEvent('download');
     await page.click('#download-docx');
     expect((await download).suggestedFilename()).toBe('report.docx');
+  });
+
+  it('starts next year from a file: measures kept, scores empty, saved as a new file', async () => {
+    await page.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('2567/nakhon-pathom.yaml');
+    expect(await page.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+    expect(await page.inputValue('[data-path="scores.1"]')).toBe('');
+    expect(await page.inputValue('[data-path="measures[0].title"]')).toBe('การใช้ทรัพย์สินของราชการ');
+    // Indicator names come from the 2566 framework now.
+    expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑');
   });
 });
