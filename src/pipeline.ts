@@ -22,6 +22,8 @@ export interface RenderOptions {
   pdfFont?: string;
   /** Thai-distributed justification of PDF body text (default); false sets it left-aligned. */
   justify?: boolean;
+  /** Continuation words (คำต่อหน้า) at the foot of PDF pages (default); false leaves them out. */
+  continuation?: boolean;
 }
 
 export interface Checked extends LoadResult {
@@ -79,7 +81,7 @@ export async function renderDocuments(checked: Checked, options: RenderOptions):
   for (const kind of DOCUMENT_KINDS) {
     for (const format of options.formats) {
       const model = models[kind];
-      const bytes = format === 'pdf' ? await renderPdf(model, { fonts, justify: options.justify }) : await renderDocx(model, { font: options.font });
+      const bytes = format === 'pdf' ? await renderPdf(model, { fonts, justify: options.justify, continuation: options.continuation }) : await renderDocx(model, { font: options.font });
       rendered.push({ kind, format, model, bytes });
     }
   }

@@ -83,7 +83,7 @@ export async function toolFingerprint(root = ROOT): Promise<string> {
 /** The options that change the bytes of a document; a font file counts by its content. */
 export async function optionsFingerprint(options: RenderOptions): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true }));
+  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true, continuation: options.continuation ?? true }));
   if (options.pdfFont && options.formats.includes('pdf')) {
     for (const file of Object.values(fontSetFromFile(options.pdfFont).files)) hash.update(await readFile(file));
   }

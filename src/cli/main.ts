@@ -26,6 +26,7 @@ interface BuildOptions extends CommonOptions {
   font?: string;
   pdfFont?: string;
   justify: boolean;
+  continuation: boolean;
 }
 
 const log = (line: string): void => void process.stdout.write(line + '\n');
@@ -73,6 +74,7 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
       font: options.font,
       pdfFont: options.pdfFont,
       justify: options.justify,
+      continuation: options.continuation,
     });
     for (const doc of documents) {
       const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
@@ -93,6 +95,7 @@ interface BatchCliOptions {
   font?: string;
   pdfFont?: string;
   justify: boolean;
+  continuation: boolean;
   force: boolean;
   prune: boolean;
   shard?: Shard;
@@ -106,7 +109,7 @@ async function batch(dataDir: string, options: BatchCliOptions): Promise<number>
     {
       dataDir,
       outDir: options.out,
-      render: { formats, digits: options.digits, font: options.font, pdfFont: options.pdfFont, justify: options.justify },
+      render: { formats, digits: options.digits, font: options.font, pdfFont: options.pdfFont, justify: options.justify, continuation: options.continuation },
       years: options.year,
       jobs: options.jobs,
       force: options.force,
@@ -167,6 +170,7 @@ export function createProgram(): Command {
     .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
     .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF เช่น THSarabunNew.ttf (regular face of a font file for the PDF; default: bundled Laksaman)')
     .option('--no-justify', 'PDF: จัดชิดซ้ายแทนการกระจายแบบไทย (PDF: left-align body text instead of Thai distributed)')
+    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้าท้ายหน้า (PDF: no continuation words at the foot of pages)')
     .addOption(strict)
     .action(async (paths: string[], opts: Omit<BuildOptions, 'format'> & { format?: OutputFormat[] }) => {
       process.exitCode = await build(paths, { ...opts, format: opts.format ?? [...OUTPUT_FORMATS] });
@@ -187,6 +191,7 @@ export function createProgram(): Command {
     .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
     .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF (regular face of a font file for the PDF)')
     .option('--no-justify', 'PDF: จัดชิดซ้าย (PDF: left-align body text)')
+    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้า (PDF: no continuation words)')
     .action(async (dataDir: string, opts: BatchCliOptions) => {
       process.exitCode = await batch(dataDir, opts);
     });

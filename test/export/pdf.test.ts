@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../src/export/pdf/pdf.ts';
+import { continuationWords, renderPdf } from '../../src/export/pdf/pdf.ts';
 import { createRequire } from 'node:module';
 import type { Block, DocumentModel, Paragraph, Run } from '../../src/model/types.ts';
 import { docxText } from '../helpers/docx.ts';
@@ -61,7 +61,9 @@ function findVerbatim(text: string, lines: string[]): boolean {
 }
 
 const PAGE_NUMBER = /^- [๐-๙0-9]+ -$/;
-const bodyLines = (pages: string[][]): string[] => pages.flat().filter((l) => !PAGE_NUMBER.test(l));
+/** Continuation words (คำต่อหน้า) at the foot of a page: "/" and the next page's first words. */
+const CONTINUATION = /^\/\S/;
+const bodyLines = (pages: string[][]): string[] => pages.flat().filter((l) => !PAGE_NUMBER.test(l) && !CONTINUATION.test(l));
 
 describe('the sample PDF, as text extracted by poppler (pdftotext -raw) and pdf.js', () => {
   it('holds every paragraph, heading, cell and signature line of the model', async () => {
@@ -152,7 +154,12 @@ describe('the sample PDF, as a page', () => {
   it('sets text inside the official margins: left 3 cm, right 2 cm, top 2.5 cm, bottom 2 cm', async () => {
     const cm = (v: number) => (v * 72) / 2.54;
     for (let n = 1; n <= reportPages.length; n++) {
-      const glyphs = (await drawnGlyphs(sample.report.bytes, n)).filter((g) => g.unicode.trim() !== '' && !/^[-๐-๙]$/.test(g.unicode));
+      const all = (await drawnGlyphs(sample.report.bytes, n)).filter((g) => g.unicode.trim() !== '');
+      // The continuation words sit in the bottom margin, right-aligned, by design; the page
+      // number in the top margin: both are left out, the body must stay inside.
+      const continuationY = all.find((g) => g.unicode === '/' && g.y < cm(2))?.y;
+      if (n < reportPages.length) expect(continuationY).toBeDefined();
+      const glyphs = all.filter((g) => g.y !== continuationY && !/^[-๐-๙]$/.test(g.unicode));
       const left = Math.min(...glyphs.map((g) => g.x));
       const right = Math.max(...glyphs.map((g) => g.x + g.width));
       expect(left).toBeGreaterThanOrEqual(cm(3) - 0.5);
@@ -195,6 +202,34 @@ describe('the sample PDF, as a page', () => {
       // Two whole faces would be 225 KB; subsets keep the file small.
       expect(doc.bytes.length).toBeLessThan(150_000);
     }
+  });
+
+  it('ends every page but the last with "/" and the first words of the next page (คำต่อหน้า)', async () => {
+    for (const pages of [reportPages, announcementPages]) {
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((lines, i) => {
+        const continuation = lines.filter((l) => CONTINUATION.test(l));
+        if (i === pages.length - 1) return expect(continuation).toEqual([]);
+        expect(continuation).toHaveLength(1);
+        const words = continuation[0]!.slice(1);
+        const next = pages[i + 1]!.filter((l) => !PAGE_NUMBER.test(l) && !CONTINUATION.test(l));
+        expect(next[0]!.startsWith(words), `page ${i + 1}: "${words}" vs "${next[0]}"`).toBe(true);
+        expect(words.length).toBeGreaterThanOrEqual(3);
+      });
+    }
+    const without = await renderSample({ formats: ['pdf'], continuation: false });
+    expect(popplerPages(without.report.bytes).flat().filter((l) => CONTINUATION.test(l))).toEqual([]);
+  });
+
+  it.each([
+    ['ส่งเสริมความโปร่งใสในหน่วยงาน ได้แก่', 'ส่งเสริมความ'],
+    ['๖. มาตรการส่งเสริมคุณธรรม', '๖. มาตรการ'],
+    ['ตัวชี้วัด เครื่องมือ คะแนน', 'ตัวชี้วัด เครื่อง'],
+    ['ITAที่ได้คะแนนดี', 'ITAที่ได้คะแนน'],
+    ['สั้น', 'สั้น'],
+    ['', ''],
+  ])('continuationWords(%j) = %j: whole words, about ten letters', (line, words) => {
+    expect(continuationWords(line)).toBe(words);
   });
 
   it('carries title, author, subject, keywords and language th-TH', () => {
@@ -390,7 +425,7 @@ describe('page flow in the PDF', () => {
     })),
   });
   const heading = (text: string): Block => ({ kind: 'heading', level: 1, numbered: false, runs: [{ text }] });
-  const pageOf = (pages: string[][], needle: string) => pages.findIndex((p) => p.some((l) => l.includes(needle)));
+  const pageOf = (pages: string[][], needle: string) => pages.findIndex((p) => p.some((l) => !CONTINUATION.test(l) && l.includes(needle)));
 
   it('never leaves a heading at the foot of a page, before a paragraph or a table', async () => {
     for (let n = 22; n <= 32; n++) {
@@ -422,7 +457,7 @@ describe('page flow in the PDF', () => {
     const text = LONG.repeat(2).trim();
     const splits = new Set<string>();
     for (let k = 20; k <= 34; k++) {
-      const pages = popplerPages(await renderPdf(doc([...lines(k), para(text)]))).map((p) => p.filter((l) => !PAGE_NUMBER.test(l) && !l.startsWith('บรรทัดเติม')));
+      const pages = popplerPages(await renderPdf(doc([...lines(k), para(text)]))).map((p) => p.filter((l) => !PAGE_NUMBER.test(l) && !CONTINUATION.test(l) && !l.startsWith('บรรทัดเติม')));
       expect(pages.length, `k=${k}`).toBeLessThanOrEqual(2);
       const [first, second = []] = pages;
       expect(findVerbatim(text, [...first!, ...second]), `k=${k}`).toBe(true);

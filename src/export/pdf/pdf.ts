@@ -5,7 +5,8 @@ import { toThaiDigits } from '../../thai/digits.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
 import { breakLines, distributedSpacing, type Line, type Measure, type Piece, type Style } from './lines.ts';
-import { registerFontSet } from './pdfkit-hooks.ts';
+import { laidOutPages, registerFontSet, type LaidOutPage } from './pdfkit-hooks.ts';
+import { breakUnits } from '../../thai/linebreak.ts';
 import { trackingFeatures } from './shaping.ts';
 
 /**
@@ -19,6 +20,29 @@ export interface PdfOptions {
   fonts?: PdfFontSet;
   /** Thai-distributed justification of body text (both edges flush), as Word does; else left. */
   justify?: boolean;
+  /** Continuation words (คำต่อหน้า) at the foot of every page but the last. Default on. */
+  continuation?: boolean;
+}
+
+/** The first line of body text on a page: below the top margin, so never the page number. */
+function firstLineOf(page: LaidOutPage | undefined): string {
+  for (const { type, item } of page?.items ?? []) {
+    if (type === 'line' && (item.y ?? 0) >= pt(F.margins.top) - 1 && item.inlines && item.inlines.length > 0) return item.inlines.map((i) => i.text).join('').trim();
+  }
+  return '';
+}
+
+/**
+ * คำต่อหน้า: the first words of the next page, as a typist writes them at the foot of a page: whole
+ * words (never a cut one) up to about a dozen characters.
+ */
+export function continuationWords(line: string, atLeast = 10): string {
+  let words = '';
+  for (const unit of breakUnits(line)) {
+    if (words.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').trim().length >= atLeast) break;
+    words += unit;
+  }
+  return words.trim();
 }
 
 // pdfmake's document definition is untyped JSON; a node is any of its content objects.
@@ -337,6 +361,11 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     defaultStyle: { font: fonts.family, fontSize: t.size, lineHeight: 1 },
     header: (page: number): Node | null =>
       model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null,
+    footer: (page: number, pages: number): Node | null => {
+      if (options.continuation === false || page >= pages) return null;
+      const words = continuationWords(firstLineOf(laidOutPages()[page]));
+      return words ? { text: `/${words}`, alignment: 'right', noWrap: true, margin: [pt(F.margins.left), 2, pt(F.margins.right), 0] } : null;
+    },
     content: layoutBlocks(model.blocks, t),
     pageBreakBefore: strandedGroup,
   };

@@ -51,6 +51,20 @@ export function registerFontSet(set: PdfFontSet): void {
   install();
 }
 
+/** A laid-out page as pdfmake keeps it, as far as continuation words need it. */
+export interface LaidOutPage {
+  items: { type: string; item: { y?: number; inlines?: { text: string }[] } }[];
+}
+
+let laidOut: LaidOutPage[] = [];
+
+/**
+ * The pages of the document being laid out, once its content is placed: pdfmake lays out all the
+ * content first and only then asks for each page's header and footer, so a footer can name the
+ * first words of the next page (คำต่อหน้า) from the real page breaks, in the same pass.
+ */
+export const laidOutPages = (): readonly LaidOutPage[] => laidOut;
+
 /** The text a reader should copy for a drawn piece: what was set, less invisible break marks. */
 export const actualText = (text: string): string => text.replace(/[\u200B\u2060\uFEFF]/g, '');
 
@@ -63,6 +77,19 @@ function install(): void {
   if (typeof originalProvideFont !== 'function' || typeof originalFragment !== 'function') {
     throw new Error('pdfmake/pdfkit internals changed: provideFont or _fragment missing (see src/export/pdf/pdfkit-hooks.ts)');
   }
+  const layoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, unknown> } }).default.prototype as {
+    addHeadersAndFooters: (this: { writer: { context(): { pages: LaidOutPage[] } } }, ...args: unknown[]) => unknown;
+  };
+  const originalHeadersAndFooters = layoutBuilder.addHeadersAndFooters;
+  if (typeof originalHeadersAndFooters !== 'function') throw new Error('pdfmake internals changed: addHeadersAndFooters missing (see src/export/pdf/pdfkit-hooks.ts)');
+  layoutBuilder.addHeadersAndFooters = function (...args) {
+    laidOut = this.writer.context().pages;
+    try {
+      return originalHeadersAndFooters.apply(this, args);
+    } finally {
+      laidOut = [];
+    }
+  };
   const PdfKit = require('pdfkit') as new (options: object) => PdfKitDocument;
   let EmbeddedFont: EmbeddedFontClass | undefined;
 
