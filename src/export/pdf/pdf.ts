@@ -24,12 +24,29 @@ export interface PdfOptions {
   continuation?: boolean;
 }
 
-/** The first line of body text on a page: below the top margin, so never the page number. */
-function firstLineOf(page: LaidOutPage | undefined): string {
+/** The text of a line node as built here. */
+function lineText(node: Node): string {
+  const text = node.text;
+  return (Array.isArray(text) ? (text as { text: string }[]).map((i) => i.text).join('') : String(text ?? '')).trim();
+}
+
+/**
+ * The first line of body text on a page: below the top margin (never the page number) and not a
+ * table header repeated from the page before.
+ */
+function firstLineOf(page: LaidOutPage | undefined, skip: ReadonlySet<string>): string {
+  // pdfmake keeps a page's items in the order they were placed, which for table rows kept whole is
+  // not reading order: the topmost, then leftmost, line is the first.
+  let first: { x: number; y: number; text: string } | undefined;
   for (const { type, item } of page?.items ?? []) {
-    if (type === 'line' && (item.y ?? 0) >= pt(F.margins.top) - 1 && item.inlines && item.inlines.length > 0) return item.inlines.map((i) => i.text).join('').trim();
+    const y = item.y ?? 0;
+    if (type !== 'line' || y < pt(F.margins.top) - 1 || !item.inlines || item.inlines.length === 0) continue;
+    const text = item.inlines.map((i) => i.text).join('').trim();
+    const x = item.x ?? 0;
+    if (text === '' || skip.has(text)) continue;
+    if (!first || y < first.y - 0.01 || (Math.abs(y - first.y) <= 0.01 && x < first.x)) first = { x, y, text };
   }
-  return '';
+  return first?.text ?? '';
 }
 
 /**
@@ -75,6 +92,8 @@ class Typesetter {
   readonly size: number;
   readonly lineHeight: number;
   readonly measure: Measure;
+  /** Lines of table header rows: repeated at the top of a page, they are not its first words. */
+  readonly headerLines = new Set<string>();
 
   constructor(
     readonly fonts: PdfFontSet,
@@ -302,6 +321,7 @@ function layoutTable(table: Table, t: Typesetter): Node {
     const width = inner[column]!;
     const centred = header || isNumericCell(c);
     const nodes = c.blocks.flatMap((b) => layoutCellBlock(b, t, width, centred, header));
+    if (header) for (const line of nodes) t.headerLines.add(lineText(line));
     return { stack: nodes.length > 0 ? nodes : [{ text: ' ' }], ...(header && { verticalAlignment: 'middle' }) };
   };
   const body = [
@@ -363,7 +383,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null,
     footer: (page: number, pages: number): Node | null => {
       if (options.continuation === false || page >= pages) return null;
-      const words = continuationWords(firstLineOf(laidOutPages()[page]));
+      const words = continuationWords(firstLineOf(laidOutPages()[page], t.headerLines));
       return words ? { text: `/${words}`, alignment: 'right', noWrap: true, margin: [pt(F.margins.left), 2, pt(F.margins.right), 0] } : null;
     },
     content: layoutBlocks(model.blocks, t),

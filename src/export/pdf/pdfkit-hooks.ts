@@ -53,7 +53,7 @@ export function registerFontSet(set: PdfFontSet): void {
 
 /** A laid-out page as pdfmake keeps it, as far as continuation words need it. */
 export interface LaidOutPage {
-  items: { type: string; item: { y?: number; inlines?: { text: string }[] } }[];
+  items: { type: string; item: { x?: number; y?: number; inlines?: { text: string }[] } }[];
 }
 
 let laidOut: LaidOutPage[] = [];
