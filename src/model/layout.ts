@@ -1,3 +1,4 @@
+import { visibleLength } from '../thai/scripts.ts';
 import type { Cell, Table } from './types.ts';
 
 /** Plain text of a cell, for measuring. */
@@ -19,8 +20,8 @@ export function columnFractions(table: Table, minFraction = 0.12): number[] {
   if (columns === 0) return [];
   const weights: number[] = [];
   for (let c = 0; c < columns; c++) {
-    const lengths = table.rows.map((r) => graphemeLength(cellText(r.cells[c]!)));
-    const header = Math.max(0, ...table.header.map((r) => graphemeLength(cellText(r.cells[c]!))));
+    const lengths = table.rows.map((r) => visibleLength(cellText(r.cells[c]!)));
+    const header = Math.max(0, ...table.header.map((r) => visibleLength(cellText(r.cells[c]!))));
     const average = lengths.length > 0 ? lengths.reduce((s, n) => s + n, 0) / lengths.length : header;
     weights.push(Math.sqrt(Math.max(average, header, 1)));
   }
@@ -32,11 +33,6 @@ export function columnFractions(table: Table, minFraction = 0.12): number[] {
   const surplus = fractions.reduce((s, f) => s + Math.max(0, f - floor), 0);
   if (deficit === 0 || surplus === 0) return fractions;
   return fractions.map((f) => (f < floor ? floor : f - (deficit * (f - floor)) / surplus));
-}
-
-/** Thai marks above and below take no width of their own; count what occupies the line. */
-function graphemeLength(text: string): number {
-  return text.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length;
 }
 
 /** A cell holding only a number (a score) is centred in both exporters. */

@@ -9,5 +9,5 @@ export { fiscalQuarterOf, fiscalYearRange, quarterRange } from './fiscal.ts';
 export type { DateRange, FiscalQuarter } from './fiscal.ts';
 export { normalizeThai } from './normalize.ts';
 export { breakUnits } from './linebreak.ts';
-export { scriptRuns } from './scripts.ts';
+export { scriptRuns, visibleLength } from './scripts.ts';
 export type { Script, ScriptRun } from './scripts.ts';

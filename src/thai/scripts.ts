@@ -41,3 +41,11 @@ export function scriptRuns(text: string): ScriptRun[] {
   if (leading !== '') runs.push({ text: leading, script: 'other' });
   return runs;
 }
+
+/** Thai vowels and tone marks above and below the line: they sit on a letter and take no room. */
+const ABOVE_BELOW = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+
+/** How many characters occupy the line: Thai marks above and below do not count. */
+export function visibleLength(text: string): number {
+  return text.replace(ABOVE_BELOW, '').length;
+}

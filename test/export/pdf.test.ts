@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { continuationWords, renderPdf } from '../../src/export/pdf/pdf.ts';
+import { continuationWords } from '../../src/export/pdf/continuation.ts';
+import { renderPdf } from '../../src/export/pdf/pdf.ts';
 import { createRequire } from 'node:module';
 import type { Block, DocumentModel, Paragraph, Run } from '../../src/model/types.ts';
 import { docxText } from '../helpers/docx.ts';

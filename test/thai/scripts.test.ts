@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as thai from '../../src/thai/index.ts';
-import { scriptRuns, type ScriptRun } from '../../src/thai/scripts.ts';
+import { scriptRuns, visibleLength, type ScriptRun } from '../../src/thai/scripts.ts';
 
 const T = (text: string): ScriptRun => ({ text, script: 'thai' });
 const O = (text: string): ScriptRun => ({ text, script: 'other' });
@@ -64,5 +64,20 @@ describe('scriptRuns: properties', () => {
 
   it('is re-exported from src/thai/index.ts', () => {
     expect(thai.scriptRuns).toBe(scriptRuns);
+  });
+});
+
+describe('visibleLength: what occupies the line', () => {
+  it.each<[string, number]>([
+    ['', 0],
+    ['ITA', 3],
+    ['ที่', 1],
+    ['ผู้ใหญ่', 4],
+    ['น้ำ', 2],
+    ['ปั้น', 2],
+    ['ตัวชี้วัด', 5],
+    ['๙๓.๖๘', 5],
+  ])('%j → %i', (text, n) => {
+    expect(visibleLength(text)).toBe(n);
   });
 });

@@ -12,7 +12,6 @@ import { clusterCount, shape, shapingFont, type ShapingFont } from './shaping.ts
  */
 
 export type FaceName = 'normal' | 'bold' | 'italics' | 'bolditalics';
-export const FACE_NAMES: readonly FaceName[] = ['normal', 'bold', 'italics', 'bolditalics'];
 
 export interface PdfFontSet {
   /** The family name pdfmake knows the set by; unique per set of files. */
@@ -80,7 +79,7 @@ export function fontSetFromFile(regular: string): PdfFontSet {
 }
 
 /** What pdfkit reads from a fontkit font besides `layout`. */
-export interface FontkitFont extends ShapingFont {
+interface FontkitFont extends ShapingFont {
   postscriptName: string;
 }
 

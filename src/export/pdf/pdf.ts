@@ -5,8 +5,8 @@ import { toThaiDigits } from '../../thai/digits.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
 import { breakLines, distributedSpacing, type Line, type Measure, type Piece, type Style } from './lines.ts';
-import { laidOutPages, registerFontSet, type LaidOutPage } from './pdfkit-hooks.ts';
-import { breakUnits } from '../../thai/linebreak.ts';
+import { continuationWords, firstLineOf } from './continuation.ts';
+import { laidOutPages, registerFontSet } from './pdfkit-hooks.ts';
 import { trackingFeatures } from './shaping.ts';
 
 /**
@@ -24,44 +24,6 @@ export interface PdfOptions {
   continuation?: boolean;
 }
 
-/** The text of a line node as built here. */
-function lineText(node: Node): string {
-  const text = node.text;
-  return (Array.isArray(text) ? (text as { text: string }[]).map((i) => i.text).join('') : String(text ?? '')).trim();
-}
-
-/**
- * The first line of body text on a page: below the top margin (never the page number) and not a
- * table header repeated from the page before.
- */
-function firstLineOf(page: LaidOutPage | undefined, skip: ReadonlySet<string>): string {
-  // pdfmake keeps a page's items in the order they were placed, which for table rows kept whole is
-  // not reading order: the topmost, then leftmost, line is the first.
-  let first: { x: number; y: number; text: string } | undefined;
-  for (const { type, item } of page?.items ?? []) {
-    const y = item.y ?? 0;
-    if (type !== 'line' || y < pt(F.margins.top) - 1 || !item.inlines || item.inlines.length === 0) continue;
-    const text = item.inlines.map((i) => i.text).join('').trim();
-    const x = item.x ?? 0;
-    if (text === '' || skip.has(text)) continue;
-    if (!first || y < first.y - 0.01 || (Math.abs(y - first.y) <= 0.01 && x < first.x)) first = { x, y, text };
-  }
-  return first?.text ?? '';
-}
-
-/**
- * คำต่อหน้า: the first words of the next page, as a typist writes them at the foot of a page: whole
- * words (never a cut one) up to about a dozen characters.
- */
-export function continuationWords(line: string, atLeast = 10): string {
-  let words = '';
-  for (const unit of breakUnits(line)) {
-    if (words.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').trim().length >= atLeast) break;
-    words += unit;
-  }
-  return words.trim();
-}
-
 // pdfmake's document definition is untyped JSON; a node is any of its content objects.
 type Node = Record<string, unknown>;
 
@@ -70,6 +32,12 @@ interface PdfMake {
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(definition: Node): { getBuffer(): Promise<Buffer> };
+}
+
+/** The text of a line node as built here. */
+function lineText(node: Node): string {
+  const text = node.text;
+  return (Array.isArray(text) ? (text as { text: string }[]).map((i) => i.text).join('') : String(text ?? '')).trim();
 }
 
 const require = createRequire(import.meta.url);
@@ -111,9 +79,9 @@ class Typesetter {
   }
 
   /** One finished line as a pdfmake text node. */
-  line(line: Line, options: { indent: number; width: number; alignment: 'left' | 'center' | 'right'; justify: boolean; bold?: boolean }): Node {
+  line(line: Line, options: { indent: number; width: number; alignment: 'left' | 'center' | 'right'; justify: boolean }): Node {
     const spacing = options.justify ? distributedSpacing(line, options.width) : 0;
-    const inlines = line.pieces.map((p, i) => inline(p, options.bold, spacing === 0 ? undefined : trackingFeatures({ em: spacing / this.size, trailing: i < line.pieces.length - 1 })));
+    const inlines = line.pieces.map((p, i) => inline(p, spacing === 0 ? undefined : trackingFeatures({ em: spacing / this.size, trailing: i < line.pieces.length - 1 })));
     return {
       text: inlines.length > 0 ? inlines : ' ',
       noWrap: true,
@@ -141,10 +109,10 @@ class Typesetter {
   }
 }
 
-function inline(piece: Piece, bold: boolean | undefined, features: string[] | undefined): Node {
+function inline(piece: Piece, features: string[] | undefined): Node {
   return {
     text: piece.text,
-    ...((piece.bold || bold) && { bold: true }),
+    ...(piece.bold && { bold: true }),
     ...(piece.italic && { italics: true }),
     ...(piece.underline && { decoration: 'underline' }),
     ...(features && { fontFeatures: features }),
@@ -383,7 +351,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null,
     footer: (page: number, pages: number): Node | null => {
       if (options.continuation === false || page >= pages) return null;
-      const words = continuationWords(firstLineOf(laidOutPages()[page], t.headerLines));
+      const words = continuationWords(firstLineOf(laidOutPages()[page], pt(F.margins.top), t.headerLines));
       return words ? { text: `/${words}`, alignment: 'right', noWrap: true, margin: [pt(F.margins.left), 2, pt(F.margins.right), 0] } : null;
     },
     content: layoutBlocks(model.blocks, t),

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
+import { withoutInvisible } from './shaping.ts';
 
 /**
  * The two places where pdfmake 0.3.11 / pdfkit 0.19.1 (pinned in package.json) get Thai wrong,
@@ -65,8 +66,6 @@ let laidOut: LaidOutPage[] = [];
  */
 export const laidOutPages = (): readonly LaidOutPage[] => laidOut;
 
-/** The text a reader should copy for a drawn piece: what was set, less invisible break marks. */
-export const actualText = (text: string): string => text.replace(/[\u200B\u2060\uFEFF]/g, '');
 
 function install(): void {
   if (installed) return;
@@ -125,7 +124,7 @@ function install(): void {
     this.addContent = function (data: string) {
       if (data === 'BT' && !open) {
         open = true;
-        this.markContent('Span', { actual: actualText(text) });
+        this.markContent('Span', { actual: withoutInvisible(text) });
       }
       addContent.call(this, data);
       if (data === 'ET' && open) {
@@ -176,7 +175,7 @@ const subsetGlyphs = new WeakMap<object, Map<number, SubsetGlyph>>();
  * what the original writes: the glyph's bytes (compound glyphs with their component ids
  * renumbered for the subset), its offset, its advance and left bearing.
  */
-export function cacheSubsetGlyphs(subsetPrototype: TtfSubset): void {
+function cacheSubsetGlyphs(subsetPrototype: TtfSubset): void {
   const original = subsetPrototype._addGlyph;
   subsetPrototype._addGlyph = function (gid: number): number {
     // Variable fonts re-encode outlines per instance; leave them to fontkit.

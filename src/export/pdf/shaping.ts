@@ -45,6 +45,9 @@ export interface ShapingFont {
  */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
+/** Text without the characters that draw nothing: what is shaped, and what a reader copies. */
+export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
+
 /**
  * Extra space after every character cluster, for Thai-distributed justification: the space goes
  * after a cluster's last glyph, so marks stay on their base.
@@ -160,7 +163,7 @@ function shapeShared(font: ShapingFont, text: string): GlyphRun {
   if (cached) return cached;
   const glyphs: Glyph[] = [];
   const positions: GlyphPosition[] = [];
-  for (const run of scriptRuns(text.replace(INVISIBLE, ''))) {
+  for (const run of scriptRuns(withoutInvisible(text))) {
     const thai = run.script === 'thai';
     const shaped = font.layout(run.text, [], thai ? 'thai' : undefined);
     // Fresh glyph records: fontkit shares its glyph objects between layouts.
