@@ -8,7 +8,7 @@ import { createAppServer, listen } from '../serve/server.ts';
 import { FrameworkError } from '../data/frameworks.ts';
 import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
-import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat } from '../pipeline.ts';
+import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat, type RenderOptions } from '../pipeline.ts';
 import { formatFinding } from './findings.ts';
 import { expandInputs, outputPath, UsageError, writeFileAtomic } from './files.ts';
 
@@ -19,14 +19,40 @@ interface CommonOptions {
   strict: boolean;
 }
 
-interface BuildOptions extends CommonOptions {
+/** The options `build` and `batch` share: where to write, and what the documents look like. */
+interface DocumentOptions {
   out: string;
-  format: OutputFormat[];
+  format?: OutputFormat[];
   digits: DigitSystem;
   font?: string;
   pdfFont?: string;
   justify: boolean;
   continuation: boolean;
+}
+
+type BuildOptions = CommonOptions & DocumentOptions;
+
+/**
+ * The rendering options of the command line. A missing font file is the user's setting, not a
+ * data file's fault: it stops the command before any file.
+ */
+function renderOptions(options: DocumentOptions): RenderOptions {
+  const formats = options.format ?? [...OUTPUT_FORMATS];
+  if (options.pdfFont && formats.includes('pdf')) fontSetFromFile(options.pdfFont);
+  const { digits, font, pdfFont, justify, continuation } = options;
+  return { formats, digits, font, pdfFont, justify, continuation };
+}
+
+/** Adds the shared options to a command, with the same names and help in both. */
+function withDocumentOptions(command: Command): Command {
+  return command
+    .option('-o, --out <dir>', 'โฟลเดอร์ผลลัพธ์ (output folder)', 'out')
+    .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
+    .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
+    .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
+    .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF เช่น THSarabunNew.ttf (regular face of a font file for the PDF; default: bundled Laksaman)')
+    .option('--no-justify', 'PDF: จัดชิดซ้ายแทนการกระจายแบบไทย (PDF: left-align body text instead of Thai distributed)')
+    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้าท้ายหน้า (PDF: no continuation words at the foot of pages)');
 }
 
 const log = (line: string): void => void process.stdout.write(line + '\n');
@@ -55,8 +81,7 @@ async function check(inputs: string[], options: CommonOptions): Promise<number> 
 }
 
 async function build(inputs: string[], options: BuildOptions): Promise<number> {
-  // A missing font file is the user's setting, not a file's fault: stop before any file.
-  if (options.pdfFont && options.format.includes('pdf')) fontSetFromFile(options.pdfFont);
+  const render = renderOptions(options);
   const files = await expandInputs(inputs);
   let failed = 0;
   for (const file of files) {
@@ -68,14 +93,7 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
       continue;
     }
     // Render everything first, so a failure leaves no document of this file half-done.
-    const documents = await renderDocuments(checked, {
-      formats: options.format,
-      digits: options.digits,
-      font: options.font,
-      pdfFont: options.pdfFont,
-      justify: options.justify,
-      continuation: options.continuation,
-    });
+    const documents = await renderDocuments(checked, render);
     for (const doc of documents) {
       const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
       await writeFileAtomic(target, doc.bytes);
@@ -86,30 +104,22 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
   return failed > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-interface BatchCliOptions {
-  out: string;
-  format?: OutputFormat[];
+interface BatchCliOptions extends DocumentOptions {
   year?: number[];
   jobs: number;
-  digits: DigitSystem;
-  font?: string;
-  pdfFont?: string;
-  justify: boolean;
-  continuation: boolean;
   force: boolean;
   prune: boolean;
   shard?: Shard;
 }
 
 async function batch(dataDir: string, options: BatchCliOptions): Promise<number> {
-  const formats = options.format ?? [...OUTPUT_FORMATS];
-  if (options.pdfFont && formats.includes('pdf')) fontSetFromFile(options.pdfFont);
+  const render = renderOptions(options);
   const reporter = process.stderr.isTTY ? terminalReporter(process.stderr) : logReporter(warn);
   const summary = await runBatch(
     {
       dataDir,
       outDir: options.out,
-      render: { formats, digits: options.digits, font: options.font, pdfFont: options.pdfFont, justify: options.justify, continuation: options.continuation },
+      render,
       years: options.year,
       jobs: options.jobs,
       force: options.force,
@@ -160,38 +170,28 @@ export function createProgram(): Command {
     .exitOverride();
   const strict = new Option('--strict', 'ถือว่าคำเตือนเป็นข้อผิดพลาด (treat warnings as errors)').default(false);
 
-  program
-    .command('build')
-    .description('สร้างเอกสาร (write the report and the announcement)')
-    .argument('<paths...>', 'ไฟล์ .yaml หรือโฟลเดอร์ (data files or folders)')
-    .option('-o, --out <dir>', 'โฟลเดอร์ผลลัพธ์ (output folder)', 'out')
-    .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
-    .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
-    .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
-    .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF เช่น THSarabunNew.ttf (regular face of a font file for the PDF; default: bundled Laksaman)')
-    .option('--no-justify', 'PDF: จัดชิดซ้ายแทนการกระจายแบบไทย (PDF: left-align body text instead of Thai distributed)')
-    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้าท้ายหน้า (PDF: no continuation words at the foot of pages)')
+  withDocumentOptions(
+    program
+      .command('build')
+      .description('สร้างเอกสาร (write the report and the announcement)')
+      .argument('<paths...>', 'ไฟล์ .yaml หรือโฟลเดอร์ (data files or folders)'),
+  )
     .addOption(strict)
-    .action(async (paths: string[], opts: Omit<BuildOptions, 'format'> & { format?: OutputFormat[] }) => {
-      process.exitCode = await build(paths, { ...opts, format: opts.format ?? [...OUTPUT_FORMATS] });
+    .action(async (paths: string[], opts: BuildOptions) => {
+      process.exitCode = await build(paths, opts);
     });
 
-  program
-    .command('batch')
-    .description('สร้างเอกสารของทุกหน่วยงานในโฟลเดอร์ data/<ปี>/<หน่วยงาน>.yaml (build every agency of a data tree, incrementally, in parallel)')
-    .argument('<data-dir>', 'โฟลเดอร์ข้อมูล (data folder, e.g. data)')
-    .option('-o, --out <dir>', 'โฟลเดอร์ผลลัพธ์ (output folder)', 'out')
-    .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
+  withDocumentOptions(
+    program
+      .command('batch')
+      .description('สร้างเอกสารของทุกหน่วยงานในโฟลเดอร์ data/<ปี>/<หน่วยงาน>.yaml (build every agency of a data tree, incrementally, in parallel)')
+      .argument('<data-dir>', 'โฟลเดอร์ข้อมูล (data folder, e.g. data)'),
+  )
     .option('-y, --year <years>', 'เฉพาะปีงบประมาณ เช่น 2567 หรือ 2566,2567 (only these fiscal-year folders)', parseYears)
     .option('-j, --jobs <n>', 'จำนวนเธรดทำงาน (worker threads)', parsePositive, availableParallelism())
     .option('--force', 'สร้างใหม่ทั้งหมด ไม่ข้ามไฟล์ที่ไม่เปลี่ยน (rebuild everything)', false)
     .option('--prune', 'ลบเอกสารที่ไม่มีไฟล์ข้อมูลแล้ว (remove documents whose data file is gone)', false)
     .option('--shard <K/N>', 'ทำเฉพาะส่วนที่ K จาก N ส่วน สำหรับแบ่งงานหลายเครื่อง (take share K of N, for several machines)', parseShardOption)
-    .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
-    .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
-    .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF (regular face of a font file for the PDF)')
-    .option('--no-justify', 'PDF: จัดชิดซ้าย (PDF: left-align body text)')
-    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้า (PDF: no continuation words)')
     .action(async (dataDir: string, opts: BatchCliOptions) => {
       process.exitCode = await batch(dataDir, opts);
     });
