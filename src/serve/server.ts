@@ -127,6 +127,15 @@ export function createAppServer(options: ServeOptions): Server {
   const dataDir = path.resolve(options.dataDir);
   let port = options.port;
 
+  /** A data file named by the page, or the HTTP error that refuses it. */
+  const dataFile = (relative: string, mustExist = true): string => {
+    try {
+      return resolveDataFile(dataDir, relative, mustExist);
+    } catch (err) {
+      return pathError(err);
+    }
+  };
+
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
     'GET /api/framework': async (_req, res, url) => {
       const framework = loadFramework(Number(url.searchParams.get('year')));
@@ -135,13 +144,7 @@ export function createAppServer(options: ServeOptions): Server {
     },
     'POST /api/new-year': async (req, res) => {
       const body = (await readBody(req)) as { from?: string };
-      const file = (() => {
-        try {
-          return resolveDataFile(dataDir, body.from ?? '');
-        } catch (err) {
-          return pathError(err);
-        }
-      })();
+      const file = dataFile(body.from ?? '');
       const doc = parseDocument(await readFile(file, 'utf8').catch(pathError));
       if (doc.errors.length > 0) throw new HttpError(422, 'ไฟล์ของปีที่แล้วมีรูปแบบไม่ถูกต้อง', 'last year\'s file does not parse');
       const raw = nextYear(doc.toJS() as Record<string, unknown>);
@@ -153,13 +156,7 @@ export function createAppServer(options: ServeOptions): Server {
       json(res, 200, { files: files.map((f) => path.relative(dataDir, f).split(path.sep).join('/')) });
     },
     'GET /api/file': async (_req, res, url) => {
-      const file = (() => {
-        try {
-          return resolveDataFile(dataDir, url.searchParams.get('path') ?? '');
-        } catch (err) {
-          return pathError(err);
-        }
-      })();
+      const file = dataFile(url.searchParams.get('path') ?? '');
       const text = await readFile(file, 'utf8').catch(pathError);
       const checked = checkText(text, file);
       const doc = parseDocument(text);
@@ -186,13 +183,7 @@ export function createAppServer(options: ServeOptions): Server {
     },
     'POST /api/save': async (req, res) => {
       const body = (await readBody(req)) as { path?: string; raw?: unknown; create?: boolean };
-      const file = (() => {
-        try {
-          return resolveDataFile(dataDir, body.path ?? '', !body.create);
-        } catch (err) {
-          return pathError(err);
-        }
-      })();
+      const file = dataFile(body.path ?? '', !body.create);
       if (body.create && existsSync(file)) throw new HttpError(409, 'มีไฟล์ชื่อนี้อยู่แล้ว', 'a file of that name exists');
       const before = body.create ? '' : await readFile(file, 'utf8').catch(pathError);
       rawToText(body.raw);
