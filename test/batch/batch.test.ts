@@ -36,6 +36,17 @@ function tree(dir: string): Record<string, number> {
 }
 const documents = (dir: string): string[] => Object.keys(tree(dir)).filter((f) => /\.(docx|pdf)$/.test(f));
 
+/** Resolves as soon as the first agency's four documents are in `out`. */
+const firstAgencyWritten = (out: string): Promise<void> =>
+  new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (documents(out).length >= 4) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 20);
+  });
+
 /** A data tree of `n` valid agencies (variants of the sample) for fiscal year 2566. */
 function dataTree(n: number): string {
   const dir = fresh('ita-batch-data-');
@@ -154,15 +165,8 @@ describe('ita-report batch', () => {
     const out = fresh('ita-batch-out-');
     const child = spawn(process.execPath, [bin, 'batch', data, '--out', out, '--jobs', '1'], { stdio: 'ignore' });
     // Kill it as soon as the first agency's documents are there.
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (documents(out).length >= 4) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 20);
-    });
+    await firstAgencyWritten(out);
+    child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const partial = documents(out);
     expect(partial.length).toBeLessThan(48);
@@ -189,15 +193,8 @@ describe('ita-report batch', () => {
     const child = spawn(process.execPath, [bin, 'batch', data, '--out', out, '--jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (documents(out).length >= 4) {
-          clearInterval(poll);
-          child.kill('SIGINT');
-          resolve();
-        }
-      }, 20);
-    });
+    await firstAgencyWritten(out);
+    child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
     expect(stderr).toContain('interrupted: run the same command again to finish');
