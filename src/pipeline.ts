@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { analyse, type Analysis } from './analysis/analyse.ts';
+import { compareYears, type Comparison } from './analysis/compare.ts';
 import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
 import { availableFrameworkYears, loadFramework, type Framework } from './data/frameworks.ts';
 import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
+import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { renderDocx } from './export/docx/docx.ts';
 import { bundledFontSet, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
@@ -24,27 +27,69 @@ export interface RenderOptions {
   justify?: boolean;
   /** Continuation words (คำต่อหน้า) at the foot of PDF pages (default); false leaves them out. */
   continuation?: boolean;
+  /** The report's indicator chart (default); false leaves it out. */
+  charts?: boolean;
+  /** Compare with the previous year's file found in the data tree (default); false does not look. */
+  previousYear?: boolean;
+}
+
+export interface CheckOptions {
+  /**
+   * The previous year's file to compare with, or false for none. By default it is looked for in
+   * the data tree (data/2565/x.yaml for data/2566/x.yaml); a missing one is simply left out.
+   */
+  previous?: string | false;
 }
 
 export interface Checked extends LoadResult {
   framework?: Framework;
   analysis?: Analysis;
+  /** Against the previous year, when its file was found and usable. */
+  comparison?: Comparison;
+  /** The previous year's file that was compared with. */
+  previousFile?: string;
 }
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
 
 /** Loads, validates and analyses one file; `analysis` is set only when there is no error. */
-export async function checkFile(file: string): Promise<Checked> {
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<Checked> {
   const loaded = await loadReportFile(file);
   if (!loaded.data) return loaded;
-  return checkData(loaded, loaded.data);
+  return withPreviousYear(checkData(loaded, loaded.data), options);
 }
 
 /** The same as checkFile, for text that is not (yet) a file: the local web page's form. */
-export function checkText(text: string, file: string): Checked {
+export async function checkText(text: string, file: string, options: CheckOptions = {}): Promise<Checked> {
   const loaded = parseReportData(text, file);
   if (!loaded.data) return loaded;
-  return checkData(loaded, loaded.data);
+  return withPreviousYear(checkData(loaded, loaded.data), options);
+}
+
+/**
+ * Adds the comparison with the previous year. A previous-year file that cannot be used (it has
+ * errors, is of another year or another agency) is left out with a warning: this year's report
+ * does not depend on last year's file being right.
+ */
+async function withPreviousYear(checked: Checked, options: CheckOptions): Promise<Checked> {
+  const { data, analysis } = checked;
+  if (!data || !analysis || options.previous === false) return checked;
+  const file = options.previous ?? previousYearFile(checked.file, data.fiscalYear);
+  if (file === undefined || (options.previous === undefined && !existsSync(file))) return checked;
+  const before = await checkFile(file, { previous: false });
+  const warn = (code: string, path: string, params: Finding['params']): Checked => ({
+    ...checked,
+    findings: [...checked.findings, { severity: 'warning', code, path: [path], params: { file, ...params } }],
+  });
+  if (!before.data || !before.analysis) {
+    return warn('previous.unusable', 'fiscal_year', { errors: before.findings.filter((f) => f.severity === 'error').length });
+  }
+  if (before.data.fiscalYear !== data.fiscalYear - 1) {
+    return warn('previous.wrong-year', 'fiscal_year', { found: before.data.fiscalYear, expected: data.fiscalYear - 1 });
+  }
+  if (before.data.agency !== data.agency) return warn('previous.other-agency', 'agency', { found: before.data.agency, expected: data.agency });
+  const comparison = compareYears(analysis, before.analysis, { fiscal: before.data.fiscalYear, assessment: before.data.assessmentYear });
+  return { ...checked, comparison, previousFile: file };
 }
 
 function checkData(loaded: LoadResult, data: ReportData): Checked {
@@ -75,7 +120,7 @@ export interface RenderedDocument {
 export async function renderDocuments(checked: Checked, options: RenderOptions): Promise<RenderedDocument[]> {
   const { data, framework, analysis } = checked;
   if (!data || !framework || !analysis) throw new Error('renderDocuments needs a checked file without errors');
-  const models = composeDocuments(data, framework, analysis, { digits: options.digits });
+  const models = composeDocuments(data, framework, analysis, { digits: options.digits, charts: options.charts, comparison: checked.comparison });
   const fonts: PdfFontSet | undefined = options.formats.includes('pdf') ? (options.pdfFont ? fontSetFromFile(options.pdfFont) : bundledFontSet()) : undefined;
   const rendered: RenderedDocument[] = [];
   for (const kind of DOCUMENT_KINDS) {

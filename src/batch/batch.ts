@@ -6,6 +6,7 @@ import type { JobResult } from './job.ts';
 import { loadManifest, manifestPath, outputsPresent, saveManifest, type Manifest } from './manifest.ts';
 import { discover, fingerprint, optionsFingerprint, toolFingerprint, type DataFile, type Shard } from './plan.ts';
 import { WorkerPool } from './pool.ts';
+import { previousYearFile } from '../data/previous.ts';
 
 /**
  * `ita-report batch`: every data file of a tree to its documents, in worker threads, skipping what
@@ -74,13 +75,17 @@ async function removeEmptyFolders(dir: string, root: string): Promise<void> {
 }
 
 /** The data files whose documents must be (re)built, and the rest, which are current. */
-async function partition(files: DataFile[], manifest: Manifest, outDir: string, tool: string, options: string, force: boolean) {
+async function partition(files: DataFile[], manifest: Manifest, outDir: string, tool: string, options: string, force: boolean, previousYear: boolean) {
   const toBuild: { file: DataFile; fingerprint: string }[] = [];
   let skipped = 0;
   for (const file of files) {
     // An unreadable file gets an empty fingerprint: it is built, and the job reports why it fails.
     const bytes = await readFile(file.file).catch(() => new Uint8Array(0));
-    const print = fingerprint(tool, options, bytes);
+    // The previous year's file of the same agency feeds the comparison: a change there rebuilds.
+    const year = Number(/^(\d{4})\//.exec(file.key)?.[1]);
+    const previousFile = previousYear && year ? previousYearFile(file.file, year) : undefined;
+    const previous = previousFile ? await readFile(previousFile).catch(() => new Uint8Array(0)) : new Uint8Array(0);
+    const print = fingerprint(tool, options, bytes, previous);
     const entry = manifest.entries[file.key];
     if (!force && entry && entry.fingerprint === print && (await outputsPresent(outDir, entry))) skipped++;
     else toBuild.push({ file, fingerprint: print });
@@ -98,7 +103,7 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
   const [tool, optionsPrint] = await Promise.all([toolFingerprint(), optionsFingerprint(options.render)]);
   const manifestFile = manifestPath(outDir, options.shard);
   const manifest = await loadManifest(manifestFile);
-  const { toBuild, skipped } = await partition(files, manifest, outDir, tool, optionsPrint, options.force);
+  const { toBuild, skipped } = await partition(files, manifest, outDir, tool, optionsPrint, options.force, options.render.previousYear !== false);
 
   const summary: BatchSummary = { total: files.length, written: 0, skipped, failed: [], warnings: 0, orphans: [], removed: [], interrupted: false, ms: 0 };
   reporter.start(files.length, toBuild.length);

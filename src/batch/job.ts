@@ -44,7 +44,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   });
   let t = performance.now();
   try {
-    const checked = await checkFile(job.file);
+    const checked = await checkFile(job.file, job.options.previousYear === false ? { previous: false } : {});
     const messages = checked.findings.map((f) => formatFinding(checked, f));
     ms.check = performance.now() - t;
     if (hasErrors(checked.findings) || !checked.data || !checked.analysis) {

@@ -83,12 +83,13 @@ export async function toolFingerprint(root = ROOT): Promise<string> {
 /** The options that change the bytes of a document; a font file counts by its content. */
 export async function optionsFingerprint(options: RenderOptions): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true, continuation: options.continuation ?? true }));
+  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true, continuation: options.continuation ?? true, charts: options.charts ?? true, previousYear: options.previousYear ?? true }));
   if (options.pdfFont && options.formats.includes('pdf')) {
     for (const file of Object.values(fontSetFromFile(options.pdfFont).files)) hash.update(await readFile(file));
   }
   return hash.digest('hex');
 }
 
-export const fingerprint = (tool: string, options: string, data: Uint8Array): string =>
-  createHash('sha256').update(tool).update(options).update(data).digest('hex');
+/** `previous` is the previous year's file (empty when there is none): its scores are in the report. */
+export const fingerprint = (tool: string, options: string, data: Uint8Array, previous: Uint8Array = new Uint8Array(0)): string =>
+  createHash('sha256').update(tool).update(options).update(data).update('\0previous\0').update(previous).digest('hex');

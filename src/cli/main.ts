@@ -28,9 +28,11 @@ interface DocumentOptions {
   pdfFont?: string;
   justify: boolean;
   continuation: boolean;
+  charts: boolean;
+  previousYear: boolean;
 }
 
-type BuildOptions = CommonOptions & DocumentOptions;
+type BuildOptions = CommonOptions & DocumentOptions & { previous?: string };
 
 /**
  * The rendering options of the command line. A missing font file is the user's setting, not a
@@ -39,8 +41,8 @@ type BuildOptions = CommonOptions & DocumentOptions;
 function renderOptions(options: DocumentOptions): RenderOptions {
   const formats = options.format ?? [...OUTPUT_FORMATS];
   if (options.pdfFont && formats.includes('pdf')) fontSetFromFile(options.pdfFont);
-  const { digits, font, pdfFont, justify, continuation } = options;
-  return { formats, digits, font, pdfFont, justify, continuation };
+  const { digits, font, pdfFont, justify, continuation, charts, previousYear } = options;
+  return { formats, digits, font, pdfFont, justify, continuation, charts, previousYear };
 }
 
 /** Adds the shared options to a command, with the same names and help in both. */
@@ -52,7 +54,9 @@ function withDocumentOptions(command: Command): Command {
     .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
     .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF เช่น THSarabunNew.ttf (regular face of a font file for the PDF; default: bundled Laksaman)')
     .option('--no-justify', 'PDF: จัดชิดซ้ายแทนการกระจายแบบไทย (PDF: left-align body text instead of Thai distributed)')
-    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้าท้ายหน้า (PDF: no continuation words at the foot of pages)');
+    .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้าท้ายหน้า (PDF: no continuation words at the foot of pages)')
+    .option('--no-charts', 'ไม่ใส่แผนภูมิคะแนนรายตัวชี้วัด (leave the indicator chart out)')
+    .option('--no-previous-year', 'ไม่เปรียบเทียบกับไฟล์ของปีก่อน (do not compare with the previous year\'s file)');
 }
 
 const log = (line: string): void => void process.stdout.write(line + '\n');
@@ -83,10 +87,15 @@ async function check(inputs: string[], options: CommonOptions): Promise<number> 
 async function build(inputs: string[], options: BuildOptions): Promise<number> {
   const render = renderOptions(options);
   const files = await expandInputs(inputs);
+  if (options.previous !== undefined && files.length !== 1) {
+    warn('--previous ใช้ได้กับไฟล์ข้อมูลไฟล์เดียว (--previous takes one data file to build)');
+    return EXIT.usage;
+  }
+  const previous = options.previous !== undefined ? path.resolve(options.previous) : options.previousYear ? undefined : false;
   let failed = 0;
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
-    const checked = await checkFile(file);
+    const checked = await checkFile(file, previous === undefined ? {} : { previous });
     if (!report(checked, options.strict) || !checked.data) {
       warn(`ไม่ได้สร้างเอกสารจาก ${rel} (nothing written for this file)`);
       failed++;
@@ -177,6 +186,7 @@ export function createProgram(): Command {
       .argument('<paths...>', 'ไฟล์ .yaml หรือโฟลเดอร์ (data files or folders)'),
   )
     .addOption(strict)
+    .option('--previous <file>', 'ไฟล์ข้อมูลปีก่อนที่จะเปรียบเทียบ (the previous year\'s data file; default: <data>/<year-1>/<same name>.yaml)')
     .action(async (paths: string[], opts: BuildOptions) => {
       process.exitCode = await build(paths, opts);
     });

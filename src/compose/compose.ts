@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Analysis } from '../analysis/analyse.ts';
+import type { Comparison } from '../analysis/compare.ts';
 import type { Framework } from '../data/frameworks.ts';
 import type { ReportData } from '../data/types.ts';
 import { finalizeBlocks } from '../model/finalize.ts';
@@ -16,6 +17,10 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = ['report', 'announcement'
 
 export interface ComposeOptions {
   digits: DigitSystem;
+  /** Draw the report's charts (default true). */
+  charts?: boolean;
+  /** This year against the previous year's file of the same agency, when there is one. */
+  comparison?: Comparison;
 }
 
 export class TemplateError extends Error {}
@@ -53,7 +58,7 @@ export function composeDocuments(
     if (text === undefined) throw new TemplateError(`no ${kind} explanation for indicator ${indicator.number} in ${framework.year}`);
     return textTemplate(text)(indicator);
   };
-  const view = buildView(data, analysis, framework, explain);
+  const view = buildView(data, analysis, framework, explain, { charts: options.charts ?? true, comparison: options.comparison });
   return {
     report: composeDocument('report', view, data, options),
     announcement: composeDocument('announcement', view, data, options),

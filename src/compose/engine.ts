@@ -10,7 +10,29 @@ import { formatAmount, formatScore } from '../thai/numbers.ts';
 /** All the Thai wording lives here: report and announcement templates, partials, explanations. */
 export const templatesDir = new URL('../../templates/', import.meta.url);
 
-const STRUCTURE: TagName[] = ['title', 'heading', 'para', 'list', 'item', 'table', 'row', 'cell', 'signature', 'line', 'b', 'i', 'u'];
+const STRUCTURE: TagName[] = [
+  'title',
+  'heading',
+  'para',
+  'list',
+  'item',
+  'table',
+  'row',
+  'cell',
+  'signature',
+  'line',
+  'chart',
+  'series',
+  'bar',
+  'label',
+  'value',
+  'mark',
+  'below',
+  'description',
+  'b',
+  'i',
+  'u',
+];
 
 /**
  * One Handlebars environment for the process: its helpers write the document structure as

@@ -1,4 +1,5 @@
 import type { Analysis, IndicatorResult } from '../analysis/analyse.ts';
+import type { Change, Comparison, IndicatorChange } from '../analysis/compare.ts';
 import type { Framework } from '../data/frameworks.ts';
 import type { IssueRow, Measure, ReportData } from '../data/types.ts';
 import { quarterRange } from '../thai/fiscal.ts';
@@ -47,7 +48,48 @@ export interface MeasureView {
   period: { text: string | null; from: string | null; to: string | null; quarter: number | null };
 }
 
+export interface ChangeView {
+  previous: number;
+  score: number;
+  /** Size of the change (≥ 0); the flags say which way. */
+  amount: number;
+  up: boolean;
+  down: boolean;
+  same: boolean;
+}
+
+export interface IndicatorChangeView {
+  number: number;
+  name: string;
+  score: number;
+  previous: number | null;
+  change: ChangeView | null;
+  crossed_above: boolean;
+  crossed_below: boolean;
+}
+
+export interface ExtremeView {
+  indicators: IndicatorChangeView[];
+  amount: number;
+}
+
+/** Against the same agency's previous year; null when there is no usable previous-year file. */
+export interface ComparisonView {
+  previous_fiscal_year: number;
+  previous_assessment_year: number;
+  overall: ChangeView;
+  indicators: IndicatorChangeView[];
+  counts: { up: number; down: number; same: number };
+  largest_increase: ExtremeView | null;
+  largest_decrease: ExtremeView | null;
+  crossed_above: IndicatorChangeView[];
+  crossed_below: IndicatorChangeView[];
+}
+
 export interface ReportView {
+  /** Whether the report shows its charts (`--no-charts` turns them off). */
+  charts: boolean;
+  comparison: ComparisonView | null;
   agency: string;
   fiscal_year: number;
   assessment_year: number;
@@ -80,6 +122,7 @@ export function buildView(
   analysis: Analysis,
   framework: Framework,
   explain: (indicator: IndicatorView, kind: 'strength' | 'weakness') => string,
+  options: { charts: boolean; comparison?: Comparison },
 ): ReportView {
   const byNumber = new Map(analysis.indicators.map((i) => [i.number, indicatorView(i)]));
   const groups = analysis.rankGroups.map((group, i, all) => rankGroupView(group, i, all.length));
@@ -93,6 +136,8 @@ export function buildView(
       return { ...view, explanation: data.explanations.get(i.number) ?? explain(view, kind) };
     });
   return {
+    charts: options.charts,
+    comparison: options.comparison ? comparisonView(options.comparison) : null,
     agency: data.agency,
     fiscal_year: data.fiscalYear,
     assessment_year: data.assessmentYear,
@@ -119,6 +164,38 @@ export function buildView(
       position: data.signatory.position,
       date: data.signatory.date ?? null,
     },
+  };
+}
+
+function changeView(c: Change): ChangeView {
+  return { previous: c.previous, score: c.current, amount: c.amount, up: c.direction === 'up', down: c.direction === 'down', same: c.direction === 'same' };
+}
+
+function indicatorChangeView(i: IndicatorChange): IndicatorChangeView {
+  return {
+    number: i.number,
+    name: i.name,
+    score: i.current,
+    previous: i.change?.previous ?? null,
+    change: i.change ? changeView(i.change) : null,
+    crossed_above: i.crossed === 'above',
+    crossed_below: i.crossed === 'below',
+  };
+}
+
+function comparisonView(c: Comparison): ComparisonView {
+  const extreme = (list: IndicatorChange[]): ExtremeView | null =>
+    list.length === 0 ? null : { indicators: list.map(indicatorChangeView), amount: list[0]!.change!.amount };
+  return {
+    previous_fiscal_year: c.previousFiscalYear,
+    previous_assessment_year: c.previousAssessmentYear,
+    overall: changeView(c.overall),
+    indicators: c.indicators.map(indicatorChangeView),
+    counts: c.counts,
+    largest_increase: extreme(c.largestIncrease),
+    largest_decrease: extreme(c.largestDecrease),
+    crossed_above: c.indicators.filter((i) => i.crossed === 'above').map(indicatorChangeView),
+    crossed_below: c.indicators.filter((i) => i.crossed === 'below').map(indicatorChangeView),
   };
 }
 

@@ -106,6 +106,18 @@ const catalogue: Record<string, Wording> = {
     th: `คะแนนภาพรวม ${th(p.declared)} ไม่ตรงกับผลการถ่วงน้ำหนักคะแนนรายตัวชี้วัด (${th(p.computed)}) ต่างกัน ${th(p.difference)} ให้ตรวจสอบคะแนนกับระบบของสำนักงาน ป.ป.ช. รายงานจะใช้ ${th(p.declared)} ตามที่ประกาศ`,
     en: `overall score ${p.declared} does not match the weighting of the indicator scores (${p.computed}), a difference of ${p.difference}; the report keeps the declared ${p.declared}`,
   }),
+  'previous.unusable': (p) => ({
+    th: `ไฟล์ของปีก่อน (${p.file}) มีข้อผิดพลาด ${th(p.errors)} รายการ จึงไม่ได้นำมาเปรียบเทียบกับปีนี้ ตรวจได้ด้วย ita-report check ${p.file}`,
+    en: `the previous year's file (${p.file}) has ${p.errors} error(s), so this year is not compared with it; see ita-report check ${p.file}`,
+  }),
+  'previous.wrong-year': (p) => ({
+    th: `ไฟล์ของปีก่อน (${p.file}) เป็นปีงบประมาณ ${th(p.found)} ไม่ใช่ ${th(p.expected)} จึงไม่ได้นำมาเปรียบเทียบ`,
+    en: `the previous year's file (${p.file}) is for fiscal year ${p.found}, not ${p.expected}, so it is not compared with`,
+  }),
+  'previous.other-agency': (p) => ({
+    th: `ไฟล์ของปีก่อน (${p.file}) เป็นของ "${p.found}" ไม่ใช่ "${p.expected}" จึงไม่ได้นำมาเปรียบเทียบ หากเป็นหน่วยงานเดียวกัน ให้แก้ชื่อหน่วยงานให้ตรงกัน`,
+    en: `the previous year's file (${p.file}) is for "${p.found}", not "${p.expected}", so it is not compared with; if it is the same agency, make the names match`,
+  }),
   'overall.level-mismatch': (p) => ({
     th: `ระดับ ${p.declared} ไม่ตรงกับคะแนนภาพรวม ${th(p.score)} ซึ่งอยู่ในระดับ ${p.expected} รายงานจะใช้ระดับ ${p.expected}`,
     en: `level ${p.declared} does not match the overall score ${p.score}, which is level ${p.expected}; the report uses ${p.expected}`,

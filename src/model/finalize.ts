@@ -48,6 +48,15 @@ function convertDigitsIn(block: Block, digits: DigitSystem): Block {
       return { ...block, number: block.number === undefined ? undefined : text(block.number), runs: runs(block.runs) };
     case 'signature':
       return { ...block, lines: block.lines.map(runs) };
+    case 'chart':
+      return {
+        ...block,
+        series: block.series.map(text),
+        bars: block.bars.map((bar) => ({ label: text(bar.label), values: bar.values.map((v) => v && { value: v.value, text: text(v.text) }) })),
+        ...(block.mark && { mark: { value: block.mark.value, text: text(block.mark.text) } }),
+        ...(block.below !== undefined && { below: text(block.below) }),
+        description: text(block.description),
+      };
     default:
       return mapCellBlocks(block, (b) =>
         b.kind === 'list'

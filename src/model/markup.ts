@@ -1,4 +1,4 @@
-import type { Block, Cell, CellBlock, List, Paragraph, Row, Run } from './types.ts';
+import type { Block, Cell, CellBlock, Chart, ChartBar, List, Paragraph, Row, Run } from './types.ts';
 
 /**
  * Templates write structure as tags between two C0 control characters. Those characters cannot
@@ -20,11 +20,19 @@ export type TagName =
   | 'signature'
   | 'line'
   | 'pagebreak'
+  | 'chart'
+  | 'series'
+  | 'bar'
+  | 'label'
+  | 'value'
+  | 'mark'
+  | 'below'
+  | 'description'
   | 'b'
   | 'i'
   | 'u';
 
-export type TagAttrs = Record<string, string | number | boolean>;
+export type TagAttrs = Record<string, string | number | boolean | null>;
 
 export function openTag(name: TagName, attrs: TagAttrs = {}): string {
   return OPEN + JSON.stringify({ ...attrs, tag: name }) + CLOSE;
@@ -167,6 +175,53 @@ export function parseMarkup(source: string): Block[] {
     }
   };
 
+  /** Plain text up to the closing tag of `name`: chart texts carry no formatting. */
+  const readText = (name: TagName): string => readRuns(name).map((r) => r.text).join('');
+
+  const numberAttr = (attrs: TagAttrs, key: string, tag: TagName): number => {
+    const value = attrs[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new MarkupError(`${tag} needs a number ${key}, found ${JSON.stringify(value)}`);
+    return value;
+  };
+
+  const readBar = (): ChartBar => {
+    let label: string | undefined;
+    const values: ChartBar['values'] = [];
+    for (;;) {
+      skipBlank('bar');
+      const t = next();
+      if (t.type === 'close' && t.name === 'bar') break;
+      if (t.type === 'open' && t.name === 'label') label = readText('label');
+      else if (t.type === 'open' && t.name === 'value') {
+        // A value without a number is a gap: that series has no score for this bar.
+        const text = readText('value');
+        values.push(t.attrs.value === null || t.attrs.value === undefined ? null : { value: numberAttr(t.attrs, 'value', 'value'), text });
+      } else throw new MarkupError(`a bar holds a label and values, found ${describe(t)}`);
+    }
+    if (label === undefined) throw new MarkupError('a bar needs a label');
+    return { label, values };
+  };
+
+  const readChart = (attrs: TagAttrs): Chart => {
+    const chart: Chart = { kind: 'chart', series: [], bars: [], max: numberAttr(attrs, 'max', 'chart'), description: '' };
+    for (;;) {
+      skipBlank('chart');
+      const t = next();
+      if (t.type === 'close' && t.name === 'chart') break;
+      if (t.type !== 'open') throw new MarkupError(`unexpected ${describe(t)} in a chart`);
+      if (t.name === 'series') chart.series.push(readText('series'));
+      else if (t.name === 'bar') chart.bars.push(readBar());
+      else if (t.name === 'mark') chart.mark = { value: numberAttr(t.attrs, 'value', 'mark'), text: readText('mark') };
+      else if (t.name === 'below') chart.below = readText('below');
+      else if (t.name === 'description') chart.description = readText('description');
+      else throw new MarkupError(`unexpected ${describe(t)} in a chart`);
+    }
+    if (chart.series.length === 0 || chart.bars.length === 0) throw new MarkupError('a chart needs series and bars');
+    const wrong = chart.bars.find((b) => b.values.length !== chart.series.length);
+    if (wrong) throw new MarkupError(`chart bar "${wrong.label}" has ${wrong.values.length} values for ${chart.series.length} series`);
+    return chart;
+  };
+
   const blocks: Block[] = [];
   for (;;) {
     skipBlank('document');
@@ -217,6 +272,9 @@ export function parseMarkup(source: string): Block[] {
         blocks.push({ kind: 'signature', lines });
         break;
       }
+      case 'chart':
+        blocks.push(readChart(t.attrs));
+        break;
       case 'pagebreak':
         expectClose('pagebreak');
         blocks.push({ kind: 'pageBreak' });

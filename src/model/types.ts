@@ -76,7 +76,40 @@ export interface PageBreak {
   kind: 'pageBreak';
 }
 
-export type Block = Title | Heading | Paragraph | List | Table | Signature | PageBreak;
+/** One bar (or group of bars, one per series) of a chart. */
+export interface ChartBar {
+  /** The category: "๔. การใช้ทรัพย์สินของราชการ". */
+  label: string;
+  /** One per series, in series order; null where a series has no value for this bar. */
+  values: (ChartValue | null)[];
+}
+
+export interface ChartValue {
+  value: number;
+  /** The value as printed beside its bar, formatted by the template. */
+  text: string;
+}
+
+/**
+ * A horizontal bar chart: what it shows, not how it is drawn. Exporters draw it with the
+ * chart renderer (src/export/chart), so both formats show the same picture.
+ */
+export interface Chart {
+  kind: 'chart';
+  /** Legend names, one per series; the last series is the year the report is about. */
+  series: string[];
+  bars: ChartBar[];
+  /** A reference line (the pass mark); bars of the last series below it are marked. */
+  mark?: { value: number; text: string };
+  /** Legend text for the marked bars. */
+  below?: string;
+  /** The value axis runs from 0 to max. */
+  max: number;
+  /** What the chart shows in words: the picture's alternative text. */
+  description: string;
+}
+
+export type Block = Title | Heading | Paragraph | List | Table | Chart | Signature | PageBreak;
 
 
 export interface DocumentMeta {

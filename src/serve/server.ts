@@ -136,6 +136,10 @@ export function createAppServer(options: ServeOptions): Server {
     }
   };
 
+  // The form's file (it may not exist yet) places it in the data tree, where the previous year's
+  // file of the same agency is found; without one there is nothing to compare with.
+  const formFile = (relative: unknown): string => (typeof relative === 'string' && relative !== '' ? dataFile(relative, false) : 'form');
+
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
     'GET /api/framework': async (_req, res, url) => {
       const framework = loadFramework(Number(url.searchParams.get('year')));
@@ -158,19 +162,19 @@ export function createAppServer(options: ServeOptions): Server {
     'GET /api/file': async (_req, res, url) => {
       const file = dataFile(url.searchParams.get('path') ?? '');
       const text = await readFile(file, 'utf8').catch(pathError);
-      const checked = checkText(text, file);
+      const checked = await checkText(text, file);
       const doc = parseDocument(text);
       json(res, 200, { path: url.searchParams.get('path'), text, raw: doc.errors.length === 0 ? doc.toJS() : null, ...report(checked) });
     },
     'POST /api/check': async (req, res) => {
-      const body = (await readBody(req)) as { raw?: unknown };
-      json(res, 200, report(checkText(rawToText(body.raw), 'form')));
+      const body = (await readBody(req)) as { raw?: unknown; path?: unknown };
+      json(res, 200, report(await checkText(rawToText(body.raw), formFile(body.path))));
     },
     'POST /api/render': async (req, res) => {
-      const body = (await readBody(req)) as { raw?: unknown; kind?: string; format?: string };
+      const body = (await readBody(req)) as { raw?: unknown; kind?: string; format?: string; path?: unknown };
       const format = (body.format === 'docx' ? 'docx' : 'pdf') as OutputFormat;
       const kind = body.kind === 'announcement' ? 'announcement' : 'report';
-      const checked = checkText(rawToText(body.raw), 'form');
+      const checked = await checkText(rawToText(body.raw), formFile(body.path));
       if (hasErrors(checked.findings) || !checked.analysis) return json(res, 422, report(checked));
       const doc = (await renderDocuments(checked, { formats: [format], digits: 'thai' })).find((d) => d.kind === kind)!;
       res.writeHead(200, {
@@ -189,7 +193,7 @@ export function createAppServer(options: ServeOptions): Server {
       rawToText(body.raw);
       const text = updateYaml(before, body.raw);
       await writeFileAtomic(file, Buffer.from(text));
-      json(res, 200, { saved: true, ...report(checkText(text, file)) });
+      json(res, 200, { saved: true, ...report(await checkText(text, file)) });
     },
   };
 

@@ -37,6 +37,8 @@ function modelTexts(blocks: Block[]): string[] {
         return [...b.header, ...b.rows].flatMap((r) => r.cells.flatMap((c) => modelTexts(c.blocks)));
       case 'signature':
         return b.lines.map(runsText);
+      case 'chart':
+        return [];
       case 'pageBreak':
         return [];
     }

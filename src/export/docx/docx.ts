@@ -4,6 +4,7 @@ import {
   Document,
   Header,
   HeadingLevel,
+  ImageRun,
   LineRuleType,
   NumberFormat,
   PageBreak,
@@ -23,6 +24,7 @@ import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } 
 import { officialFormat as F } from '../official-format.ts';
 import { A4, cm, halfPoints } from './units.ts';
 import { packDocx } from './deterministic.ts';
+import { chartImage, chartSvg } from '../chart/chart.ts';
 
 export interface DocxOptions {
   /** The font Word should use; TH SarabunPSK by default, TH Sarabun New for newer machines. */
@@ -83,7 +85,7 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions = {}
               }),
             }
           : undefined,
-        children: model.blocks.flatMap((block, i) => renderBlock(block, endsTitleGroup(model.blocks, i))),
+        children: model.blocks.flatMap((block, i) => renderBlock(block, endsTitleGroup(model.blocks, i), model.digits)),
       },
     ],
   });
@@ -160,7 +162,7 @@ function endsTitleGroup(blocks: Block[], i: number): boolean {
 
 const afterTitleGroup = { ...single, after: F.headingSpaceBefore * 20 };
 
-function renderBlock(block: Block, lastTitleLine: boolean): (Paragraph | Table)[] {
+function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel['digits']): (Paragraph | Table)[] {
   const spacing = lastTitleLine ? { spacing: afterTitleGroup } : {};
   switch (block.kind) {
     case 'title':
@@ -180,6 +182,20 @@ function renderBlock(block: Block, lastTitleLine: boolean): (Paragraph | Table)[
       return block.lines.map(
         (line, i) => new Paragraph({ style: STYLE.signature, ...(i === 0 && { spacing: { ...single, before: 480 } }), children: runs(line) }),
       );
+    case 'chart': {
+      const image = chartImage(chartSvg(block, digits));
+      // docx sizes images in pixels of 1/96 inch; the chart is sized in points.
+      const px = (points: number): number => Math.round((points * 96) / 72);
+      const run = new ImageRun({
+        type: 'svg',
+        data: Buffer.from(image.svg),
+        fallback: { type: 'png', data: image.png },
+        transformation: { width: px(image.width), height: px(image.height) },
+        altText: { name: 'chart', title: block.series.at(-1) ?? '', description: block.description },
+      });
+      // Kept with its caption, the centred paragraph after it.
+      return [new Paragraph({ style: STYLE.center, keepNext: true, spacing: { ...single, before: F.paragraphSpaceAfter * 20, after: F.paragraphSpaceAfter * 20 }, children: [run] })];
+    }
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }

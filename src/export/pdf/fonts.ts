@@ -45,6 +45,15 @@ export function bundledFontSet(): PdfFontSet {
   };
 }
 
+/**
+ * The face for characters the body font lacks (Laksaman has no ▲ ▼): one face serves every style,
+ * as these are symbols, not words.
+ */
+export function fallbackFontSet(): PdfFontSet {
+  const file = path.join(FONTS_DIR, 'DejaVuSans.ttf');
+  return { family: 'Fallback', files: { normal: file, bold: file, italics: file, bolditalics: file }, bodySize: F.fontSize / LAKSAMAN_SCALE };
+}
+
 const STYLE_SUFFIXES: Record<Exclude<FaceName, 'normal'>, string[]> = {
   bold: ['Bold'],
   italics: ['Italic'],
@@ -81,6 +90,7 @@ export function fontSetFromFile(regular: string): PdfFontSet {
 /** What pdfkit reads from a fontkit font besides `layout`. */
 interface FontkitFont extends ShapingFont {
   postscriptName: string;
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
 interface Fontkit {
@@ -98,6 +108,8 @@ export interface LoadedFace {
   shaped: FontkitFont;
   /** Width in font units and cluster count of a text, cached: a report repeats its words. */
   measure(text: string): { advance: number; clusters: number };
+  /** Whether the face draws this character (rather than its missing-glyph box). */
+  covers(codePoint: number): boolean;
   unitsPerEm: number;
 }
 
@@ -114,6 +126,7 @@ export function loadFace(file: string): LoadedFace {
     file,
     shaped: shapingFont(font),
     unitsPerEm: font.unitsPerEm,
+    covers: (codePoint) => font.hasGlyphForCodePoint(codePoint),
     measure(text) {
       let m = widths.get(text);
       if (!m) {

@@ -13,6 +13,8 @@ export interface Style {
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
+  /** Set in the fallback face: characters the body font has no glyph for. */
+  fallback?: boolean;
 }
 
 export interface Piece extends Style {
@@ -37,8 +39,14 @@ export interface LineWidths {
   rest: number;
 }
 
-const sameStyle = (a: Style, b: Style): boolean => !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline;
-const styleOf = (r: Style): Style => ({ ...(r.bold && { bold: true }), ...(r.italic && { italic: true }), ...(r.underline && { underline: true }) });
+const sameStyle = (a: Style, b: Style): boolean =>
+  !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline && !!a.fallback === !!b.fallback;
+const styleOf = (r: Style): Style => ({
+  ...(r.bold && { bold: true }),
+  ...(r.italic && { italic: true }),
+  ...(r.underline && { underline: true }),
+  ...(r.fallback && { fallback: true }),
+});
 
 const TRAILING_SPACE = /\s+$/u;
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
@@ -63,7 +71,7 @@ interface Unit {
 }
 
 /** Splits styled runs into unbreakable units, each a list of styled parts. */
-function unitsOf(runs: readonly Run[], measure: Measure): Unit[] {
+function unitsOf(runs: readonly (Run & Style)[], measure: Measure): Unit[] {
   const text = runs.map((r) => r.text).join('');
   // Style of each UTF-16 offset, by run boundaries.
   const bounds: { end: number; style: Style }[] = [];
@@ -124,7 +132,7 @@ function splitOverlong(unit: Unit, available: number, measure: Measure): Unit[] 
 }
 
 /** Breaks a paragraph into lines no wider than `widths` (first line, following lines). */
-export function breakLines(runs: readonly Run[], widths: LineWidths, measure: Measure): Line[] {
+export function breakLines(runs: readonly (Run & Style)[], widths: LineWidths, measure: Measure): Line[] {
   const lines: Piece[][] = [];
   let line: Piece[] = [];
   let lineWidth = 0;

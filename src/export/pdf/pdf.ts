@@ -3,8 +3,9 @@ import { columnFractions, isNumericCell } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
 import { officialFormat as F } from '../official-format.ts';
-import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
+import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
 import { breakLines, distributedSpacing, type Line, type Measure, type Piece, type Style } from './lines.ts';
+import { chartSvg, splitText } from '../chart/chart.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
 import { laidOutPages, registerFontSet } from './pdfkit-hooks.ts';
 import { trackingFeatures } from './shaping.ts';
@@ -62,17 +63,20 @@ class Typesetter {
   readonly measure: Measure;
   /** Lines of table header rows: repeated at the top of a page, they are not its first words. */
   readonly headerLines = new Set<string>();
+  private readonly covered = new Map<number, boolean>();
 
   constructor(
     readonly fonts: PdfFontSet,
     readonly justify: boolean,
+    readonly digits: DocumentModel['digits'],
   ) {
     this.size = fonts.bodySize;
     const regular = loadFace(fonts.files.normal);
     const metrics = regular.shaped as unknown as { ascent: number; descent: number };
     this.lineHeight = ((metrics.ascent - metrics.descent) / regular.unitsPerEm) * this.size;
+    const fallback = loadFace(fallbackFontSet().files.normal);
     this.measure = (text, style) => {
-      const face = loadFace(fonts.files[faceOf(style)]);
+      const face = style.fallback ? fallback : loadFace(fonts.files[faceOf(style)]);
       const m = face.measure(text);
       return { width: (m.advance / face.unitsPerEm) * this.size, clusters: m.clusters };
     };
@@ -90,12 +94,43 @@ class Typesetter {
     };
   }
 
+  /** Whether the body font draws a character; spaces and invisible marks count as drawn. */
+  private covers(codePoint: number): boolean {
+    let covered = this.covered.get(codePoint);
+    if (covered === undefined) {
+      covered = /[\s\p{Cf}\p{Mn}]/u.test(String.fromCodePoint(codePoint)) || loadFace(this.fonts.files.normal).covers(codePoint);
+      this.covered.set(codePoint, covered);
+    }
+    return covered;
+  }
+
+  /** Runs split where the body font has no glyph: those characters go to the fallback face. */
+  private withFallback(runs: Run[]): (Run & Style)[] {
+    const out: (Run & Style)[] = [];
+    for (const run of runs) {
+      let start = 0;
+      let fallback: boolean | undefined;
+      let i = 0;
+      for (const ch of run.text) {
+        const missing = !this.covers(ch.codePointAt(0)!);
+        if (fallback !== undefined && missing !== fallback) {
+          out.push({ ...run, text: run.text.slice(start, i), ...(fallback && { fallback: true }) });
+          start = i;
+        }
+        fallback = missing;
+        i += ch.length;
+      }
+      if (i > start) out.push({ ...run, text: run.text.slice(start), ...(fallback && { fallback: true }) });
+    }
+    return out;
+  }
+
   /** A paragraph as line nodes; `first`/`rest` are the left indents of its first and other lines. */
   paragraph(
     runs: Run[],
     options: { first: number; rest: number; width: number; alignment?: 'left' | 'center' | 'right'; justify?: boolean; bold?: boolean },
   ): Node[] {
-    const bold = options.bold ? runs.map((r) => ({ ...r, bold: true })) : runs;
+    const bold = this.withFallback(options.bold ? runs.map((r) => ({ ...r, bold: true })) : runs);
     const lines = breakLines(bold, { first: options.width - options.first, rest: options.width - options.rest }, this.measure);
     if (lines.length === 0) lines.push({ pieces: [], width: 0, clusters: 0, last: true });
     return lines.map((l, i) =>
@@ -115,6 +150,7 @@ function inline(piece: Piece, features: string[] | undefined): Node {
     ...(piece.bold && { bold: true }),
     ...(piece.italic && { italics: true }),
     ...(piece.underline && { decoration: 'underline' }),
+    ...(piece.fallback && { font: fallbackFontSet().family }),
     ...(features && { fontFeatures: features }),
   };
 }
@@ -135,9 +171,9 @@ function keepLines(lines: Node[], marginBottom = 0): Node[] {
 const isTitleLine = (block: Block | undefined): boolean =>
   block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
 
-/** Headings, and a caption line right above a table, are kept with what follows them. */
+/** Headings, a caption line right above a table and a chart (with its caption) are kept with what follows them. */
 const keepsWithNext = (block: Block, next: Block | undefined): boolean =>
-  block.kind === 'heading' || (isTitleLine(block) && next?.kind === 'table');
+  block.kind === 'heading' || block.kind === 'chart' || (isTitleLine(block) && next?.kind === 'table');
 
 /** Height of laid-out nodes: every line is one line pitch high; a list item's first line is a row of columns. */
 function heightOf(nodes: Node[], lineHeight: number): number {
@@ -145,7 +181,7 @@ function heightOf(nodes: Node[], lineHeight: number): number {
   for (const node of nodes) {
     const margin = node.margin as number[] | undefined;
     if (margin) height += (margin[1] ?? 0) + (margin[3] ?? 0);
-    height += Array.isArray(node.stack) ? heightOf(node.stack as Node[], lineHeight) : lineHeight;
+    height += Array.isArray(node.stack) ? heightOf(node.stack as Node[], lineHeight) : typeof node.svg === 'string' ? (node.height as number) : lineHeight;
   }
   return height;
 }
@@ -255,6 +291,12 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
       const lines = block.lines.flatMap((runs) => t.paragraph(runs, { first: left, rest: left, width, alignment: 'center' }));
       return [{ stack: lines, unbreakable: true, margin: [0, 24, 0, 0] }];
     }
+    case 'chart': {
+      // Vectors and real text: pdfmake draws the shapes, pdfkit-hooks the labels over them.
+      const picture = chartSvg(block, t.digits);
+      const { shapes, texts } = splitText(picture.svg);
+      return [{ svg: shapes, chartTexts: texts, width: picture.width, height: picture.height, margin: [0, F.paragraphSpaceAfter, 0, F.paragraphSpaceAfter] }];
+    }
     case 'pageBreak':
       return [{ text: '', pageBreak: 'after' }];
   }
@@ -324,10 +366,14 @@ function layoutCellBlock(block: CellBlock, t: Typesetter, width: number, centred
 /** Renders a finished document model as a PDF file; the same model gives the same bytes. */
 export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = options.fonts ?? bundledFontSet();
-  registerFontSet(fonts);
-  for (const file of Object.values(fonts.files)) allowedFiles.add(file);
-  pdfmake.addFonts({ [fonts.family]: fonts.files });
-  const t = new Typesetter(fonts, options.justify ?? true);
+  // Charts are set in the bundled font whatever the body font is (see export/chart).
+  const bundled = bundledFontSet();
+  for (const set of [fonts, bundled, fallbackFontSet()]) {
+    registerFontSet(set);
+    for (const file of Object.values(set.files)) allowedFiles.add(file);
+    pdfmake.addFonts({ [set.family]: set.files });
+  }
+  const t = new Typesetter(fonts, options.justify ?? true, model.digits);
   const date = new Date(`${model.meta.date}T00:00:00Z`);
   const pageNumber = (n: number): string => `- ${model.digits === 'thai' ? toThaiDigits(String(n)) : n} -`;
   // pdfmake mutates its definition, so every document gets a new one.

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
+import type { ChartText } from '../chart/chart.ts';
+import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
 import { withoutInvisible } from './shaping.ts';
 
 /**
@@ -15,7 +16,12 @@ import { withoutInvisible } from './shaping.ts';
  *    which PDF readers copy instead. The span sits inside the piece's q…Q: outside it, poppler
  *    reorders lines.
  *
- * 3. Speed. fontkit's subsetter reads and parses every glyph of a document's subset again for every
+ * 3. Charts. svg-to-pdfkit (inside pdfmake) drops every glyph without an advance, which is every
+ *    Thai vowel and tone mark above or below the line. A chart's labels are therefore taken out of
+ *    its SVG (export/chart) and drawn here, after pdfmake has drawn the shapes, with the bundled
+ *    font and the same `_fragment` path as body text: shaped, and copied as typed.
+ *
+ * 4. Speed. fontkit's subsetter reads and parses every glyph of a document's subset again for every
  *    document; the glyph data of our fonts is cached per face (see cacheSubsetGlyphs).
  *
  * Only fonts registered here are affected; the hooks check on install that the methods they wrap
@@ -36,9 +42,17 @@ interface PdfKitDocument {
   markContent(tag: string, options: { actual: string }): PdfKitDocument;
   endMarkedContent(): PdfKitDocument;
   font(src: string): PdfKitDocument;
+  fontSize(size: number): PdfKitDocument;
+  fillColor(color: string): PdfKitDocument;
+  widthOfString(text: string): number;
+  text(text: string, x: number, y: number, options: object): PdfKitDocument;
+  save(): PdfKitDocument;
+  restore(): PdfKitDocument;
+  currentLineHeight(includeGap?: boolean): number;
 }
 type EmbeddedFontClass = new (document: PdfKitDocument, font: unknown, id: string) => PdfKitFont;
 type Fragment = (this: PdfKitDocument, text: string, x: number, y: number, options: unknown) => void;
+type RenderSvg = (this: { pdfDocument: unknown }, svg: { x: number; y: number; chartTexts?: ChartText[] }) => void;
 type ProvideFont = (this: PdfKitDocument, family: string, bold: boolean, italics: boolean) => PdfKitFont;
 
 const require = createRequire(import.meta.url);
@@ -139,7 +153,29 @@ function install(): void {
       delete (this as Partial<PdfKitDocument>).addContent;
     }
   };
+  const renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderSVG: RenderSvg } } }).default.prototype;
+  const originalRenderSvg = renderer.renderSVG;
+  if (typeof originalRenderSvg !== 'function') throw new Error('pdfmake internals changed: Renderer.renderSVG missing (see src/export/pdf/pdfkit-hooks.ts)');
+  renderer.renderSVG = function (svg) {
+    originalRenderSvg.call(this, svg);
+    if (svg.chartTexts) drawChartTexts(this.pdfDocument as PdfKitDocument & { provideFont: ProvideFont }, svg.x, svg.y, svg.chartTexts);
+  };
   installed = true;
+}
+
+/** Chart labels over the chart's shapes at (left, top), in the bundled font. */
+function drawChartTexts(doc: PdfKitDocument & { provideFont: ProvideFont }, left: number, top: number, texts: ChartText[]): void {
+  const family = bundledFontSet().family;
+  doc.save();
+  for (const label of texts) {
+    doc._font = doc.provideFont(family, label.bold, false);
+    doc.fontSize(label.size);
+    const width = doc.widthOfString(label.text);
+    const x = left + label.x - (label.anchor === 'end' ? width : label.anchor === 'middle' ? width / 2 : 0);
+    // SVG's central baseline is the middle of the em box; pdfkit places a line by its top.
+    doc.fillColor(label.fill).text(label.text, x, top + label.y - doc.currentLineHeight() / 2, { lineBreak: false });
+  }
+  doc.restore();
 }
 
 /** What a subset needs of one glyph, read once per face: its outline bytes and metrics. */

@@ -24,6 +24,9 @@ function blockText(block: Block): string {
       return [...block.header, ...block.rows].map((row) => row.cells.map(cellText).join('\t')).join('\n');
     case 'signature':
       return block.lines.map(text).join('\n');
+    case 'chart':
+      // The chart's alternative text, and its data as a table would give it.
+      return [block.description, ['', ...block.series].join('\t'), ...block.bars.map((b) => [b.label, ...b.values.map((v) => v?.text ?? '')].join('\t'))].join('\n');
     case 'pageBreak':
       return '';
   }

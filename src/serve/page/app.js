@@ -323,14 +323,14 @@ function changed() {
 }
 
 async function check() {
-  const res = await api('POST', '/api/check', { raw: state.raw });
+  const res = await api('POST', '/api/check', { raw: state.raw, path: state.path });
   showFindings(await res.json());
 }
 
 const kind = () => document.querySelector('input[name=kind]:checked').value;
 
 async function render(format) {
-  const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format });
+  const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format, path: state.path });
   if (res.status === 422) {
     showFindings(await res.json());
     status('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');

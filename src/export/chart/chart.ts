@@ -1,0 +1,189 @@
+import { Resvg } from '@resvg/resvg-js';
+import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, type GridComponentOption, type LegendComponentOption } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { Chart, DigitSystem } from '../../model/types.ts';
+import { convertDigits } from '../../thai/digits.ts';
+import { officialFormat as F } from '../official-format.ts';
+import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../pdf/fonts.ts';
+
+/**
+ * Draws a chart of the document model as SVG with Apache ECharts (server-side, no DOM), the one
+ * picture both exporters use: the PDF draws this SVG as vectors, the DOCX embeds it (text turned
+ * into outlines) with a 300 dpi PNG for Word versions without SVG. Text is set in the bundled
+ * Laksaman in both: ECharts measures with the same shaper as the PDF, resvg draws with the
+ * bundled files only, so no system font can stand in.
+ */
+
+echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+
+const FAMILY = 'Laksaman';
+/** Chart text looks like TH SarabunPSK 14 pt, two points below the body, as figure text is. */
+const TEXT_SIZE = (F.fontSize - 2) / LAKSAMAN_SCALE;
+const COLOURS = { current: '#1f4e79', previous: '#bfbfbf', below: '#e67e22', mark: '#000000', text: '#000000', grid: '#d9d9d9' };
+/** Width of the text area: the chart fills it. */
+export const CHART_WIDTH = ((F.page.width - F.margins.left - F.margins.right) * 72) / 2.54;
+
+const fonts = bundledFontSet();
+
+// ECharts lays labels out (axis label width, legend) with a text measurer; the shaper's widths
+// make its layout fit the glyphs it will be drawn with.
+echarts.setPlatformAPI({
+  measureText(text: string, font?: string) {
+    const size = Number(/([\d.]+)px/.exec(font ?? '')?.[1] ?? TEXT_SIZE);
+    const face = loadFace(/\bbold\b/.test(font ?? '') ? fonts.files.bold : fonts.files.normal);
+    return { width: (face.measure(text).advance / face.unitsPerEm) * size };
+  },
+});
+
+export interface ChartSvg {
+  /** SVG with its text as <text> in the Laksaman family, sized in points. */
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** Bars of the last series below the mark are drawn in the "below" colour. */
+export const isBelowMark = (chart: Chart, value: number): boolean => chart.mark !== undefined && value < chart.mark.value;
+
+export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
+  const seriesCount = chart.series.length;
+  const groupHeight = seriesCount === 1 ? 22 : 32;
+  const last = seriesCount - 1;
+  const marked = chart.bars.some((b) => b.values[last] && isBelowMark(chart, b.values[last].value));
+  const height = Math.round(chart.bars.length * groupHeight + 58);
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
+  const textStyle = { fontFamily: FAMILY, fontSize: TEXT_SIZE, color: COLOURS.text };
+  const series: BarSeriesOption[] = chart.series.map((name, s) => ({
+    type: 'bar',
+    name,
+    barGap: '10%',
+    barCategoryGap: '30%',
+    itemStyle: { color: s === last ? COLOURS.current : COLOURS.previous },
+    data: chart.bars.map((bar) => {
+      const v = bar.values[s];
+      if (!v) return '-';
+      return s === last && isBelowMark(chart, v.value) ? { value: v.value, itemStyle: { color: COLOURS.below } } : v.value;
+    }),
+    label: {
+      show: true,
+      position: 'right',
+      distance: 3,
+      ...textStyle,
+      // Keeps the pass-mark line from striking through a value printed over it.
+      backgroundColor: '#ffffff',
+      padding: [0, 1],
+      formatter: (p: { dataIndex: number }) => chart.bars[p.dataIndex]?.values[s]?.text ?? '',
+    },
+    ...(s === last &&
+      chart.mark && {
+        markLine: {
+          silent: true,
+          z: 1,
+          symbol: 'none',
+          lineStyle: { color: COLOURS.mark, type: 'dashed', width: 1 },
+          label: { position: 'start', ...textStyle, formatter: chart.mark.text },
+          data: [{ xAxis: chart.mark.value }],
+        },
+      }),
+  }));
+  // A legend entry for the marked bars: a series without data.
+  if (marked && chart.below) series.push({ type: 'bar', name: chart.below, data: [], itemStyle: { color: COLOURS.below } });
+  const grid: GridComponentOption = { left: 2, right: 34, top: 18, bottom: 30, containLabel: true };
+  const legend: LegendComponentOption = { bottom: 0, itemWidth: 14, itemHeight: 9, itemGap: 16, textStyle };
+  instance.setOption({
+    animation: false,
+    textStyle,
+    grid,
+    legend,
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: chart.max,
+      interval: chart.max / 5,
+      axisLabel: { ...textStyle, formatter: (v: number) => convertDigits(String(v), digits) },
+      splitLine: { lineStyle: { color: COLOURS.grid } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: chart.bars.map((b) => b.label),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: COLOURS.text } },
+      axisLabel: { ...textStyle, margin: 6 },
+    },
+    series,
+  });
+  const svg = instance.renderToSVGString();
+  instance.dispose();
+  // zrender numbers its instances across the process ("zr7-cls-0"); the same chart must give
+  // the same bytes whichever document of a batch it is drawn in.
+  return { svg: svg.replace(/\bzr\d+-/g, 'zr-'), width: CHART_WIDTH, height };
+}
+
+/** A label of the chart, placed as SVG places it: `x` by its anchor, `y` at the middle of the text. */
+export interface ChartText {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  size: number;
+  bold: boolean;
+  fill: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The chart's shapes and its labels apart. svg-to-pdfkit (pdfmake's SVG renderer) skips glyphs
+ * without an advance, which are all of Thai's vowel and tone marks, so the PDF draws the labels
+ * itself, with the body text's shaper; the shapes stay an SVG.
+ */
+export function splitText(svg: string): { shapes: string; texts: ChartText[] } {
+  const texts: ChartText[] = [];
+  const shapes = svg.replace(/<text([^>]*)>([^<]*)<\/text>/g, (_, attrs: string, content: string) => {
+    const attr = (name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
+    const style = attr('style') ?? '';
+    const translate = /^translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)$/.exec(attr('transform') ?? 'translate(0 0)');
+    const baseline = attr('dominant-baseline') ?? 'central';
+    // ECharts positions every label by a translation with a central baseline; anything else would
+    // be placed wrongly here, so it is a tool error, not a quiet misprint.
+    if (!translate || baseline !== 'central') throw new Error(`chart label placed in an unexpected way: <text${attrs}>`);
+    const anchor = attr('text-anchor') ?? 'start';
+    texts.push({
+      text: content.replace(/&(#x?[\da-f]+|\w+);/gi, (m, e: string) =>
+        e.startsWith('#') ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' ? 2 : 1), e[1] === 'x' ? 16 : 10)) : ENTITIES[e] ?? m,
+      ),
+      x: Number(translate[1]) + Number(attr('x') ?? 0),
+      y: Number(translate[2]) + Number(attr('y') ?? 0),
+      anchor: anchor === 'end' || anchor === 'middle' ? anchor : 'start',
+      size: Number(/font-size:\s*([\d.]+)px/.exec(style)?.[1] ?? TEXT_SIZE),
+      bold: /font-weight:\s*(bold|[6-9]00)/.test(style),
+      fill: attr('fill') ?? '#000000',
+    });
+    return '';
+  });
+  return { shapes, texts };
+}
+
+export interface ChartImage {
+  /** 300 dpi PNG. */
+  png: Uint8Array;
+  /** The SVG with every glyph as an outline: Word draws it without the font. */
+  svg: string;
+  width: number;
+  height: number;
+}
+
+const DPI = 300;
+
+export function chartImage(picture: ChartSvg): ChartImage {
+  const resvg = new Resvg(picture.svg, {
+    font: { fontFiles: Object.values(fonts.files), loadSystemFonts: false, defaultFontFamily: FAMILY },
+    fitTo: { mode: 'zoom', value: DPI / 72 },
+    background: '#ffffff',
+  });
+  const png = resvg.render().asPng();
+  return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), svg: resvg.toString(), width: picture.width, height: picture.height };
+}
