@@ -77,17 +77,20 @@ async function withPreviousYear(checked: Checked, options: CheckOptions): Promis
   const file = options.previous ?? previousYearFile(checked.file, data.fiscalYear);
   if (file === undefined || (options.previous === undefined && !existsSync(file))) return checked;
   const before = await checkFile(file, { previous: false });
-  const warn = (code: string, path: string, params: Finding['params']): Checked => ({
+  const warn = (finding: Omit<Finding, 'severity'>): Checked => ({
     ...checked,
-    findings: [...checked.findings, { severity: 'warning', code, path: [path], params: { file, ...params } }],
+    findings: [...checked.findings, { severity: 'warning', ...finding, params: { file, ...finding.params } }],
   });
   if (!before.data || !before.analysis) {
-    return warn('previous.unusable', 'fiscal_year', { errors: before.findings.filter((f) => f.severity === 'error').length });
+    const errors = before.findings.filter((f) => f.severity === 'error').length;
+    return warn({ code: 'previous.unusable', path: ['fiscal_year'], params: { errors } });
   }
   if (before.data.fiscalYear !== data.fiscalYear - 1) {
-    return warn('previous.wrong-year', 'fiscal_year', { found: before.data.fiscalYear, expected: data.fiscalYear - 1 });
+    return warn({ code: 'previous.wrong-year', path: ['fiscal_year'], params: { found: before.data.fiscalYear, expected: data.fiscalYear - 1 } });
   }
-  if (before.data.agency !== data.agency) return warn('previous.other-agency', 'agency', { found: before.data.agency, expected: data.agency });
+  if (before.data.agency !== data.agency) {
+    return warn({ code: 'previous.other-agency', path: ['agency'], params: { found: before.data.agency, expected: data.agency } });
+  }
   const comparison = compareYears(analysis, before.analysis, { fiscal: before.data.fiscalYear, assessment: before.data.assessmentYear });
   return { ...checked, comparison, previousFile: file };
 }

@@ -71,6 +71,9 @@ const PARAMS: Finding['params'] = {
   difference: '0.17',
   tolerance: '0.01',
   expected: 'A',
+  file: 'data/2565/nakhon-pathom.yaml',
+  errors: 2,
+  found: 2564,
 };
 
 /** What messageFor says for a code the catalogue does not know. */

@@ -7,11 +7,12 @@ import type { Chart, DigitSystem } from '../../model/types.ts';
 import { convertDigits } from '../../thai/digits.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../pdf/fonts.ts';
+import { Lru } from '../pdf/lru.ts';
 
 /**
  * Draws a chart of the document model as SVG with Apache ECharts (server-side, no DOM), the one
  * picture both exporters use: the PDF draws this SVG as vectors, the DOCX embeds it (text turned
- * into outlines) with a 300 dpi PNG for Word versions without SVG. Text is set in the bundled
+ * into outlines) with a 220 dpi PNG for Word versions without SVG. Text is set in the bundled
  * Laksaman in both: ECharts measures with the same shaper as the PDF, resvg draws with the
  * bundled files only, so no system font can stand in.
  */
@@ -47,9 +48,23 @@ export interface ChartSvg {
 /** Bars of the last series below the mark are drawn in the "below" colour. */
 export const isBelowMark = (chart: Chart, value: number): boolean => chart.mark !== undefined && value < chart.mark.value;
 
+/** The report's chart is drawn by both exporters of a document: the second one takes it from here. */
+const drawn = new Lru<string, ChartSvg>(8);
+
 export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
+  const key = JSON.stringify([chart, digits]);
+  let picture = drawn.get(key);
+  if (!picture) {
+    picture = drawChart(chart, digits);
+    drawn.set(key, picture);
+  }
+  return picture;
+}
+
+function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
   const seriesCount = chart.series.length;
-  const groupHeight = seriesCount === 1 ? 22 : 32;
+  // Each bar's value is printed beside it, so a bar must be as high as a label.
+  const groupHeight = seriesCount === 1 ? 22 : 38;
   const last = seriesCount - 1;
   const marked = chart.bars.some((b) => b.values[last] && isBelowMark(chart, b.values[last].value));
   const height = Math.round(chart.bars.length * groupHeight + 58);
@@ -58,8 +73,8 @@ export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
   const series: BarSeriesOption[] = chart.series.map((name, s) => ({
     type: 'bar',
     name,
-    barGap: '10%',
-    barCategoryGap: '30%',
+    barGap: '15%',
+    barCategoryGap: '25%',
     itemStyle: { color: s === last ? COLOURS.current : COLOURS.previous },
     data: chart.bars.map((bar) => {
       const v = bar.values[s];
@@ -71,6 +86,8 @@ export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
       position: 'right',
       distance: 3,
       ...textStyle,
+      // Earlier years' values are smaller and grey: the year reported on reads first.
+      ...(s !== last && { fontSize: TEXT_SIZE * 0.85, color: '#404040' }),
       // Keeps the pass-mark line from striking through a value printed over it.
       backgroundColor: '#ffffff',
       padding: [0, 1],
@@ -117,9 +134,27 @@ export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
   });
   const svg = instance.renderToSVGString();
   instance.dispose();
-  // zrender numbers its instances across the process ("zr7-cls-0"); the same chart must give
-  // the same bytes whichever document of a batch it is drawn in.
-  return { svg: svg.replace(/\bzr\d+-/g, 'zr-'), width: CHART_WIDTH, height };
+  return { svg: renumberIds(svg), width: CHART_WIDTH, height };
+}
+
+/**
+ * zrender numbers its instances, CSS classes and clip paths across the process ("zr7-cls-12"); the
+ * same chart must give the same bytes whichever document of a batch it is drawn in, so the names
+ * are numbered again in order of appearance.
+ */
+function renumberIds(svg: string): string {
+  const names = new Map<string, string>();
+  const counts = new Map<string, number>();
+  return svg.replace(/\bzr\d+-([a-z]+-?)(\d+)\b/g, (token, kind: string) => {
+    let name = names.get(token);
+    if (!name) {
+      const n = counts.get(kind) ?? 0;
+      counts.set(kind, n + 1);
+      name = `zr-${kind}${n}`;
+      names.set(token, name);
+    }
+    return name;
+  });
 }
 
 /** A label of the chart, placed as SVG places it: `x` by its anchor, `y` at the middle of the text. */
@@ -168,7 +203,7 @@ export function splitText(svg: string): { shapes: string; texts: ChartText[] } {
 }
 
 export interface ChartImage {
-  /** 300 dpi PNG. */
+  /** PNG at 220 dpi, for Word versions without SVG. */
   png: Uint8Array;
   /** The SVG with every glyph as an outline: Word draws it without the font. */
   svg: string;
@@ -176,7 +211,8 @@ export interface ChartImage {
   height: number;
 }
 
-const DPI = 300;
+/** Word's own default resolution for printed pictures; Word versions that read SVG use the outlines. */
+const DPI = 220;
 
 export function chartImage(picture: ChartSvg): ChartImage {
   const resvg = new Resvg(picture.svg, {

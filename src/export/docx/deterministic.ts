@@ -2,8 +2,9 @@ import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /**
- * The docx library stamps the current time into docProps/core.xml and into every zip entry, so
- * two runs on the same data would differ. This rewrites both with the document's own date, so
+ * The docx library stamps the current time into docProps/core.xml and into every zip entry, and
+ * numbers drawings across the process, so two runs on the same data would differ. This rewrites
+ * the dates with the document's own date and the drawing ids per document, so
  * the same input gives byte-identical files (and a batch can tell what really changed).
  */
 export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
@@ -39,6 +40,16 @@ function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): U
         .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
     );
+  }
+  // docx numbers drawings with a counter that runs across the process; each document numbers its
+  // own from 1, so a chart gets the same id in whichever document of a batch it is drawn.
+  const body = files['word/document.xml'];
+  if (body) {
+    const xml = strFromU8(body);
+    if (xml.includes('<wp:docPr ')) {
+      let id = 0;
+      files['word/document.xml'] = strToU8(xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`));
+    }
   }
   // Zip stores local date components; building the Date from components keeps them the same in
   // every time zone.
