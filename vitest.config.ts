@@ -6,6 +6,7 @@ export default defineConfig({
     // 2 cores: the OOXML validator and document builds are CPU-bound, so keep to two forks.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Batch and CLI tests start real processes on a 2-core machine, several test files at a time.
+    testTimeout: 180_000,
   },
 });
