@@ -14,8 +14,6 @@ import { Lru } from '../pdf/lru.ts';
  * bundled files only, so no system font can stand in.
  */
 
-// ECharts' prebuilt "common" bundle (bar charts, grid, legend, mark lines, SVG renderer) loads in
-// a twentieth of the time its hundreds of ES modules take, and every CLI run and worker pays it.
 // ECharts' own types describe its ES modules and do not resolve under NodeNext; these are the
 // members used here. Options are plain JSON, as in ECharts' documentation.
 interface EChartsModule {
@@ -27,6 +25,8 @@ interface EChartsModule {
   setPlatformAPI(api: { measureText(text: string, font?: string): { width: number } }): void;
 }
 type Option = Record<string, unknown>;
+// The prebuilt "common" bundle (bar charts, grid, legend, mark lines, SVG renderer) loads in a
+// twentieth of the time of ECharts' hundreds of ES modules, which every CLI run and worker pays.
 const echarts = createRequire(import.meta.url)('echarts/dist/echarts.common.min.js') as EChartsModule;
 
 const FAMILY = 'Laksaman';
@@ -103,22 +103,33 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
       padding: [0, 1],
       formatter: (p: { dataIndex: number }) => chart.bars[p.dataIndex]?.values[s]?.text ?? '',
     },
-    ...(s === last &&
-      chart.mark && {
-        markLine: {
-          silent: true,
-          z: 1,
-          symbol: 'none',
-          lineStyle: { color: COLOURS.mark, type: 'dashed', width: 1 },
-          label: { position: 'start', ...textStyle, formatter: chart.mark.text },
-          data: [{ xAxis: chart.mark.value }],
-        },
-      }),
+    // Above the mark line (z 1), so the line passes behind a value's white background.
+    z: 3,
   }));
-  // A legend entry for the marked bars: a series without data.
-  if (marked && chart.below) series.push({ type: 'bar', name: chart.below, data: [], itemStyle: { color: COLOURS.below } });
+  // Series without data: a legend entry for the marked bars, and the mark line on its own layer.
+  // Line series, as empty bar series would still take a bar's place in every group.
+  const legendNames = [...chart.series];
+  if (marked && chart.below) {
+    series.push({ type: 'line', name: chart.below, data: [], itemStyle: { color: COLOURS.below } });
+    legendNames.push(chart.below);
+  }
+  if (chart.mark) {
+    series.push({
+      type: 'line',
+      name: 'mark',
+      data: [],
+      z: 1,
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        lineStyle: { color: COLOURS.mark, type: 'dashed', width: 1 },
+        label: { position: 'start', ...textStyle, formatter: chart.mark.text },
+        data: [{ xAxis: chart.mark.value }],
+      },
+    });
+  }
   const grid: Option = { left: 2, right: 34, top: 18, bottom: 30, containLabel: true };
-  const legend: Option = { bottom: 0, itemWidth: 14, itemHeight: 9, itemGap: 16, textStyle };
+  const legend: Option = { bottom: 0, data: legendNames, icon: 'rect', itemWidth: 14, itemHeight: 9, itemGap: 16, textStyle };
   instance.setOption({
     animation: false,
     textStyle,
@@ -144,7 +155,20 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
   });
   const svg = instance.renderToSVGString();
   instance.dispose();
-  return { svg: renumberIds(svg), width: CHART_WIDTH, height };
+  return { svg: markLineBehindBars(renumberIds(svg)), width: CHART_WIDTH, height };
+}
+
+/**
+ * ECharts draws a mark line over the series' labels whatever z it is given, striking through a
+ * value printed across it; the dashed line is moved to just before the first bar, so bars and
+ * their labels (on a white ground) cover it.
+ */
+function markLineBehindBars(svg: string): string {
+  const dashed = svg.match(/<path [^>]*stroke-dasharray[^>]*><\/path>\n?/g) ?? [];
+  if (dashed.length === 0) return svg;
+  const rest = dashed.reduce((s, line) => s.replace(line, ''), svg);
+  const firstBar = rest.search(/<path [^>]*ecmeta_series_index="\d+" ecmeta_data_index="0"/);
+  return firstBar < 0 ? svg : rest.slice(0, firstBar) + dashed.join('') + rest.slice(firstBar);
 }
 
 /**
