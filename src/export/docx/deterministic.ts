@@ -56,6 +56,7 @@ function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): U
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const mtime = new Date(y, m - 1, d, 0, 0, 0);
   const entries: Zippable = {};
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: 6 }];
+  // A PNG is compressed already: deflating it again costs time and saves nothing.
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: name.endsWith('.png') ? 0 : 6 }];
   return zipSync(entries);
 }
