@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../src/serve/guard.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { updateYaml } from '../../src/serve/yaml-update.ts';
-import { popplerPages } from '../helpers/pdf.ts';
+import { popplerPages, squash } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
 interface Reply {
@@ -132,6 +132,26 @@ describe('the local server works on the same data files as the CLI', () => {
     expect(popplerPages(r.body).flat().join('\n')).toContain('จังหวัดทดสอบหน้าเว็บ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
     raw.scores['4'] = 182.14;
     expect((await send('POST', '/api/render', { body: JSON.stringify({ raw }) })).status).toBe(422);
+  });
+
+  it('compares the form with the previous year of its file in the data folder', async () => {
+    const fixture = new URL('../fixtures/two-years/', import.meta.url).pathname;
+    for (const year of ['2566', '2567']) {
+      mkdirSync(path.join(dataDir, year), { recursive: true });
+      copyFileSync(path.join(fixture, year, 'sample-agency.yaml'), path.join(dataDir, year, 'sample-agency.yaml'));
+    }
+    try {
+      const raw = jsonOf(await send('GET', '/api/file?path=2567/sample-agency.yaml')).raw;
+      const render = async (extra: Record<string, unknown>) =>
+        squash(popplerPages((await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf', ...extra }) })).body).flat().join(''));
+      expect(await render({ path: '2567/sample-agency.yaml' })).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๗ คะแนน'));
+      // A form without a file (a new agency not saved yet) has nothing to compare with.
+      expect(await render({})).not.toContain(squash('เมื่อเปรียบเทียบกับผลการประเมิน'));
+    } finally {
+      // The other tests of this file expect the data folder as it was.
+      rmSync(path.join(dataDir, '2567'), { recursive: true, force: true });
+      rmSync(path.join(dataDir, '2566', 'sample-agency.yaml'), { force: true });
+    }
   });
 
   it('saves back atomically, keeping comments and key order where nothing changed', async () => {
