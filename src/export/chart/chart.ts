@@ -123,7 +123,7 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
         silent: true,
         symbol: 'none',
         lineStyle: { color: COLOURS.mark, type: 'dashed', width: 1 },
-        label: { position: 'start', ...textStyle, formatter: chart.mark.text },
+        label: { position: 'start', ...textStyle, backgroundColor: '#ffffff', padding: [0, 2], formatter: chart.mark.text },
         data: [{ xAxis: chart.mark.value }],
       },
     });
