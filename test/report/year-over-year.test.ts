@@ -177,6 +177,16 @@ describe('the indicator chart', () => {
     expect(docxTables(docx).some((t) => t[0]?.includes('เปลี่ยนแปลง'))).toBe(true);
   });
 
+  it('follows --digits arabic: values, axis and mark in Arabic digits', async () => {
+    const [pdf] = await renderDocuments(checked, { formats: ['pdf'], digits: 'arabic' });
+    const pages = popplerPages(pdf!.bytes);
+    const chartPage = pages.find((p) => p.some((l) => l.includes('เกณฑ์ผ่าน 85')))!.join('\n');
+    for (const n of [1, 4, 10]) expect(chartPage).toContain(formatScore(now.scores[n]!));
+    // Axis ticks: 40 and 60 are nobody's score here.
+    for (const tick of ['40', '60']) expect(chartPage).toMatch(new RegExp(`(^|\\s)${tick}(\\s|$)`));
+    expect(chartPage).not.toMatch(/[๐-๙]/);
+  });
+
   it('sets ▲ and ▼ in the fallback face, never as a missing glyph', async () => {
     const pdf = doc('report', 'pdf');
     expect(pdfFonts(pdf).some((f) => f.name.includes('DejaVuSans'))).toBe(true);
