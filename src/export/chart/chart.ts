@@ -34,7 +34,7 @@ const FAMILY = 'Laksaman';
 const TEXT_SIZE = (F.fontSize - 2) / LAKSAMAN_SCALE;
 const COLOURS = { current: '#1f4e79', previous: '#bfbfbf', below: '#e67e22', mark: '#000000', text: '#000000', grid: '#d9d9d9' };
 /** Width of the text area: the chart fills it. */
-export const CHART_WIDTH = ((F.page.width - F.margins.left - F.margins.right) * 72) / 2.54;
+const CHART_WIDTH = ((F.page.width - F.margins.left - F.margins.right) * 72) / 2.54;
 
 const fonts = bundledFontSet();
 
@@ -56,7 +56,7 @@ export interface ChartSvg {
 }
 
 /** Bars of the last series below the mark are drawn in the "below" colour. */
-export const isBelowMark = (chart: Chart, value: number): boolean => chart.mark !== undefined && value < chart.mark.value;
+const isBelowMark = (chart: Chart, value: number): boolean => chart.mark !== undefined && value < chart.mark.value;
 
 /** The report's chart is drawn by both exporters of a document: the second one takes it from here. */
 const drawn = new Lru<string, ChartSvg>(8);

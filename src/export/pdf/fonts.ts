@@ -122,11 +122,17 @@ export function loadFace(file: string): LoadedFace {
   if (!existsSync(file)) throw new FontFileError(file, [file]);
   const font = fontkit.create(readFileSync(file));
   const widths = new Lru<string, { advance: number; clusters: number }>(MEASURE_CACHE_LIMIT);
+  // Bounded by the characters a batch's documents use: a few hundred.
+  const coverage = new Map<number, boolean>();
   const face: LoadedFace = {
     file,
     shaped: shapingFont(font),
     unitsPerEm: font.unitsPerEm,
-    covers: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+    covers(codePoint) {
+      let covered = coverage.get(codePoint);
+      if (covered === undefined) coverage.set(codePoint, (covered = font.hasGlyphForCodePoint(codePoint)));
+      return covered;
+    },
     measure(text) {
       let m = widths.get(text);
       if (!m) {

@@ -8,7 +8,7 @@ import { breakLines, distributedSpacing, type Line, type Measure, type Piece, ty
 import { chartSvg, splitText } from '../chart/chart.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
 import { laidOutPages, registerFontSet } from './pdfkit-hooks.ts';
-import { trackingFeatures } from './shaping.ts';
+import { isInvisible, trackingFeatures } from './shaping.ts';
 
 /**
  * Renders the document model as PDF with pdfmake. Lines are broken here (lines.ts) and handed to
@@ -65,7 +65,6 @@ class Typesetter {
   readonly measure: Measure;
   /** Lines of table header rows: repeated at the top of a page, they are not its first words. */
   readonly headerLines = new Set<string>();
-  private readonly covered = new Map<number, boolean>();
 
   constructor(
     readonly fonts: PdfFontSet,
@@ -76,9 +75,8 @@ class Typesetter {
     const regular = loadFace(fonts.files.normal);
     const metrics = regular.shaped as unknown as { ascent: number; descent: number };
     this.lineHeight = ((metrics.ascent - metrics.descent) / regular.unitsPerEm) * this.size;
-    const fallback = loadFace(fallbackFontSet().files.normal);
     this.measure = (text, style) => {
-      const face = style.fallback ? fallback : loadFace(fonts.files[faceOf(style)]);
+      const face = loadFace(style.fallback ? fallbackFontSet().files.normal : fonts.files[faceOf(style)]);
       const m = face.measure(text);
       return { width: (m.advance / face.unitsPerEm) * this.size, clusters: m.clusters };
     };
@@ -96,14 +94,9 @@ class Typesetter {
     };
   }
 
-  /** Whether the body font draws a character; spaces and invisible marks count as drawn. */
-  private covers(codePoint: number): boolean {
-    let covered = this.covered.get(codePoint);
-    if (covered === undefined) {
-      covered = /[\s\p{Cf}\p{Mn}]/u.test(String.fromCodePoint(codePoint)) || loadFace(this.fonts.files.normal).covers(codePoint);
-      this.covered.set(codePoint, covered);
-    }
-    return covered;
+  /** Whether the body font draws a character; characters that draw nothing need no glyph. */
+  private covers(char: string): boolean {
+    return isInvisible(char) || loadFace(this.fonts.files.normal).covers(char.codePointAt(0)!);
   }
 
   /** Runs split where the body font has no glyph: those characters go to the fallback face. */
@@ -114,7 +107,7 @@ class Typesetter {
       let fallback: boolean | undefined;
       let i = 0;
       for (const ch of run.text) {
-        const missing = !this.covers(ch.codePointAt(0)!);
+        const missing = !this.covers(ch);
         if (fallback !== undefined && missing !== fallback) {
           out.push({ ...run, text: run.text.slice(start, i), ...(fallback && { fallback: true }) });
           start = i;

@@ -48,6 +48,9 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** Text without the characters that draw nothing: what is shaped, and what a reader copies. */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
+/** Whether a character is one of those: it needs no glyph from any font. */
+export const isInvisible = (char: string): boolean => withoutInvisible(char) === '';
+
 /**
  * Extra space after every character cluster, for Thai-distributed justification: the space goes
  * after a cluster's last glyph, so marks stay on their base.
