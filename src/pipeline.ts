@@ -7,7 +7,7 @@ import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts
 import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { renderDocx } from './export/docx/docx.ts';
-import { bundledFontSet, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
+import { fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
 import { renderPdf } from './export/pdf/pdf.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
 
@@ -124,7 +124,8 @@ export async function renderDocuments(checked: Checked, options: RenderOptions):
   const { data, framework, analysis } = checked;
   if (!data || !framework || !analysis) throw new Error('renderDocuments needs a checked file without errors');
   const models = composeDocuments(data, framework, analysis, { digits: options.digits, charts: options.charts, comparison: checked.comparison });
-  const fonts: PdfFontSet | undefined = options.formats.includes('pdf') ? (options.pdfFont ? fontSetFromFile(options.pdfFont) : bundledFontSet()) : undefined;
+  // Without a font file of the user's, renderPdf sets the bundled one.
+  const fonts: PdfFontSet | undefined = options.pdfFont && options.formats.includes('pdf') ? fontSetFromFile(options.pdfFont) : undefined;
   const rendered: RenderedDocument[] = [];
   for (const kind of DOCUMENT_KINDS) {
     for (const format of options.formats) {

@@ -7,6 +7,7 @@ import { loadManifest, manifestPath, outputsPresent, saveManifest, type Manifest
 import { discover, fingerprint, optionsFingerprint, toolFingerprint, type DataFile, type Shard } from './plan.ts';
 import { WorkerPool } from './pool.ts';
 import { previousYearFile } from '../data/previous.ts';
+import { isAtomicTemp } from '../cli/files.ts';
 
 /**
  * `ita-report batch`: every data file of a tree to its documents, in worker threads, skipping what
@@ -42,6 +43,9 @@ export interface BatchSummary {
   ms: number;
 }
 
+/** The documents of data/2566/x.yaml go to out/2566/x/. */
+const documentFolder = (key: string): string => key.replace(/\.ya?ml$/i, '');
+
 /** What a progress display hears about. */
 export interface BatchReporter {
   start(total: number, toBuild: number): void;
@@ -49,8 +53,6 @@ export interface BatchReporter {
   end(summary: BatchSummary): void;
 }
 
-/** Temporary files of writeFileAtomic left by a run that was killed mid-write. */
-const TEMP_FILE = /\.tmp-\d+-[0-9a-f]{8}$/;
 const DOCUMENT = /\.(docx|pdf)$/;
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -82,8 +84,7 @@ async function partition(files: DataFile[], manifest: Manifest, outDir: string, 
     // An unreadable file gets an empty fingerprint: it is built, and the job reports why it fails.
     const bytes = await readFile(file.file).catch(() => new Uint8Array(0));
     // The previous year's file of the same agency feeds the comparison: a change there rebuilds.
-    const year = Number(/^(\d{4})\//.exec(file.key)?.[1]);
-    const previousFile = previousYear && year ? previousYearFile(file.file, year) : undefined;
+    const previousFile = previousYear ? previousYearFile(file.file) : undefined;
     const previous = previousFile ? await readFile(previousFile).catch(() => new Uint8Array(0)) : new Uint8Array(0);
     const print = fingerprint(tool, options, bytes, previous);
     const entry = manifest.entries[file.key];
@@ -97,9 +98,11 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
   const dataDir = path.resolve(options.dataDir);
-  for (const file of await listFiles(outDir)) if (TEMP_FILE.test(file)) await unlink(file).catch(() => undefined);
-
   const files = await discover(dataDir, { years: options.years, shard: options.shard });
+  // Temporary files a killed run left in this run's own document folders: another shard writing
+  // into the same output folder keeps its own, which may be in flight.
+  const ownFolders = new Set(files.map((f) => path.join(outDir, documentFolder(f.key))));
+  for (const file of await listFiles(outDir)) if (isAtomicTemp(file) && ownFolders.has(path.dirname(file))) await unlink(file).catch(() => undefined);
   const [tool, optionsPrint] = await Promise.all([toolFingerprint(), optionsFingerprint(options.render)]);
   const manifestFile = manifestPath(outDir, options.shard);
   const manifest = await loadManifest(manifestFile);
@@ -133,17 +136,19 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
       const activePool = pool;
       await Promise.all(
         toBuild.map(async ({ file, fingerprint: print }) => {
-          const folder = file.key.replace(/\.ya?ml$/i, '');
+          const folder = documentFolder(file.key);
           const result = await activePool.run({ key: file.key, file: file.file, outDir, folder, options: options.render });
           if (result.status === 'cancelled') return;
-          summary.warnings += result.messages.filter((m) => m.includes('(warning)')).length;
+          summary.warnings += result.warnings;
           if (result.status === 'written') {
             summary.written++;
             manifest.entries[file.key] = { fingerprint: print, outputs: result.outputs };
           } else {
             summary.failed.push({ key: file.key, reason: result.reason ?? 'failed' });
-            // Built again next time, whatever the fingerprint.
-            delete manifest.entries[file.key];
+            // Built again next time, whatever the fingerprint; the documents of its last good
+            // version stay claimed, so they are not taken for orphans (nor pruned) while it is broken.
+            const entry = manifest.entries[file.key];
+            if (entry) entry.fingerprint = '';
           }
           dirty = true;
           reporter.done(result);

@@ -21,9 +21,9 @@ export interface JobResult {
   /** `cancelled`: never started, because the run was interrupted. */
   status: 'written' | 'failed' | 'cancelled';
   outputs: Output[];
-  /** Findings and errors, formatted for a person (Thai first, English beside). */
-  messages: string[];
-  /** Why nothing was written, in one line. */
+  /** Warnings about the data file (written or not). */
+  warnings: number;
+  /** Why nothing was written, in one line, for a person (Thai first, English beside). */
   reason?: string;
   /** Time spent on this file, in milliseconds: checking and rendering, and writing. */
   ms: { check: number; render: number; write: number };
@@ -33,11 +33,11 @@ export interface JobResult {
 
 export async function runJob(job: Job): Promise<JobResult> {
   const ms = { check: 0, render: 0, write: 0 };
-  const result = (status: JobResult['status'], outputs: Output[], messages: string[], reason?: string): JobResult => ({
+  const result = (status: JobResult['status'], outputs: Output[], warnings: number, reason?: string): JobResult => ({
     key: job.key,
     status,
     outputs,
-    messages,
+    warnings,
     ...(reason !== undefined && { reason }),
     ms,
     heapUsed: getHeapStatistics().used_heap_size,
@@ -45,17 +45,18 @@ export async function runJob(job: Job): Promise<JobResult> {
   let t = performance.now();
   try {
     const checked = await checkFile(job.file, job.options.previousYear === false ? { previous: false } : {});
-    const messages = checked.findings.map((f) => formatFinding(checked, f));
+    const warnings = checked.findings.filter((f) => f.severity === 'warning').length;
     ms.check = performance.now() - t;
     if (hasErrors(checked.findings) || !checked.data || !checked.analysis) {
-      return result('failed', [], messages, messages.find((m) => m.includes('(error)')) ?? 'invalid data');
+      const error = checked.findings.find((f) => f.severity === 'error');
+      return result('failed', [], warnings, error ? formatFinding(checked, error) : 'invalid data');
     }
     // data/<fiscal year>/<agency>.yaml: a file copied from last year's folder without changing its
     // year would otherwise overwrite, or stand in for, the wrong year's documents.
     const folderYear = /^(\d{4})\//.exec(job.key)?.[1];
     if (folderYear && Number(folderYear) !== checked.data.fiscalYear) {
       const reason = `ไฟล์อยู่ในโฟลเดอร์ปี ${folderYear} แต่ fiscal_year เป็น ${checked.data.fiscalYear} (the file is in the ${folderYear} folder but its fiscal_year is ${checked.data.fiscalYear})`;
-      return result('failed', [], messages, reason);
+      return result('failed', [], warnings, reason);
     }
     t = performance.now();
     // Everything is rendered before anything is written: a failure leaves no document half-done.
@@ -73,9 +74,9 @@ export async function runJob(job: Job): Promise<JobResult> {
       outputs.push({ path: path.relative(root, target).split(path.sep).join('/'), size: doc.bytes.length });
     }
     ms.write = performance.now() - t;
-    return result('written', outputs, messages);
+    return result('written', outputs, warnings);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return result('failed', [], [], `สร้างเอกสารไม่สำเร็จ (rendering failed): ${message}`);
+    return result('failed', [], 0, `สร้างเอกสารไม่สำเร็จ (rendering failed): ${message}`);
   }
 }

@@ -47,7 +47,7 @@ export class WorkerPool {
       const idleAt = this.idle.indexOf(worker);
       if (idleAt >= 0) this.idle.splice(idleAt, 1);
       if (task) {
-        task.resolve({ key: task.job.key, status: 'failed', outputs: [], messages: [], reason: `โปรแกรมย่อยหยุดทำงาน (worker stopped): ${reason}`, ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
+        task.resolve({ key: task.job.key, status: 'failed', outputs: [], warnings: 0, reason: `โปรแกรมย่อยหยุดทำงาน (worker stopped): ${reason}`, ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
       }
       if (!this.closed) {
         this.spawn();
@@ -86,7 +86,7 @@ export class WorkerPool {
   /** Cancels the queued jobs; running ones finish. */
   drain(): void {
     for (const { job, resolve } of this.queue.splice(0)) {
-      resolve({ key: job.key, status: 'cancelled', outputs: [], messages: [], ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
+      resolve({ key: job.key, status: 'cancelled', outputs: [], warnings: 0, ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
     }
   }
 

@@ -35,13 +35,18 @@ async function walk(dir: string): Promise<string[]> {
   return found;
 }
 
+const tempName = (target: string): string => `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/** A temporary file of writeFileAtomic, left behind when a process was killed mid-write. */
+export const isAtomicTemp = (file: string): boolean => /\.tmp-\d+-[0-9a-f]{8}$/.test(file);
+
 /**
  * Writes a file so that readers only ever see the old or the complete new content: the bytes go
  * to a temporary file in the same folder, are flushed to disk, and then renamed over the target.
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = tempName(target);
   try {
     const handle = await open(temp, 'wx');
     try {

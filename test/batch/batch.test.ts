@@ -128,6 +128,12 @@ describe('ita-report batch', () => {
     expect(documents(out)).toHaveLength(8);
     expect(existsSync(path.join(out, '2566', 'agency-01'))).toBe(false);
     expect((await cli('batch', data, '--out', out)).stderr).not.toContain('ไม่มีไฟล์ข้อมูล');
+    // A file that breaks keeps its last good documents: they are not orphans, and --prune leaves them.
+    writeFileSync(path.join(data, '2566', 'agency-02.yaml'), 'agency: [unclosed\n');
+    const broken = await cli('batch', data, '--out', out, '--prune');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).not.toContain('ไม่มีไฟล์ข้อมูล');
+    expect(documents(out)).toHaveLength(8);
   });
 
   it('splits across machines: --shard 1/3, 2/3 and 3/3 together write exactly the files of one run', async () => {

@@ -7,7 +7,7 @@ const result = (key: string, status: JobResult['status'], reason?: string): JobR
   key,
   status,
   outputs: [],
-  messages: [],
+  warnings: 0,
   ...(reason && { reason }),
   ms: { check: 1, render: 1, write: 1 },
   heapUsed: 0,

@@ -66,8 +66,13 @@ const STYLE_SUFFIXES: Record<Exclude<FaceName, 'normal'>, string[]> = {
  * ("Sarabun-Bold.ttf"). TH Sarabun is drawn at its own 16 pt. Bold is required (headings use it);
  * a missing italic face falls back to the upright one, as the templates do not use italics.
  */
+const userSets = new Map<string, PdfFontSet>();
+
 export function fontSetFromFile(regular: string): PdfFontSet {
   const normal = path.resolve(regular);
+  // A batch asks for the same set for every agency: the faces are looked for once.
+  const known = userSets.get(normal);
+  if (known) return known;
   if (!existsSync(normal)) throw new FontFileError(normal, [normal]);
   const dir = path.dirname(normal);
   const ext = path.extname(normal);
@@ -80,11 +85,13 @@ export function fontSetFromFile(regular: string): PdfFontSet {
   if (!bold.found) throw new FontFileError(bold.tried[0]!, bold.tried);
   const italics = find(STYLE_SUFFIXES.italics).found ?? normal;
   const bolditalics = find(STYLE_SUFFIXES.bolditalics).found ?? bold.found;
-  return {
+  const set: PdfFontSet = {
     family: `User:${normal}`,
     files: { normal, bold: bold.found, italics, bolditalics },
     bodySize: F.fontSize,
   };
+  userSets.set(normal, set);
+  return set;
 }
 
 /** What pdfkit reads from a fontkit font besides `layout`. */
