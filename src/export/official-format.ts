@@ -21,3 +21,6 @@ export const officialFormat = {
   paragraphSpaceAfter: 6,
   fontName: 'TH SarabunPSK',
 } as const;
+
+/** Width of the text area in points: what tables and charts span in both exporters. */
+export const contentWidthPoints = ((officialFormat.page.width - officialFormat.margins.left - officialFormat.margins.right) * 72) / 2.54;

@@ -195,6 +195,11 @@ describe('the indicator chart', () => {
     const glyphs = await drawnGlyphs(pdf, page + 1);
     expect(glyphs.some((g) => g.unicode === '▼')).toBe(true);
     expect(glyphs.filter((g) => g.cid === 0)).toEqual([]);
+    // The text after a fallback glyph starts where it ends: measured as drawn (DejaVu has 2048
+    // units per em, Laksaman 1000).
+    const arrows = glyphs.flatMap((g, i) => (g.unicode === '▼' || g.unicode === '▲' ? [[g, glyphs[i + 1]!] as const] : []));
+    expect(arrows.length).toBeGreaterThan(0);
+    for (const [arrow, next] of arrows) expect(next.x).toBeCloseTo(arrow.x + arrow.width, 1);
   });
 
   it('gives the same bytes on a second rendering in the same process', async () => {

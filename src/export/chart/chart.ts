@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import type { Chart, DigitSystem } from '../../model/types.ts';
 import { convertDigits } from '../../thai/digits.ts';
-import { officialFormat as F } from '../official-format.ts';
+import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
 import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../pdf/fonts.ts';
 import { Lru } from '../pdf/lru.ts';
 
@@ -33,8 +33,8 @@ const FAMILY = 'Laksaman';
 /** Chart text looks like TH SarabunPSK 14 pt, two points below the body, as figure text is. */
 const TEXT_SIZE = (F.fontSize - 2) / LAKSAMAN_SCALE;
 const COLOURS = { current: '#1f4e79', previous: '#bfbfbf', below: '#e67e22', mark: '#000000', text: '#000000', grid: '#d9d9d9' };
-/** Width of the text area: the chart fills it. */
-const CHART_WIDTH = ((F.page.width - F.margins.left - F.margins.right) * 72) / 2.54;
+/** The chart fills the width of the text area. */
+const CHART_WIDTH = contentWidthPoints;
 
 const fonts = bundledFontSet();
 

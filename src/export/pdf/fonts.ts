@@ -36,23 +36,27 @@ export const FONTS_DIR = fileURLToPath(new URL('../../../fonts/', import.meta.ur
 /** Laksaman's glyphs were scaled up 150.42 % from TH Sarabun New (Debian changelog of fonts-tlwg). */
 export const LAKSAMAN_SCALE = 1.5042;
 
-export function bundledFontSet(): PdfFontSet {
+const BUNDLED: PdfFontSet = (() => {
   const file = (name: string) => path.join(FONTS_DIR, `${name}.ttf`);
   return {
     family: 'Laksaman',
     files: { normal: file('Laksaman'), bold: file('Laksaman-Bold'), italics: file('Laksaman-Italic'), bolditalics: file('Laksaman-BoldItalic') },
     bodySize: F.fontSize / LAKSAMAN_SCALE,
   };
-}
+})();
+
+export const bundledFontSet = (): PdfFontSet => BUNDLED;
 
 /**
  * The face for characters the body font lacks (Laksaman has no ▲ ▼): one face serves every style,
  * as these are symbols, not words.
  */
-export function fallbackFontSet(): PdfFontSet {
+const FALLBACK: PdfFontSet = (() => {
   const file = path.join(FONTS_DIR, 'DejaVuSans.ttf');
   return { family: 'Fallback', files: { normal: file, bold: file, italics: file, bolditalics: file }, bodySize: F.fontSize / LAKSAMAN_SCALE };
-}
+})();
+
+export const fallbackFontSet = (): PdfFontSet => FALLBACK;
 
 const STYLE_SUFFIXES: Record<Exclude<FaceName, 'normal'>, string[]> = {
   bold: ['Bold'],

@@ -49,7 +49,7 @@ const styleOf = (r: Style): Style => ({
 });
 
 const TRAILING_SPACE = /\s+$/u;
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+export const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
 /** Break units per paragraph text: boilerplate paragraphs recur in every agency's report. */
 const unitCache = new Lru<string, string[]>(1_000);

@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { columnFractions, isNumericCell } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
-import { officialFormat as F } from '../official-format.ts';
-import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
-import { breakLines, distributedSpacing, type Line, type Measure, type Piece, type Style } from './lines.ts';
+import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
+import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFace, type PdfFontSet } from './fonts.ts';
+import { breakLines, distributedSpacing, graphemes, type Line, type Measure, type Piece, type Style } from './lines.ts';
 import { chartSvg, splitText } from '../chart/chart.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
 import { laidOutPages, registerFontSet } from './pdfkit-hooks.ts';
@@ -49,7 +49,7 @@ const allowedFiles = new Set<string>();
 pdfmake.setLocalAccessPolicy((file) => allowedFiles.has(file));
 
 const pt = (cm: number): number => (cm * 72) / 2.54;
-const CONTENT_WIDTH = pt(F.page.width - F.margins.left - F.margins.right);
+const CONTENT_WIDTH = contentWidthPoints;
 // As the DOCX's cells (0.15 cm left and right, none above and below): the Thai line pitch already
 // leaves room under the rules, and tables run as long as in Word.
 const CELL_PADDING = { x: pt(0.15), y: 0 };
@@ -65,6 +65,7 @@ class Typesetter {
   readonly measure: Measure;
   /** Lines of table header rows: repeated at the top of a page, they are not its first words. */
   readonly headerLines = new Set<string>();
+  private readonly body: LoadedFace;
 
   constructor(
     readonly fonts: PdfFontSet,
@@ -72,9 +73,9 @@ class Typesetter {
     readonly digits: DocumentModel['digits'],
   ) {
     this.size = fonts.bodySize;
-    const regular = loadFace(fonts.files.normal);
-    const metrics = regular.shaped as unknown as { ascent: number; descent: number };
-    this.lineHeight = ((metrics.ascent - metrics.descent) / regular.unitsPerEm) * this.size;
+    this.body = loadFace(fonts.files.normal);
+    const metrics = this.body.shaped as unknown as { ascent: number; descent: number };
+    this.lineHeight = ((metrics.ascent - metrics.descent) / this.body.unitsPerEm) * this.size;
     this.measure = (text, style) => {
       const face = loadFace(style.fallback ? fallbackFontSet().files.normal : fonts.files[faceOf(style)]);
       const m = face.measure(text);
@@ -96,26 +97,32 @@ class Typesetter {
 
   /** Whether the body font draws a character; characters that draw nothing need no glyph. */
   private covers(char: string): boolean {
-    return isInvisible(char) || loadFace(this.fonts.files.normal).covers(char.codePointAt(0)!);
+    return isInvisible(char) || this.body.covers(char.codePointAt(0)!);
   }
 
-  /** Runs split where the body font has no glyph: those characters go to the fallback face. */
+  /**
+   * Runs split where the body font has no glyph: those go to the fallback face, a whole letter
+   * with its marks at a time (e + U+0308 together), so a mark never sits in another font than its
+   * letter. Nearly every run is covered throughout and is passed on as it is.
+   */
   private withFallback(runs: Run[]): (Run & Style)[] {
     const out: (Run & Style)[] = [];
     for (const run of runs) {
+      if ([...run.text].every((ch) => this.covers(ch))) {
+        out.push(run);
+        continue;
+      }
       let start = 0;
       let fallback: boolean | undefined;
-      let i = 0;
-      for (const ch of run.text) {
-        const missing = !this.covers(ch);
+      for (const { segment, index } of graphemes.segment(run.text)) {
+        const missing = ![...segment].every((ch) => this.covers(ch));
         if (fallback !== undefined && missing !== fallback) {
-          out.push({ ...run, text: run.text.slice(start, i), ...(fallback && { fallback: true }) });
-          start = i;
+          out.push({ ...run, text: run.text.slice(start, index), ...(fallback && { fallback: true }) });
+          start = index;
         }
         fallback = missing;
-        i += ch.length;
       }
-      if (i > start) out.push({ ...run, text: run.text.slice(start), ...(fallback && { fallback: true }) });
+      out.push({ ...run, text: run.text.slice(start), ...(fallback && { fallback: true }) });
     }
     return out;
   }
@@ -362,8 +369,7 @@ function layoutCellBlock(block: CellBlock, t: Typesetter, width: number, centred
 export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = options.fonts ?? bundledFontSet();
   // Charts are set in the bundled font whatever the body font is (see export/chart).
-  const bundled = bundledFontSet();
-  for (const set of [fonts, bundled, fallbackFontSet()]) {
+  for (const set of new Set([fonts, bundledFontSet(), fallbackFontSet()])) {
     registerFontSet(set);
     for (const file of Object.values(set.files)) allowedFiles.add(file);
     pdfmake.addFonts({ [set.family]: set.files });

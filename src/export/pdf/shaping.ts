@@ -48,8 +48,10 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** Text without the characters that draw nothing: what is shaped, and what a reader copies. */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
+const ONE_INVISIBLE = new RegExp(INVISIBLE.source);
+
 /** Whether a character is one of those: it needs no glyph from any font. */
-export const isInvisible = (char: string): boolean => withoutInvisible(char) === '';
+export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
 
 /**
  * Extra space after every character cluster, for Thai-distributed justification: the space goes
@@ -190,18 +192,25 @@ export function shape(font: ShapingFont, text: string, tracking?: Tracking): Gly
   const shared = shapeShared(font, text);
   // Every caller gets its own positions: pdfkit scales them in place.
   const positions = shared.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
-  let advanceWidth = shared.advanceWidth;
   if (tracking && tracking.em !== 0) {
     const extra = tracking.em * font.unitsPerEm;
     for (let i = 0; i < positions.length; i++) {
       const next = positions[i + 1];
       if (next ? startsCluster(next) : tracking.trailing) {
         positions[i]!.xAdvance += extra;
-        advanceWidth += extra;
       }
     }
   }
-  return { glyphs: shared.glyphs.slice(), positions, advanceWidth };
+  // pdfkit scales the positions to 1000 units per em in place and then reads advanceWidth, so it
+  // is derived from them, as fontkit's own runs do; a number fixed here would stay in font units,
+  // and text in a font of 2048 units (the fallback face) was measured twice as wide as drawn.
+  return {
+    glyphs: shared.glyphs.slice(),
+    positions,
+    get advanceWidth() {
+      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    },
+  };
 }
 
 /** Number of character clusters: the places where distributed justification adds space. */
