@@ -6,9 +6,7 @@ import { availableFrameworkYears, loadFramework, type Framework } from './data/f
 import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
 import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
-import { renderDocx } from './export/docx/docx.ts';
 import { fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
-import { renderPdf } from './export/pdf/pdf.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
 
 /** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
@@ -31,6 +29,8 @@ export interface RenderOptions {
   charts?: boolean;
   /** Compare with the previous year's file found in the data tree (default); false does not look. */
   previousYear?: boolean;
+  /** The documents to render (default: all); the web page's preview needs one. */
+  kinds?: readonly DocumentKind[];
 }
 
 export interface CheckOptions {
@@ -119,6 +119,19 @@ export interface RenderedDocument {
   model: DocumentModel;
 }
 
+/**
+ * The renderer of one format. The exporters (pdfmake, docx, ECharts, resvg) load when first
+ * needed, so `check` and `serve` start without them.
+ */
+async function exporter(format: OutputFormat, options: RenderOptions, fonts: PdfFontSet | undefined): Promise<(model: DocumentModel) => Promise<Uint8Array>> {
+  if (format === 'pdf') {
+    const { renderPdf } = await import('./export/pdf/pdf.ts');
+    return (model) => renderPdf(model, { fonts, justify: options.justify, continuation: options.continuation });
+  }
+  const { renderDocx } = await import('./export/docx/docx.ts');
+  return (model) => renderDocx(model, { font: options.font });
+}
+
 /** Renders every document in every format, in memory: nothing is written until all succeeded. */
 export async function renderDocuments(checked: Checked, options: RenderOptions): Promise<RenderedDocument[]> {
   const { data, framework, analysis } = checked;
@@ -126,11 +139,12 @@ export async function renderDocuments(checked: Checked, options: RenderOptions):
   const models = composeDocuments(data, framework, analysis, { digits: options.digits, charts: options.charts, comparison: checked.comparison });
   // Without a font file of the user's, renderPdf sets the bundled one.
   const fonts: PdfFontSet | undefined = options.pdfFont && options.formats.includes('pdf') ? fontSetFromFile(options.pdfFont) : undefined;
+  const exporters = new Map(await Promise.all(options.formats.map(async (format) => [format, await exporter(format, options, fonts)] as const)));
   const rendered: RenderedDocument[] = [];
-  for (const kind of DOCUMENT_KINDS) {
+  for (const kind of options.kinds ?? DOCUMENT_KINDS) {
     for (const format of options.formats) {
       const model = models[kind];
-      const bytes = format === 'pdf' ? await renderPdf(model, { fonts, justify: options.justify, continuation: options.continuation }) : await renderDocx(model, { font: options.font });
+      const bytes = await exporters.get(format)!(model);
       rendered.push({ kind, format, model, bytes });
     }
   }

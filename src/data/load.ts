@@ -28,14 +28,21 @@ export async function loadReportFile(file: string): Promise<LoadResult> {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return { file, findings: [{ severity: 'error', code: 'file.unreadable', path: [], params: { reason } }] };
   }
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    // Windows editors may save Thai as Windows-874 (TIS-620); read as UTF-8 it would be garbage.
-    return { file, findings: [{ severity: 'error', code: 'file.not-utf8', path: [], params: {} }] };
-  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return { file, findings: [NOT_UTF8] };
   return parseReportData(text, file);
+}
+
+/** Windows editors may save Thai as Windows-874 (TIS-620); read as UTF-8 it would be garbage. */
+export const NOT_UTF8: Finding = { severity: 'error', code: 'file.not-utf8', path: [], params: {} };
+
+/** A data file's bytes as text, or undefined when they are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses and validates one data file's text; pure, so tests and the batch can feed it text. */

@@ -6,6 +6,7 @@ import { parseDocument, stringify } from 'yaml';
 import { expandInputs, writeFileAtomic } from '../cli/files.ts';
 import { formatPath } from '../cli/findings.ts';
 import { availableFrameworkYears, loadFramework } from '../data/frameworks.ts';
+import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
 import { fieldTitle } from '../data/schema.ts';
 import { messageFor } from '../messages/catalogue.ts';
 import { checkText, hasErrors, renderDocuments, type Checked, type OutputFormat } from '../pipeline.ts';
@@ -140,6 +141,16 @@ export function createAppServer(options: ServeOptions): Server {
   // file of the same agency is found; without one there is nothing to compare with.
   const formFile = (relative: unknown): string => (typeof relative === 'string' && relative !== '' ? dataFile(relative, false) : 'form');
 
+  /** A data file's text; a file that is not UTF-8 gets the message `check` gives for it. */
+  const readData = async (file: string): Promise<string> => {
+    const text = decodeUtf8(await readFile(file).catch(pathError));
+    if (text === undefined) {
+      const message = messageFor(NOT_UTF8);
+      throw new HttpError(422, message.th, message.en);
+    }
+    return text;
+  };
+
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
     'GET /api/framework': async (_req, res, url) => {
       const framework = loadFramework(Number(url.searchParams.get('year')));
@@ -149,7 +160,7 @@ export function createAppServer(options: ServeOptions): Server {
     'POST /api/new-year': async (req, res) => {
       const body = (await readBody(req)) as { from?: string };
       const file = dataFile(body.from ?? '');
-      const doc = parseDocument(await readFile(file, 'utf8').catch(pathError));
+      const doc = parseDocument(await readData(file));
       if (doc.errors.length > 0) throw new HttpError(422, 'ไฟล์ของปีที่แล้วมีรูปแบบไม่ถูกต้อง', 'last year\'s file does not parse');
       const raw = nextYear(doc.toJS() as Record<string, unknown>);
       const stem = path.basename(file).replace(/\.ya?ml$/i, '');
@@ -161,7 +172,7 @@ export function createAppServer(options: ServeOptions): Server {
     },
     'GET /api/file': async (_req, res, url) => {
       const file = dataFile(url.searchParams.get('path') ?? '');
-      const text = await readFile(file, 'utf8').catch(pathError);
+      const text = await readData(file);
       const checked = await checkText(text, file);
       const doc = parseDocument(text);
       json(res, 200, { path: url.searchParams.get('path'), text, raw: doc.errors.length === 0 ? doc.toJS() : null, ...report(checked) });
@@ -176,7 +187,8 @@ export function createAppServer(options: ServeOptions): Server {
       const kind = body.kind === 'announcement' ? 'announcement' : 'report';
       const checked = await checkText(rawToText(body.raw), formFile(body.path));
       if (hasErrors(checked.findings) || !checked.analysis) return json(res, 422, report(checked));
-      const doc = (await renderDocuments(checked, { formats: [format], digits: 'thai' })).find((d) => d.kind === kind)!;
+      const [doc] = await renderDocuments(checked, { formats: [format], digits: 'thai', kinds: [kind] });
+      if (!doc) throw new Error(`no ${kind} rendered`);
       res.writeHead(200, {
         'content-type': format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-length': doc.bytes.length,
@@ -189,7 +201,7 @@ export function createAppServer(options: ServeOptions): Server {
       const body = (await readBody(req)) as { path?: string; raw?: unknown; create?: boolean };
       const file = dataFile(body.path ?? '', !body.create);
       if (body.create && existsSync(file)) throw new HttpError(409, 'มีไฟล์ชื่อนี้อยู่แล้ว', 'a file of that name exists');
-      const before = body.create ? '' : await readFile(file, 'utf8').catch(pathError);
+      const before = body.create ? '' : await readData(file);
       rawToText(body.raw);
       const text = updateYaml(before, body.raw);
       await writeFileAtomic(file, Buffer.from(text));

@@ -154,6 +154,18 @@ describe('the local server works on the same data files as the CLI', () => {
     }
   });
 
+  it('refuses a file that is not UTF-8 with the message check gives, instead of showing garbage', async () => {
+    const file = path.join(dataDir, '2566', 'windows-874.yaml');
+    writeFileSync(file, Buffer.from([0x61, 0x67, 0x65, 0x6e, 0x63, 0x79, 0x3a, 0x20, 0xa8, 0xd1, 0xa7, 0xcb, 0xc7, 0xd1, 0xb4, 0x0a]));
+    try {
+      const r = await send('GET', '/api/file?path=2566/windows-874.yaml');
+      expect(r.status).toBe(422);
+      expect(r.body.toString('utf8')).toContain('UTF-8');
+    } finally {
+      rmSync(file);
+    }
+  });
+
   it('saves back atomically, keeping comments and key order where nothing changed', async () => {
     const raw = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml')).raw as { scores: Record<string, number>; overall: { score: number } };
     raw.scores['4'] = 83;
