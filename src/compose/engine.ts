@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
-import { closeTag, openTag, type TagAttrs, type TagName } from '../model/markup.ts';
+import { BLOCK_TAGS, closeTag, openTag, type TagAttrs } from '../model/markup.ts';
 import { bahtText } from '../thai/baht.ts';
 import { formatThaiDate } from '../thai/dates.ts';
 import { fiscalYearRange, quarterRange } from '../thai/fiscal.ts';
@@ -10,29 +10,6 @@ import { formatAmount, formatScore } from '../thai/numbers.ts';
 /** All the Thai wording lives here: report and announcement templates, partials, explanations. */
 export const templatesDir = new URL('../../templates/', import.meta.url);
 
-const STRUCTURE: TagName[] = [
-  'title',
-  'heading',
-  'para',
-  'list',
-  'item',
-  'table',
-  'row',
-  'cell',
-  'signature',
-  'line',
-  'chart',
-  'series',
-  'bar',
-  'label',
-  'value',
-  'mark',
-  'below',
-  'description',
-  'b',
-  'i',
-  'u',
-];
 
 /**
  * One Handlebars environment for the process: its helpers write the document structure as
@@ -42,7 +19,7 @@ function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
   // Capitalised helper names keep structure apart from data fields: a measure's `title` must not
   // call the Title helper.
-  for (const name of STRUCTURE) {
+  for (const name of BLOCK_TAGS) {
     hb.registerHelper(name.charAt(0).toUpperCase() + name.slice(1), function (this: unknown, options: Handlebars.HelperOptions) {
       return openTag(name, options.hash as TagAttrs) + options.fn(this) + closeTag(name);
     });

@@ -1,5 +1,5 @@
 import { visibleLength } from '../thai/scripts.ts';
-import type { Cell, Table } from './types.ts';
+import type { Block, Cell, Table } from './types.ts';
 
 /** Plain text of a cell, for measuring. */
 export function cellText(cell: Cell): string {
@@ -39,3 +39,13 @@ export function columnFractions(table: Table, minFraction = 0.12): number[] {
 export function isNumericCell(cell: Cell): boolean {
   return /^[\d\u0E50-\u0E59]+([.,][\d\u0E50-\u0E59]+)*$/.test(cellText(cell).trim());
 }
+
+/** A title line: a title, or a centred line under it. */
+export const isTitleLine = (block: Block | undefined): boolean => block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
+
+/**
+ * The last line of a title block is set off from the text after it (both exporters add the space
+ * of a heading); a centred caption right above a table is not.
+ */
+export const endsTitleGroup = (blocks: readonly Block[], i: number): boolean =>
+  isTitleLine(blocks[i]) && !isTitleLine(blocks[i + 1]) && blocks[i + 1]?.kind !== 'table';

@@ -8,29 +8,32 @@ import type { Block, Cell, CellBlock, Chart, ChartBar, List, Paragraph, Row, Run
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
-export type TagName =
-  | 'title'
-  | 'heading'
-  | 'para'
-  | 'list'
-  | 'item'
-  | 'table'
-  | 'row'
-  | 'cell'
-  | 'signature'
-  | 'line'
-  | 'pagebreak'
-  | 'chart'
-  | 'series'
-  | 'bar'
-  | 'label'
-  | 'value'
-  | 'mark'
-  | 'below'
-  | 'description'
-  | 'b'
-  | 'i'
-  | 'u';
+/** Tags that wrap content; their template helpers are these names capitalised (`Title`, `Chart`). */
+export const BLOCK_TAGS = [
+  'title',
+  'heading',
+  'para',
+  'list',
+  'item',
+  'table',
+  'row',
+  'cell',
+  'signature',
+  'line',
+  'chart',
+  'series',
+  'bar',
+  'label',
+  'value',
+  'mark',
+  'below',
+  'description',
+  'b',
+  'i',
+  'u',
+] as const;
+
+export type TagName = (typeof BLOCK_TAGS)[number] | 'pagebreak';
 
 export type TagAttrs = Record<string, string | number | boolean | null>;
 

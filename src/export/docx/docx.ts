@@ -19,7 +19,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { cellText, columnFractions, isNumericCell } from '../../model/layout.ts';
+import { cellText, columnFractions, endsTitleGroup, isNumericCell } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { A4, cm, halfPoints } from './units.ts';
@@ -150,14 +150,6 @@ function runs(model: Run[]): TextRun[] {
         ...(r.underline && { underline: {} }),
       }),
   );
-}
-
-const isTitleLine = (block: Block | undefined): boolean =>
-  block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
-
-/** A title block (title lines and centred lines) is set off from the text after it. */
-function endsTitleGroup(blocks: Block[], i: number): boolean {
-  return isTitleLine(blocks[i]) && !isTitleLine(blocks[i + 1]) && blocks[i + 1]?.kind !== 'table';
 }
 
 const afterTitleGroup = { ...single, after: F.headingSpaceBefore * 20 };

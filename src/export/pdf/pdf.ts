@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { columnFractions, isNumericCell } from '../../model/layout.ts';
+import { columnFractions, endsTitleGroup, isNumericCell, isTitleLine } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
 import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
@@ -170,9 +170,6 @@ function keepLines(lines: Node[], marginBottom = 0): Node[] {
   return groups;
 }
 
-const isTitleLine = (block: Block | undefined): boolean =>
-  block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
-
 /** Headings, a caption line right above a table and a chart (with its caption) are kept with what follows them. */
 const keepsWithNext = (block: Block, next: Block | undefined): boolean =>
   block.kind === 'heading' || block.kind === 'chart' || (isTitleLine(block) && next?.kind === 'table');
@@ -213,8 +210,7 @@ function layoutBlocks(blocks: Block[], t: Typesetter): Node[] {
   let pending: Node[] = [];
   blocks.forEach((block, i) => {
     const next = blocks[i + 1];
-    const endsTitleGroup = isTitleLine(block) && !isTitleLine(next) && next?.kind !== 'table';
-    const nodes = layoutBlock(block, t, endsTitleGroup ? F.headingSpaceBefore : 0);
+    const nodes = layoutBlock(block, t, endsTitleGroup(blocks, i) ? F.headingSpaceBefore : 0);
     if (keepsWithNext(block, next) && next) {
       pending.push(...nodes);
       return;
