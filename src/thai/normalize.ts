@@ -1,3 +1,5 @@
+import { THAI_MARKS } from './scripts.ts';
+
 /**
  * Repairs Thai that looks right on screen but is stored wrongly, as typed or pasted from PDFs:
  * sara am typed as nikhahit + sara aa, a tone mark typed before the vowel above or below it,
@@ -10,7 +12,7 @@ const SARA_AA = '\u0E32';
 const TONES = '[\u0E48-\u0E4B]';
 /** Vowels written above or below the consonant, which come before the tone mark. */
 const VOWELS_ABOVE_BELOW = '[\u0E31\u0E34-\u0E3A\u0E47]';
-const COMBINING = /([\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])\1+/g;
+const COMBINING = new RegExp(`([${THAI_MARKS}])\\1+`, 'g');
 
 export function normalizeThai(text: string): string {
   return text

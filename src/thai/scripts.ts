@@ -42,8 +42,12 @@ export function scriptRuns(text: string): ScriptRun[] {
   return runs;
 }
 
-/** Thai vowels and tone marks above and below the line: they sit on a letter and take no room. */
-const ABOVE_BELOW = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+/**
+ * Thai vowels and tone marks above and below the line, as a regular-expression class body: they
+ * sit on a letter and take no room.
+ */
+export const THAI_MARKS = '\u0E31\u0E34-\u0E3A\u0E47-\u0E4E';
+const ABOVE_BELOW = new RegExp(`[${THAI_MARKS}]`, 'g');
 
 /** How many characters occupy the line: Thai marks above and below do not count. */
 export function visibleLength(text: string): number {
