@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { officialFormat as F } from '../official-format.ts';
-import { Lru } from './lru.ts';
-import { clusterCount, shape, shapingFont, type ShapingFont } from './shaping.ts';
+import { measureText, shapingFont, type ShapingFont } from './shaping.ts';
 
 /**
  * The fonts of the PDF. The project ships Laksaman (TLWG's rebuild of TH Sarabun New with correct
@@ -117,7 +116,7 @@ export interface LoadedFace {
   file: string;
   /** The face as pdfkit should see it: its layout shapes by script runs. */
   shaped: FontkitFont;
-  /** Width in font units and cluster count of a text, cached: a report repeats its words. */
+  /** Width in font units and cluster count of a text (from the shaper's cache of shaped runs). */
   measure(text: string): { advance: number; clusters: number };
   /** Whether the face draws this character (rather than its missing-glyph box). */
   covers(codePoint: number): boolean;
@@ -125,14 +124,12 @@ export interface LoadedFace {
 }
 
 const faces = new Map<string, LoadedFace>();
-const MEASURE_CACHE_LIMIT = 3_000;
 
 export function loadFace(file: string): LoadedFace {
   const cached = faces.get(file);
   if (cached) return cached;
   if (!existsSync(file)) throw new FontFileError(file, [file]);
   const font = fontkit.create(readFileSync(file));
-  const widths = new Lru<string, { advance: number; clusters: number }>(MEASURE_CACHE_LIMIT);
   // Bounded by the characters a batch's documents use: a few hundred.
   const coverage = new Map<number, boolean>();
   const face: LoadedFace = {
@@ -144,15 +141,7 @@ export function loadFace(file: string): LoadedFace {
       if (covered === undefined) coverage.set(codePoint, (covered = font.hasGlyphForCodePoint(codePoint)));
       return covered;
     },
-    measure(text) {
-      let m = widths.get(text);
-      if (!m) {
-        const run = shape(font, text);
-        m = { advance: run.advanceWidth, clusters: clusterCount(run) };
-        widths.set(text, m);
-      }
-      return m;
-    },
+    measure: (text) => measureText(font, text),
   };
   faces.set(file, face);
   return face;

@@ -156,12 +156,17 @@ function spellingOrder(glyphs: Glyph[], positions: GlyphPosition[]): void {
   }
 }
 
+/** A shaped run as cached, with what measuring needs counted once. */
+interface SharedRun extends GlyphRun {
+  clusters: number;
+}
+
 /** Shaped runs per font and text: a report repeats its words, and a batch repeats whole paragraphs. */
-const cache = new WeakMap<ShapingFont, Lru<string, GlyphRun>>();
+const cache = new WeakMap<ShapingFont, Lru<string, SharedRun>>();
 const CACHE_LIMIT = 3_000;
 
 /** Shapes text run by run, untracked; the result is shared and must not be changed. */
-function shapeShared(font: ShapingFont, text: string): GlyphRun {
+function shapeShared(font: ShapingFont, text: string): SharedRun {
   let runs = cache.get(font);
   if (!runs) cache.set(font, (runs = new Lru(CACHE_LIMIT)));
   const cached = runs.get(text);
@@ -182,9 +187,16 @@ function shapeShared(font: ShapingFont, text: string): GlyphRun {
   }
   let advanceWidth = 0;
   for (const p of positions) advanceWidth += p.xAdvance;
-  const run = { glyphs, positions, advanceWidth };
+  const run: SharedRun = { glyphs, positions, advanceWidth, clusters: 0 };
+  run.clusters = clusterCount(run);
   runs.set(text, run);
   return run;
+}
+
+/** Width in font units and cluster count of a text, untracked: line breaking's measure. */
+export function measureText(font: ShapingFont, text: string): { advance: number; clusters: number } {
+  const run = shapeShared(font, text);
+  return { advance: run.advanceWidth, clusters: run.clusters };
 }
 
 /** Shapes text run by run, with optional tracking; positions are in font units. */
