@@ -1,4 +1,4 @@
-import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderOptions } from '../pipeline.ts';
@@ -7,7 +7,7 @@ import { loadManifest, manifestPath, outputsPresent, saveManifest, type Manifest
 import { discover, fingerprint, optionsFingerprint, toolFingerprint, type DataFile, type Shard } from './plan.ts';
 import { WorkerPool } from './pool.ts';
 import { previousYearFile } from '../data/previous.ts';
-import { isAtomicTemp } from '../cli/files.ts';
+import { filesUnder, isAtomicTemp } from '../cli/files.ts';
 
 /**
  * `ita-report batch`: every data file of a tree to its documents, in worker threads, skipping what
@@ -55,15 +55,6 @@ export interface BatchReporter {
 
 const DOCUMENT = /\.(docx|pdf)$/;
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  } catch {
-    return [];
-  }
-}
-
 async function removeEmptyFolders(dir: string, root: string): Promise<void> {
   let current = dir;
   while (current.startsWith(root + path.sep)) {
@@ -102,7 +93,7 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
   // Temporary files a killed run left in this run's own document folders: another shard writing
   // into the same output folder keeps its own, which may be in flight.
   const ownFolders = new Set(files.map((f) => path.join(outDir, documentFolder(f.key))));
-  for (const file of await listFiles(outDir)) if (isAtomicTemp(file) && ownFolders.has(path.dirname(file))) await unlink(file).catch(() => undefined);
+  for (const file of await filesUnder(outDir)) if (isAtomicTemp(file) && ownFolders.has(path.dirname(file))) await unlink(file).catch(() => undefined);
   const [tool, optionsPrint] = await Promise.all([toolFingerprint(), optionsFingerprint(options.render)]);
   const manifestFile = manifestPath(outDir, options.shard);
   const manifest = await loadManifest(manifestFile);
@@ -170,7 +161,7 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
   const claimed = new Set(Object.values(manifest.entries).flatMap((e) => e.outputs.map((o) => o.path)));
   const orphans = new Set(orphanEntries.flatMap((key) => manifest.entries[key]!.outputs.map((o) => o.path)));
   if (!options.shard && !options.years) {
-    for (const file of await listFiles(outDir)) {
+    for (const file of await filesUnder(outDir)) {
       const rel = path.relative(outDir, file).split(path.sep).join('/');
       if (DOCUMENT.test(rel) && !claimed.has(rel)) orphans.add(rel);
     }

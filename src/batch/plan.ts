@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expandInputs } from '../cli/files.ts';
+import { expandInputs, filesUnder } from '../cli/files.ts';
 import { fontSetFromFile } from '../export/pdf/fonts.ts';
 import type { RenderOptions } from '../pipeline.ts';
 
@@ -56,15 +56,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Everything besides the data that shapes the documents: code, templates, frameworks, fonts. */
 const TOOL_PARTS = ['src', 'templates', 'frameworks', 'fonts', 'data/ita-report.schema.json', 'package.json', 'package-lock.json'];
-
-async function filesUnder(target: string): Promise<string[]> {
-  try {
-    const entries = await readdir(target, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  } catch {
-    return [target];
-  }
-}
 
 /**
  * One hash of the tool as it is on disk: a changed template, font, framework or line of code

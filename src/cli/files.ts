@@ -35,6 +35,18 @@ async function walk(dir: string): Promise<string[]> {
   return found;
 }
 
+/**
+ * Every file under a folder, or the path itself when it is a file; nothing when it does not exist.
+ */
+export async function filesUnder(target: string): Promise<string[]> {
+  try {
+    const entries = await readdir(target, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? [target] : [];
+  }
+}
+
 const tempName = (target: string): string => `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
 
 /** A temporary file of writeFileAtomic, left behind when a process was killed mid-write. */
