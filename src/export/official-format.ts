@@ -17,6 +17,11 @@ export const officialFormat = {
   signatureIndentFraction: 0.4,
   /** Space before a section heading, in points. */
   headingSpaceBefore: 12,
+  /**
+   * Left and right padding of a table cell, in centimetres; none above and below (the Thai line
+   * pitch already leaves room under the rules).
+   */
+  cellPadding: 0.15,
   /** Space after a paragraph and after a table, in points. */
   paragraphSpaceAfter: 6,
   fontName: 'TH SarabunPSK',

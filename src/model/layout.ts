@@ -1,5 +1,5 @@
 import { visibleLength } from '../thai/scripts.ts';
-import type { Block, Cell, Table } from './types.ts';
+import type { Block, Cell, Row, Table } from './types.ts';
 
 /** Plain text of a cell, for measuring. */
 export function cellText(cell: Cell): string {
@@ -49,3 +49,33 @@ export const isTitleLine = (block: Block | undefined): boolean => block?.kind ==
  */
 export const endsTitleGroup = (blocks: readonly Block[], i: number): boolean =>
   isTitleLine(blocks[i]) && !isTitleLine(blocks[i + 1]) && blocks[i + 1]?.kind !== 'table';
+
+/**
+ * When a table row may break across pages (Word's "allow row to break across pages"): a row up to
+ * this share of the page's text height is kept whole and moves to the next page when it does not
+ * fit; a taller one breaks between lines, so that keeping rows whole never leaves more than this
+ * share of a page empty and a row taller than a page is never lost. Both exporters apply it.
+ */
+export const keptRowShare = 1 / 3;
+
+/** Whether a row of `rowHeight` is kept whole on a page whose text area is `pageHeight` high (same units). */
+export const keepsRowWhole = (rowHeight: number, pageHeight: number): boolean => rowHeight <= pageHeight * keptRowShare;
+
+/**
+ * The body font's average advance of a visible character and its line pitch, in em (measured on
+ * the bundled Laksaman over the sample's Thai text: 0.53 and 1.96): enough to estimate a row's
+ * height where its lines are not known before the reader lays it out (the DOCX).
+ */
+const AVERAGE_ADVANCE_EM = 0.53;
+const LINE_PITCH_EM = 1.96;
+
+/** Estimated lines of a cell `width` em wide: each paragraph and point wraps on its own. */
+export function estimatedCellLines(cell: Cell, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / AVERAGE_ADVANCE_EM));
+  const texts = cell.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => `${i.marker ?? ''} ${i.runs.map((r) => r.text).join('')}`) : [b.runs.map((r) => r.text).join('')]));
+  return texts.reduce((sum, text) => sum + Math.max(1, Math.ceil(visibleLength(text) / perLine)), 0);
+}
+
+/** `keepsRowWhole` on an estimate: column widths and page height in em of the body font. */
+export const keepsEstimatedRowWhole = (row: Row, widths: readonly number[], pageHeight: number): boolean =>
+  keepsRowWhole(Math.max(1, ...row.cells.map((c, i) => estimatedCellLines(c, widths[i] ?? 1))) * LINE_PITCH_EM, pageHeight);

@@ -19,7 +19,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { cellText, columnFractions, endsTitleGroup, isNumericCell } from '../../model/layout.ts';
+import { cellText, columnFractions, endsTitleGroup, isNumericCell, keepsEstimatedRowWhole } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { A4, cm, halfPoints } from './units.ts';
@@ -200,20 +200,27 @@ function renderList(list: Extract<CellBlock, { kind: 'list' }>, style: string): 
   );
 }
 
+const CELL_MARGIN = cm(F.cellPadding);
+const pageTextHeight = cm(F.page.height - F.margins.top - F.margins.bottom);
+
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 function renderTable(table: ModelTable): Table {
   const widths = columnFractions(table).map((f) => Math.floor(f * contentWidth));
+  // Twips to em of the body font (20 twips a point), less the cell margins.
+  const em = (twips: number): number => twips / 20 / F.fontSize;
+  const widthsEm = widths.map((w) => em(w - 2 * CELL_MARGIN));
   const row = (cells: Cell[], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header,
-      cantSplit: true,
+      // Word's "allow row to break across pages", by the rule the PDF follows (model/layout.ts).
+      cantSplit: header || keepsEstimatedRowWhole({ cells }, widthsEm, em(pageTextHeight)),
       children: cells.map(
         (cell, c) =>
           new TableCell({
             width: { size: widths[c]!, type: WidthType.DXA },
             verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-            margins: { left: 85, right: 85, top: 0, bottom: 0 },
+            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
             children: renderCell(cell, header),
           }),
       ),

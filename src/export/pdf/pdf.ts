@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { columnFractions, endsTitleGroup, isNumericCell, isTitleLine } from '../../model/layout.ts';
+import { columnFractions, endsTitleGroup, isNumericCell, isTitleLine, keepsRowWhole } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
 import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
@@ -7,7 +7,8 @@ import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFa
 import { breakLines, distributedSpacing, graphemes, type Line, type Measure, type Piece, type Style } from './lines.ts';
 import { chartSvg, splitText } from '../chart/chart.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
-import { laidOutPages, registerFontSet } from './pdfkit-hooks.ts';
+import { laidOutPages, registerFontSet, type RowPlacement } from './pdfkit-hooks.ts';
+import { unplacedText, UnplacedTextError, type ContentBox, type UnplacedText } from './placement.ts';
 import { isInvisible, trackingFeatures } from './shaping.ts';
 
 /**
@@ -35,6 +36,9 @@ interface PdfMake {
   createPdf(definition: Node): { getBuffer(): Promise<Buffer> };
 }
 
+/** The line nodes of kept groups, in order. */
+const flatLines = (nodes: Node[]): Node[] => nodes.flatMap((n) => (Array.isArray(n.stack) ? flatLines(n.stack as Node[]) : [n]));
+
 /** The text of a line node as built here. */
 function lineText(node: Node): string {
   const text = node.text;
@@ -50,11 +54,13 @@ pdfmake.setLocalAccessPolicy((file) => allowedFiles.has(file));
 
 const pt = (cm: number): number => (cm * 72) / 2.54;
 const CONTENT_WIDTH = contentWidthPoints;
-// As the DOCX's cells (0.15 cm left and right, none above and below): the Thai line pitch already
-// leaves room under the rules, and tables run as long as in Word.
-const CELL_PADDING = { x: pt(0.15), y: 0 };
+const CELL_PADDING = { x: pt(F.cellPadding), y: 0 };
 const RULE = 0.5;
+const PAGE_TOP = pt(F.margins.top);
 const PAGE_BOTTOM = pt(F.page.height - F.margins.bottom);
+/** Height of the text area: what a group kept on one page may at most take. */
+const BODY_HEIGHT = PAGE_BOTTOM - PAGE_TOP;
+const CONTENT_BOX: ContentBox = { left: pt(F.margins.left), right: pt(F.page.width - F.margins.right), top: PAGE_TOP, bottom: PAGE_BOTTOM };
 
 const faceOf = (s: Style): FaceName => (s.bold ? (s.italic ? 'bolditalics' : 'bold') : s.italic ? 'italics' : 'normal');
 
@@ -65,6 +71,11 @@ class Typesetter {
   readonly measure: Measure;
   /** Lines of table header rows: repeated at the top of a page, they are not its first words. */
   readonly headerLines = new Set<string>();
+  /**
+   * Every piece of text handed to pdfmake, by placement id (its index): after layout each must be
+   * on a page, inside the margins (see placement.ts).
+   */
+  readonly expected: string[] = [];
   private readonly body: LoadedFace;
 
   constructor(
@@ -83,16 +94,26 @@ class Typesetter {
     };
   }
 
+  /** Registers a node whose text must be placed; pdfkit-hooks carries the id onto pdfmake's line. */
+  placed(node: Node, text: string): Node {
+    // pdfmake makes no line of an empty text; there is nothing to place.
+    if (node.text === '') return node;
+    node.placementId = this.expected.length;
+    this.expected.push(text);
+    return node;
+  }
+
   /** One finished line as a pdfmake text node. */
   line(line: Line, options: { indent: number; width: number; alignment: 'left' | 'center' | 'right'; justify: boolean }): Node {
     const spacing = options.justify ? distributedSpacing(line, options.width) : 0;
     const inlines = line.pieces.map((p, i) => inline(p, spacing === 0 ? undefined : trackingFeatures({ em: spacing / this.size, trailing: i < line.pieces.length - 1 })));
-    return {
+    const node: Node = {
       text: inlines.length > 0 ? inlines : ' ',
       noWrap: true,
       alignment: options.alignment,
       ...(options.indent !== 0 && { margin: [options.indent, 0, 0, 0] }),
     };
+    return this.placed(node, line.pieces.map((p) => p.text).join(''));
   }
 
   /** Whether the body font draws a character; characters that draw nothing need no glyph. */
@@ -170,6 +191,19 @@ function keepLines(lines: Node[], marginBottom = 0): Node[] {
   return groups;
 }
 
+/**
+ * Lines kept on one page (a heading, a signature block) when they fit on one; pdfmake drops what
+ * does not fit of a group it cannot break, so a taller one is broken between lines instead, with
+ * widow and orphan control.
+ */
+function keepTogether(lines: Node[], lineHeight: number, margin: number[]): Node[] {
+  const group: Node = { stack: lines, unbreakable: true, margin };
+  if (heightOf([group], lineHeight) <= BODY_HEIGHT) return [group];
+  const groups = keepLines(lines, margin[3] ?? 0);
+  groups[0] = { ...groups[0], margin: [margin[0] ?? 0, margin[1] ?? 0, margin[2] ?? 0, (groups[0]!.margin as number[] | undefined)?.[3] ?? 0] };
+  return groups;
+}
+
 /** Headings, a caption line right above a table and a chart (with its caption) are kept with what follows them. */
 const keepsWithNext = (block: Block, next: Block | undefined): boolean =>
   block.kind === 'heading' || block.kind === 'chart' || (isTitleLine(block) && next?.kind === 'table');
@@ -217,9 +251,13 @@ function layoutBlocks(blocks: Block[], t: Typesetter): Node[] {
     }
     if (pending.length > 0) {
       const first = nodes[0];
-      if (first?.unbreakable) {
+      const kept: Node = { stack: [...pending, first], unbreakable: true };
+      if (first?.unbreakable && heightOf([kept], t.lineHeight) <= BODY_HEIGHT) {
         // Kept with the first lines of the paragraph or list that follows.
-        nodes[0] = { stack: [...pending, first], unbreakable: true };
+        nodes[0] = kept;
+      } else if (first?.unbreakable) {
+        // A group taller than a page cannot be kept (pdfmake would drop what does not fit).
+        nodes.unshift(...pending);
       } else {
         // A table cannot join an unbreakable group (its header must repeat). The group's first
         // line carries the height that must fit below it (the group, the table's header and first
@@ -231,7 +269,8 @@ function layoutBlocks(blocks: Block[], t: Typesetter): Node[] {
         const line = firstLine(pending);
         // Measured from the first line, which sits below the group's own space before.
         const above = (pending[0]?.margin as number[] | undefined)?.[1] ?? 0;
-        if (line) line.headlineLevel = heightOf(pending, t.lineHeight) - above + (first ? tableLeadHeights.get(first) ?? 0 : 0);
+        const needed = heightOf(pending, t.lineHeight) - above + (first ? tableLeadHeights.get(first) ?? 0 : 0);
+        if (line && needed <= BODY_HEIGHT) line.headlineLevel = needed;
         nodes.unshift(...pending);
       }
       pending = [];
@@ -262,7 +301,7 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
       const indent = block.level === 1 ? 0 : pt(F.firstLineIndent);
       const lines = t.paragraph(runs, { first: indent, rest: 0, width, bold: true });
       const before = block.level === 1 ? F.headingSpaceBefore : F.headingSpaceBefore / 2;
-      return [{ stack: lines, unbreakable: true, margin: [0, before, 0, 0] }];
+      return keepTogether(lines, t.lineHeight, [0, before, 0, 0]);
     }
     case 'paragraph': {
       const style = block.style;
@@ -287,7 +326,7 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
       const left = CONTENT_WIDTH * F.signatureIndentFraction;
       // Centred on the part of the line right of `left`, as the DOCX's indented centred lines.
       const lines = block.lines.flatMap((runs) => t.paragraph(runs, { first: left, rest: left, width, alignment: 'center' }));
-      return [{ stack: lines, unbreakable: true, margin: [0, 24, 0, 0] }];
+      return keepTogether(lines, t.lineHeight, [0, 24, 0, 0]);
     }
     case 'chart': {
       // Vectors and real text: pdfmake draws the shapes, pdfkit-hooks the labels over them.
@@ -311,7 +350,7 @@ function layoutList(list: List, t: Typesetter, options: { left: number; width: n
     first.margin = [0, 0, 0, 0];
     lines[0] = {
       columns: [
-        { width: markerWidth, text: item.marker ?? '', noWrap: true },
+        t.placed({ width: markerWidth, text: item.marker ?? '', noWrap: true }, item.marker ?? ''),
         { width: '*', ...first },
       ],
       columnGap: 0,
@@ -329,17 +368,25 @@ function layoutTable(table: Table, t: Typesetter): Node {
     const width = inner[column]!;
     const centred = header || isNumericCell(c);
     const nodes = c.blocks.flatMap((b) => layoutCellBlock(b, t, width, centred, header));
-    if (header) for (const line of nodes) t.headerLines.add(lineText(line));
-    return { stack: nodes.length > 0 ? nodes : [{ text: ' ' }], ...(header && { verticalAlignment: 'middle' }) };
+    if (header) for (const line of flatLines(nodes)) t.headerLines.add(lineText(line));
+    return { stack: nodes.length > 0 ? nodes : [t.placed({ text: ' ' }, ' ')], ...(header && { verticalAlignment: 'middle' }) };
   };
-  const body = [
-    ...table.header.map((r) => r.cells.map((c, i) => cell(c, i, true))),
-    ...table.rows.map((r) => r.cells.map((c, i) => cell(c, i, false))),
-  ];
+  const header = table.header.map((r) => r.cells.map((c, i) => cell(c, i, true)));
+  const rows = table.rows.map((r) => r.cells.map((c, i) => cell(c, i, false)));
   const rowHeight = (row: Node[]) => Math.max(0, ...row.map((c) => heightOf(c.stack as Node[], t.lineHeight))) + 2 * CELL_PADDING.y + RULE;
-  const lead = body.slice(0, table.header.length + 1).reduce((sum, row) => sum + rowHeight(row), RULE);
+  // A row that may break starts on a page only where its first two lines fit (orphan control).
+  const firstLines = 2 * t.lineHeight + 2 * CELL_PADDING.y + RULE;
+  const placement: RowPlacement[] = rows.map((row) => {
+    const height = rowHeight(row);
+    return keepsRowWhole(height, BODY_HEIGHT) ? { keep: true, height } : { keep: false, height: firstLines };
+  });
+  const headerHeight = header.reduce((sum, row) => sum + rowHeight(row), RULE);
+  const lead = headerHeight + (placement[0]?.height ?? 0);
   const node: Node = {
-    table: { headerRows: table.header.length, keepWithHeaderRows: 1, dontBreakRows: true, widths: inner, body },
+    // Rows are never pdfmake's unbreakable blocks, which drop what does not fit on a page: a row
+    // kept whole is moved to the next page before it starts (pdfkit-hooks), a taller one breaks
+    // between lines with its rules closed at the foot and the header repeated.
+    table: { headerRows: table.header.length, dontBreakRows: false, widths: inner, body: [...header, ...rows], rowPlacement: [...header.map(() => undefined), ...placement] },
     layout: {
       hLineWidth: () => RULE,
       vLineWidth: () => RULE,
@@ -350,15 +397,19 @@ function layoutTable(table: Table, t: Typesetter): Node {
       paddingTop: () => CELL_PADDING.y,
       paddingBottom: () => CELL_PADDING.y,
     },
+    // The header never ends a page alone: the table moves when its header and first row (or the
+    // first lines of a row that may break) do not fit below it.
+    ...(lead <= BODY_HEIGHT && { headlineLevel: lead }),
   };
   tableLeadHeights.set(node, lead);
   return node;
 }
 
+/** A cell's paragraphs and points, each keeping two lines together at either end of a page break. */
 function layoutCellBlock(block: CellBlock, t: Typesetter, width: number, centred: boolean, bold: boolean): Node[] {
-  if (block.kind === 'list') return layoutList(block, t, { left: 0, width, justify: false }).flat();
+  if (block.kind === 'list') return layoutList(block, t, { left: 0, width, justify: false }).flatMap((item) => keepLines(item));
   const alignment = centred || block.style === 'center' ? 'center' : block.style === 'right' ? 'right' : 'left';
-  return t.paragraph(block.runs, { first: 0, rest: 0, width, alignment, bold });
+  return keepLines(t.paragraph(block.runs, { first: 0, rest: 0, width, alignment, bold }));
 }
 
 /** Renders a finished document model as a PDF file; the same model gives the same bytes. */
@@ -373,6 +424,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   const t = new Typesetter(fonts, options.justify ?? true, model.digits);
   const date = new Date(`${model.meta.date}T00:00:00Z`);
   const pageNumber = (n: number): string => `- ${model.digits === 'thai' ? toThaiDigits(String(n)) : n} -`;
+  let unplaced: UnplacedText[] | undefined;
   // pdfmake mutates its definition, so every document gets a new one.
   const definition: Node = {
     pageSize: 'A4',
@@ -390,8 +442,11 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       modDate: date,
     },
     defaultStyle: { font: fonts.family, fontSize: t.size, lineHeight: 1 },
-    header: (page: number): Node | null =>
-      model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null,
+    header: (page: number): Node | null => {
+      // pdfmake asks for the first page's header once the content of the last layout pass is placed.
+      if (page === 1) unplaced = unplacedText(t.expected, laidOutPages(), CONTENT_BOX);
+      return model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null;
+    },
     footer: (page: number, pages: number): Node | null => {
       if (options.continuation === false || page >= pages) return null;
       const words = continuationWords(firstLineOf(laidOutPages()[page], pt(F.margins.top), t.headerLines));
@@ -401,5 +456,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
     pageBreakBefore: strandedGroup,
   };
   const buffer = await pdfmake.createPdf(definition).getBuffer();
+  if (unplaced === undefined) throw new Error('the PDF placement check did not run (pdfmake asked for no page header)');
+  if (unplaced.length > 0) throw new UnplacedTextError(unplaced);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -66,9 +66,19 @@ export function registerFontSet(set: PdfFontSet): void {
   install();
 }
 
-/** A laid-out page as pdfmake keeps it, as far as continuation words need it. */
+/** A laid-out page as pdfmake keeps it, as far as continuation words and the placement check need it. */
 export interface LaidOutPage {
-  items: { type: string; item: { x?: number; y?: number; inlines?: { text: string }[] } }[];
+  items: { type: string; item: { x?: number; y?: number; inlines?: { text: string }[]; placementId?: number; getWidth?(): number; getHeight?(): number } }[];
+}
+
+/**
+ * How a table body row is placed (the exporter's `table.rowPlacement`, one per row, none for
+ * header rows): a row kept whole moves to the next page when its `height` does not fit below;
+ * a row that may break moves when its first lines (`height`) do not.
+ */
+export interface RowPlacement {
+  keep: boolean;
+  height: number;
 }
 
 let laidOut: LaidOutPage[] = [];
@@ -103,6 +113,8 @@ function install(): void {
       laidOut = [];
     }
   };
+  installTableRowPlacement();
+  installPlacementIds(layoutBuilder as unknown as LayoutBuilderPrototype);
   const PdfKit = require('pdfkit') as new (options: object) => PdfKitDocument;
   let EmbeddedFont: EmbeddedFontClass | undefined;
 
@@ -161,6 +173,61 @@ function install(): void {
     if (svg.chartTexts) drawChartTexts(this.pdfDocument as PdfKitDocument & { provideFont: ProvideFont }, svg.x, svg.y, svg.chartTexts);
   };
   installed = true;
+}
+
+// pdfmake's layout internals (pinned 0.3.11), as much as the two hooks below touch.
+interface LayoutContext {
+  y: number;
+  availableHeight: number;
+  pageMargins: { top: number };
+}
+interface LayoutWriter {
+  context(): LayoutContext;
+  moveToNextPage(): void;
+  transactionLevel: number;
+  repeatables: { height: number }[];
+}
+interface TableProcessorPrototype {
+  tableNode: { table: { rowPlacement?: (RowPlacement | undefined)[] } };
+  beginRow(this: TableProcessorPrototype, rowIndex: number, writer: LayoutWriter): void;
+}
+interface LayoutBuilderPrototype {
+  buildNextLine(this: unknown, textNode: { placementId?: number }): { placementId?: number } | null;
+}
+
+/**
+ * pdfmake keeps a table row whole only inside an unbreakable block, and drops whatever of such a
+ * block does not fit on one page. Our tables therefore let every row break, and this moves a row
+ * to the next page before it starts when the part of it that must stay together (the whole row,
+ * or the first lines of a row that may break) does not fit below: the same result for rows that
+ * fit on a page, and nothing lost for those that do not.
+ */
+function installTableRowPlacement(): void {
+  const processor = (require('pdfmake/js/TableProcessor.js') as { default: { prototype: TableProcessorPrototype } }).default.prototype;
+  const originalBeginRow = processor.beginRow;
+  if (typeof originalBeginRow !== 'function') throw new Error('pdfmake internals changed: TableProcessor.beginRow missing (see src/export/pdf/pdfkit-hooks.ts)');
+  processor.beginRow = function (rowIndex, writer) {
+    const placement = this.tableNode.table.rowPlacement?.[rowIndex];
+    if (placement && writer.transactionLevel === 0) {
+      const context = writer.context();
+      // Below the repeated header at the top of a page, moving would not make more room.
+      const pageTop = context.pageMargins.top + writer.repeatables.reduce((sum, r) => sum + r.height, 0);
+      if (placement.height > context.availableHeight + 0.01 && context.y > pageTop + 0.01) writer.moveToNextPage();
+    }
+    originalBeginRow.call(this, rowIndex, writer);
+  };
+}
+
+/** Carries the exporter's placement id of a text node onto the line pdfmake makes of it. */
+function installPlacementIds(layoutBuilder: LayoutBuilderPrototype): void {
+  const originalBuildNextLine = layoutBuilder.buildNextLine;
+  if (typeof originalBuildNextLine !== 'function') throw new Error('pdfmake internals changed: LayoutBuilder.buildNextLine missing (see src/export/pdf/pdfkit-hooks.ts)');
+  layoutBuilder.buildNextLine = function (textNode) {
+    const line = originalBuildNextLine.call(this, textNode);
+    // An own property: pdfmake's Line.clone copies it when a kept group is placed.
+    if (line && textNode.placementId !== undefined) line.placementId = textNode.placementId;
+    return line;
+  };
 }
 
 /** Chart labels over the chart's shapes at (left, top), in the bundled font. */
