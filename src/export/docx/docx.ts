@@ -213,8 +213,9 @@ function renderTable(table: ModelTable): Table {
   const row = (cells: Cell[], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header,
-      // Word's "allow row to break across pages", by the rule the PDF follows (model/layout.ts).
-      cantSplit: header || keepsEstimatedRowWhole({ cells }, widthsEm, em(pageTextHeight)),
+      // Word's "allow row to break across pages" (its default) unless the rule the PDF follows
+      // keeps the row whole (model/layout.ts).
+      ...((header || keepsEstimatedRowWhole({ cells }, widthsEm, em(pageTextHeight))) && { cantSplit: true }),
       children: cells.map(
         (cell, c) =>
           new TableCell({
