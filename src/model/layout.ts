@@ -62,12 +62,13 @@ export const keptRowShare = 1 / 3;
 export const keepsRowWhole = (rowHeight: number, pageHeight: number): boolean => rowHeight <= pageHeight * keptRowShare;
 
 /**
- * The body font's average advance of a visible character and its line pitch, in em (measured on
- * the bundled Laksaman over the sample's Thai text: 0.53 and 1.96): enough to estimate a row's
- * height where its lines are not known before the reader lays it out (the DOCX).
+ * The body text's average advance of a visible character and its line pitch, in em of the 16 pt
+ * body size (measured on the bundled Laksaman set to look as TH SarabunPSK 16 pt, over the
+ * sample's Thai text): enough to estimate a row's height where its lines are not known before the
+ * reader lays it out (the DOCX).
  */
-const AVERAGE_ADVANCE_EM = 0.53;
-const LINE_PITCH_EM = 1.96;
+const AVERAGE_ADVANCE_EM = 0.35;
+const LINE_PITCH_EM = 1.3;
 
 /** Estimated lines of a cell `width` em wide: each paragraph and point wraps on its own. */
 export function estimatedCellLines(cell: Cell, width: number): number {
