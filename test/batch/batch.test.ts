@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseShard, shardOf } from '../../src/batch/plan.ts';
-import { popplerPages } from '../helpers/pdf.ts';
+import { pdfText } from '../helpers/pdf.ts';
 import { sampleText } from '../helpers/sample.ts';
 
 const bin = new URL('../../bin/ita-report.js', import.meta.url).pathname;
@@ -88,7 +88,7 @@ describe('ita-report batch', () => {
       ['announcement.docx', 'announcement.pdf', 'report.docx', 'report.pdf'].map((f) => path.join('2566', a, f)),
     );
     expect(documents(out)).toEqual(expected.sort());
-    expect(popplerPages(readFileSync(path.join(out, '2566/dotdot/report.pdf'))).flat().join('\n')).toContain('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ../x');
+    expect(await pdfText(readFileSync(path.join(out, '2566/dotdot/report.pdf')))).toContain('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ../x');
   });
 
   it('skips what has not changed, rebuilds exactly what changed, and --force rebuilds all', async () => {

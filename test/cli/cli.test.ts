@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx.ts';
-import { drawnGlyphs, popplerPages } from '../helpers/pdf.ts';
+import { drawnGlyphs, pdfPages } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText, writeVariant } from '../helpers/sample.ts';
 
 const bin = new URL('../../bin/ita-report.js', import.meta.url).pathname;
@@ -89,7 +89,7 @@ describe('ita-report build', () => {
     ]);
     const text = await docxText(readFileSync(path.join(out, '2566/nakhon-pathom/report.docx')));
     expect(text).toContain('๓.๑ จุดแข็ง คือตัวชี้วัดที่ได้คะแนนตั้งแต่ร้อยละ ๘๕ ขึ้นไป จำนวน ๙ ตัวชี้วัด');
-    const pdf = popplerPages(readFileSync(path.join(out, '2566/nakhon-pathom/report.pdf'))).flat();
+    const pdf = (await pdfPages(readFileSync(path.join(out, '2566/nakhon-pathom/report.pdf')))).flat();
     expect(pdf).toContain('๓.๑ จุดแข็ง คือตัวชี้วัดที่ได้คะแนนตั้งแต่ร้อยละ ๘๕ ขึ้นไป จำนวน ๙ ตัวชี้วัด');
   });
 
@@ -101,7 +101,7 @@ describe('ita-report build', () => {
     expect((await cli('build', SAMPLE, '--out', justified, '--format', 'pdf')).code).toBe(0);
     const file = '2566/nakhon-pathom/report.pdf';
     expect(readFileSync(path.join(out, file)).equals(readFileSync(path.join(justified, file)))).toBe(false);
-    expect(popplerPages(readFileSync(path.join(out, file))).flat().join('')).toBe(popplerPages(readFileSync(path.join(justified, file))).flat().join(''));
+    expect((await pdfPages(readFileSync(path.join(out, file)))).flat().join('')).toBe((await pdfPages(readFileSync(path.join(justified, file)))).flat().join(''));
   });
 
   it('says clearly when a configured PDF font file is missing, writes nothing, and exits 2', async () => {
@@ -127,7 +127,7 @@ describe('ita-report build', () => {
     expect(code).toBe(0);
     const pdf = readFileSync(path.join(out, '2566/nakhon-pathom/report.pdf'));
     // Drawn at 16 pt instead of 10.64 pt, the same glyphs need about 1.5 times the pages.
-    expect(popplerPages(pdf).length).toBeGreaterThanOrEqual(7);
+    expect((await pdfPages(pdf)).length).toBeGreaterThanOrEqual(7);
     const bundled = freshDir();
     expect((await cli('build', SAMPLE, '--out', bundled, '--format', 'pdf')).code).toBe(0);
     const [user] = await drawnGlyphs(pdf, 1);

@@ -10,7 +10,7 @@ import { checkFile, renderDocuments, type Checked, type RenderedDocument } from 
 import { toThaiDigits } from '../../src/thai/digits.ts';
 import { formatScore } from '../../src/thai/numbers.ts';
 import { docxPart, docxTables, docxText } from '../helpers/docx.ts';
-import { drawnGlyphs, inflatedStreams, pdfFonts, popplerPages, squash } from '../helpers/pdf.ts';
+import { drawnGlyphs, inflatedStreams, pdfFonts, pdfPages, pdfText, squash } from '../helpers/pdf.ts';
 import { SAMPLE } from '../helpers/sample.ts';
 
 /**
@@ -80,8 +80,8 @@ describe('the previous year found in the data tree', () => {
     expect(table.flat().join(' ')).toMatch(/▲[\s\S]*▼[\s\S]*เท่าเดิม/);
   });
 
-  it('gives the same table in the PDF, row by row', () => {
-    const text = squash(popplerPages(doc('report', 'pdf')).flat().join(''));
+  it('gives the same table in the PDF, row by row', async () => {
+    const text = squash(await pdfText(doc('report', 'pdf'), ''));
     NAMES.forEach((name, i) => {
       const n = i + 1;
       expect(text).toContain(squash(`${toThaiDigits(String(n))}. ${name}${th(before.scores[n]!)}${th(now.scores[n]!)}${changeCell(before.scores[n]!, now.scores[n]!)}`));
@@ -102,7 +102,7 @@ describe('the previous year found in the data tree', () => {
       'และตัวชี้วัดที่ ๒ การใช้งบประมาณ ได้คะแนนต่ำกว่าร้อยละ ๘๕ ในปีนี้ ซึ่งปีก่อนถึงเกณฑ์',
     ];
     const docx = (await docxText(doc('report', 'docx'))).join('\n');
-    const pdf = squash(popplerPages(doc('report', 'pdf')).flat().join(''));
+    const pdf = squash(await pdfText(doc('report', 'pdf'), ''));
     for (const s of sentences) {
       expect(docx).toContain(s);
       expect(pdf).toContain(squash(s));
@@ -119,7 +119,7 @@ describe('the previous year found in the data tree', () => {
 describe('the indicator chart', () => {
   it('is drawn in the PDF as vectors, with real Thai text for every label and both years', async () => {
     const pdf = doc('report', 'pdf');
-    const pages = popplerPages(pdf);
+    const pages = await pdfPages(pdf);
     const page = pages.findIndex((p) => p.some((l) => l.includes('เกณฑ์ผ่าน ๘๕')));
     expect(page).toBeGreaterThanOrEqual(0);
     const text = pages[page]!.join('\n');
@@ -170,7 +170,7 @@ describe('the indicator chart', () => {
     const without = await renderDocuments(checked, { formats: ['docx', 'pdf'], digits: 'thai', charts: false });
     const pdf = without.find((d) => d.kind === 'report' && d.format === 'pdf')!.bytes;
     const docx = without.find((d) => d.kind === 'report' && d.format === 'docx')!.bytes;
-    const text = popplerPages(pdf).flat().join('\n');
+    const text = await pdfText(pdf);
     expect(text).not.toContain('เกณฑ์ผ่าน ๘๕');
     expect(text).not.toContain('แผนภูมิที่');
     expect(Object.keys(unzipSync(docx)).filter((n) => n.startsWith('word/media/'))).toEqual([]);
@@ -179,7 +179,7 @@ describe('the indicator chart', () => {
 
   it('follows --digits arabic: values, axis and mark in Arabic digits', async () => {
     const [pdf] = await renderDocuments(checked, { formats: ['pdf'], digits: 'arabic' });
-    const pages = popplerPages(pdf!.bytes);
+    const pages = await pdfPages(pdf!.bytes);
     const chartPage = pages.find((p) => p.some((l) => l.includes('เกณฑ์ผ่าน 85')))!.join('\n');
     for (const n of [1, 4, 10]) expect(chartPage).toContain(formatScore(now.scores[n]!));
     // Axis ticks: 40 and 60 are nobody's score here.
@@ -189,8 +189,8 @@ describe('the indicator chart', () => {
 
   it('sets ▲ and ▼ in the fallback face, never as a missing glyph', async () => {
     const pdf = doc('report', 'pdf');
-    expect(pdfFonts(pdf).some((f) => f.name.includes('DejaVuSans'))).toBe(true);
-    const pages = popplerPages(pdf);
+    expect((await pdfFonts(pdf)).some((f) => f.name.includes('DejaVuSans'))).toBe(true);
+    const pages = await pdfPages(pdf);
     const page = pages.findIndex((p) => p.some((l) => l.includes('▼')));
     const glyphs = await drawnGlyphs(pdf, page + 1);
     expect(glyphs.some((g) => g.unicode === '▼')).toBe(true);
@@ -214,7 +214,7 @@ describe('without a usable previous year', () => {
     expect(sample.comparison).toBeUndefined();
     expect(sample.findings.filter((f) => f.code.startsWith('previous.'))).toEqual([]);
     const [pdf] = await renderDocuments(sample, { formats: ['pdf'], digits: 'thai' });
-    const text = popplerPages(pdf!.bytes).flat().join('\n');
+    const text = await pdfText(pdf!.bytes);
     expect(text).toContain('เกณฑ์ผ่าน ๘๕');
     expect(text).toContain('ปีงบประมาณ พ.ศ. ๒๕๖๕');
     expect(text).not.toContain('ปีงบประมาณ พ.ศ. ๒๕๖๔');
@@ -261,17 +261,17 @@ describe('the command line', () => {
     const out = path.join(tree, 'out');
     expect((await cli('build', lone, '--out', out, '--format', 'pdf', '--previous', path.join(tree, '2566', 'sample-agency.yaml'))).code).toBe(0);
     const compared = 'เมื่อเปรียบเทียบกับผลการประเมิน';
-    const report = (name = 'x'): string => squash(popplerPages(readFileSync(path.join(out, '2567', name, 'report.pdf'))).flat().join(''));
-    expect(report()).toContain(compared);
-    expect(report()).toContain('เกณฑ์ผ่าน๘๕');
+    const report = async (name = 'x'): Promise<string> => squash(await pdfText(readFileSync(path.join(out, '2567', name, 'report.pdf')), ''));
+    expect(await report()).toContain(compared);
+    expect(await report()).toContain('เกณฑ์ผ่าน๘๕');
     // Without --previous, a file outside a year folder has no previous year; without charts, no chart.
     expect((await cli('build', lone, '--out', out, '--format', 'pdf', '--no-charts')).code).toBe(0);
-    expect(report()).not.toContain(compared);
-    expect(report()).not.toContain('เกณฑ์ผ่าน๘๕');
+    expect(await report()).not.toContain(compared);
+    expect(await report()).not.toContain('เกณฑ์ผ่าน๘๕');
     expect((await cli('build', path.join(tree, '2567', 'sample-agency.yaml'), '--out', out, '--format', 'pdf')).code).toBe(0);
-    expect(report('sample-agency')).toContain(compared);
+    expect(await report('sample-agency')).toContain(compared);
     expect((await cli('build', path.join(tree, '2567', 'sample-agency.yaml'), '--out', out, '--format', 'pdf', '--no-previous-year')).code).toBe(0);
-    expect(report('sample-agency')).not.toContain(compared);
+    expect(await report('sample-agency')).not.toContain(compared);
   });
 
   it('batch uses the previous year by itself and rebuilds a report when only last year\'s file changes', async () => {
@@ -279,7 +279,7 @@ describe('the command line', () => {
     const out = path.join(tree, 'out');
     expect((await cli('batch', tree, '--out', out, '--format', 'pdf', '--jobs', '1')).code).toBe(0);
     const report = path.join(out, '2567', 'sample-agency', 'report.pdf');
-    expect(squash(popplerPages(readFileSync(report)).flat().join(''))).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๗ คะแนน'));
+    expect(squash(await pdfText(readFileSync(report), ''))).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๗ คะแนน'));
     const first = statSync(report).mtimeMs;
     // Last year's overall score corrected: this year's sentence must follow.
     const previous = path.join(tree, '2566', 'sample-agency.yaml');
@@ -287,6 +287,6 @@ describe('the command line', () => {
     const second = await cli('batch', tree, '--out', out, '--format', 'pdf', '--jobs', '1');
     expect(second.code).toBe(0);
     expect(statSync(report).mtimeMs).toBeGreaterThan(first);
-    expect(squash(popplerPages(readFileSync(report)).flat().join(''))).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๖ คะแนน'));
+    expect(squash(await pdfText(readFileSync(report), ''))).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๖ คะแนน'));
   });
 });

@@ -1,21 +1,21 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/pipeline.ts';
 import { createAppServer, listen } from '../../src/serve/server.ts';
-import { popplerPages } from '../helpers/pdf.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { pdfText } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
 /**
- * The page in a real browser: Debian's Chromium driven by playwright-core. A clerk's session:
- * open the sample, change a score, see the finding beside it, see the preview follow the form,
- * download the PDF, save the file.
+ * The page in a real browser driven by playwright-core: the system's Chromium when there is one,
+ * otherwise the one the npm package @sparticuz/chromium ships (test/helpers/browser.ts). A clerk's
+ * session: open the sample, change a score, see the finding beside it, see the preview follow the
+ * form, download the PDF, save the file.
  */
-
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 let server: Server;
 let browser: Browser;
@@ -24,14 +24,13 @@ let dataDir: string;
 let base: string;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('Chromium is not installed (Debian package "chromium"; .ci/run installs it)');
   dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'ita-browser-')), 'data');
   mkdirSync(path.join(dataDir, '2566'), { recursive: true });
   copyFileSync(SAMPLE, path.join(dataDir, '2566', 'nakhon-pathom.yaml'));
   server = createAppServer({ dataDir, port: 0 });
   const port = await listen(server, { dataDir, port: 0 });
   base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  ({ browser } = await launchChromium());
   page = await (await browser.newContext({ acceptDownloads: true, locale: 'th-TH' })).newPage();
 }, 60_000);
 
@@ -50,7 +49,7 @@ async function previewText(p: Page, previous: string | null): Promise<{ src: str
     for (const b of bytes) binary += String.fromCharCode(b);
     return btoa(binary);
   }, src);
-  return { src, text: popplerPages(Buffer.from(base64, 'base64')).flat().join('\n') };
+  return { src, text: await pdfText(Buffer.from(base64, 'base64')) };
 }
 
 let lastPreview: string | null = null;
@@ -94,7 +93,7 @@ describe('the page in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.click('#download-pdf');
     const file = await (await download).path();
-    expect(popplerPages(readFileSync(file)).flat().join('\n')).toContain('จังหวัดทดสอบในเบราว์เซอร์');
+    expect(await pdfText(readFileSync(file))).toContain('จังหวัดทดสอบในเบราว์เซอร์');
   });
 
   it('saves the YAML back, keeping the comments of the file', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../src/serve/guard.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { updateYaml } from '../../src/serve/yaml-update.ts';
-import { popplerPages, squash } from '../helpers/pdf.ts';
+import { pdfText, squash } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
 interface Reply {
@@ -129,7 +129,7 @@ describe('the local server works on the same data files as the CLI', () => {
     const r = await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf' }) });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
-    expect(popplerPages(r.body).flat().join('\n')).toContain('จังหวัดทดสอบหน้าเว็บ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    expect(await pdfText(r.body)).toContain('จังหวัดทดสอบหน้าเว็บ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
     raw.scores['4'] = 182.14;
     expect((await send('POST', '/api/render', { body: JSON.stringify({ raw }) })).status).toBe(422);
   });
@@ -143,7 +143,7 @@ describe('the local server works on the same data files as the CLI', () => {
     try {
       const raw = jsonOf(await send('GET', '/api/file?path=2567/sample-agency.yaml')).raw;
       const render = async (extra: Record<string, unknown>) =>
-        squash(popplerPages((await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf', ...extra }) })).body).flat().join(''));
+        squash(await pdfText((await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf', ...extra }) })).body, ''));
       expect(await render({ path: '2567/sample-agency.yaml' })).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๗ คะแนน'));
       // A form without a file (a new agency not saved yet) has nothing to compare with.
       expect(await render({})).not.toContain(squash('เมื่อเปรียบเทียบกับผลการประเมิน'));
