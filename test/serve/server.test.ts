@@ -77,10 +77,16 @@ describe('the local server refuses what does not come from its own page', () => 
     expect((await send('GET', '/api/files', { origin: `http://localhost:${port}`, host: `localhost:${port}` })).status).toBe(200);
   });
 
-  it.each(['../../etc/passwd', '/etc/passwd', '2566/../../secret.yaml', '2566/link.yaml', '2566/nakhon-pathom.txt', ''])('a path like %j is refused', async (p) => {
+  it.each(['../../etc/passwd', '/etc/passwd', '2566/../../secret.yaml', '2566/link.yaml'])('a path like %j is refused', async (p) => {
     const r = await send('GET', `/api/file?path=${encodeURIComponent(p)}`);
     expect(r.status).toBe(403);
     expect((jsonOf(r).error as { th: string }).th).toMatch(/ไม่อนุญาต/);
+  });
+
+  it.each(['2566/nakhon-pathom.txt', ''])('a name like %j that is not a .yaml file name gets 400', async (p) => {
+    const r = await send('GET', `/api/file?path=${encodeURIComponent(p)}`);
+    expect(r.status).toBe(400);
+    expect((jsonOf(r).error as { th: string }).th).toMatch(/ชื่อไฟล์/);
   });
 
   it('an oversized body gets 413, and the server keeps serving', async () => {
@@ -245,8 +251,8 @@ describe('guards and the YAML updater, directly', () => {
   });
 
   it('lets new files be created only in folders inside the data folder', () => {
-    expect(resolveDataFile(dataDir, '2566/new.yaml', false)).toBe(path.join(dataDir, '2566', 'new.yaml'));
-    expect(() => resolveDataFile(dataDir, '../new.yaml', false)).toThrow(PathError);
+    expect(resolveDataFile(dataDir, '2566/new.yaml', 'create')).toBe(path.join(dataDir, '2566', 'new.yaml'));
+    expect(() => resolveDataFile(dataDir, '../new.yaml', 'create')).toThrow(PathError);
   });
 
   it.each<[string, unknown, string]>([

@@ -7,11 +7,12 @@ const thaiDigits = (s) => String(s).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕
 
 const state = { path: '', raw: null, create: false, framework: null, previewUrl: null };
 
-async function api(method, url, body) {
+async function api(method, url, body, signal) {
   const res = await fetch(url, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
   });
   if (!res.ok && res.status !== 422) {
     const error = await res.json().catch(() => ({ error: { th: res.statusText, en: '' } }));
@@ -329,8 +330,8 @@ async function check() {
 
 const kind = () => document.querySelector('input[name=kind]:checked').value;
 
-async function render(format) {
-  const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format, path: state.path });
+async function render(format, signal) {
+  const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format, path: state.path }, signal);
   if (res.status === 422) {
     showFindings(await res.json());
     status('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');
@@ -339,10 +340,18 @@ async function render(format) {
   return res.blob();
 }
 
+// A preview that is not wanted any more (the clerk typed on) is called off, so that the server
+// drops it from its queue instead of rendering every state of the form one after the other.
+let previewing = null;
+
 async function preview() {
+  previewing?.abort();
+  const controller = new AbortController();
+  previewing = controller;
   status('กำลังสร้างตัวอย่าง…');
-  const blob = await render('pdf').catch((e) => status(e.message));
-  if (!blob) return;
+  const blob = await render('pdf', controller.signal).catch((e) => (controller.signal.aborted ? null : status(e.message)));
+  if (!blob || controller.signal.aborted) return;
+  previewing = null;
   if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
   state.previewUrl = URL.createObjectURL(blob);
   $('#preview').src = state.previewUrl;
@@ -424,10 +433,13 @@ function newAgency() {
 }
 
 async function loadFileList(selected = '') {
-  const { files } = await (await api('GET', '/api/files')).json();
+  const { files, refused = [] } = await (await api('GET', '/api/files')).json();
   const select = $('#file');
   select.replaceChildren(new Option('— เลือกหน่วยงานและปี —', ''), ...files.map((f) => new Option(f, f)));
   select.value = selected;
+  // Files whose names the page cannot use are named, so that they can be renamed (unless the
+  // status line says something else already, such as "saved").
+  if (refused.length > 0 && !$('#status').textContent) status(refused.map((r) => `${r.th} (${r.en})`).join(' · '));
 }
 
 $('#file').onchange = (e) => e.target.value && open(e.target.value).catch((err) => status(err.message));

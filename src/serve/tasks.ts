@@ -1,0 +1,158 @@
+import { parseDocument, stringify } from 'yaml';
+import type { DocumentKind } from '../compose/compose.ts';
+import { formatPath } from '../cli/findings.ts';
+import { availableFrameworkYears } from '../data/frameworks.ts';
+import { fieldTitle } from '../data/schema.ts';
+import { messageFor } from '../messages/catalogue.ts';
+import { checkText, hasErrors, renderDocuments, type Checked, type OutputFormat } from '../pipeline.ts';
+import { confinedPreviousYear } from './guard.ts';
+import { HttpError } from './http-error.ts';
+import { updateYaml } from './yaml-update.ts';
+
+/**
+ * The work of the web server that can take long: YAML, checking and rendering. It runs in worker
+ * threads (`worker.ts`, driven by `lanes.ts`), so that a long render never holds up the requests
+ * of the page. Every task gets plain data and answers plain data (structured-cloneable).
+ */
+
+/** Findings as the page shows them: beside the field they concern, Thai first. */
+export interface Report {
+  findings: {
+    severity: string;
+    path: string;
+    field: string | null;
+    th: string;
+    en: string;
+    at: { line: number; col: number } | null;
+  }[];
+  overall: {
+    declared: number;
+    declaredLevel: string | null;
+    level: string;
+    computed: number | null;
+    computedLevel: string | null;
+  } | null;
+}
+
+/** Where a form's file lives: the data folder, and the file's path in it when it has one. */
+export interface Place {
+  root: string;
+  /** Absolute path of the data file, or null for a form not saved yet (nothing to compare with). */
+  file: string | null;
+}
+
+export interface Tasks {
+  check: { input: Place & { raw: unknown }; output: Report };
+  load: { input: Place & { text: string }; output: { raw: unknown; report: Report } };
+  render: {
+    input: Place & { raw: unknown; kind: DocumentKind; format: OutputFormat };
+    output: { bytes: Uint8Array } | { invalid: Report };
+  };
+  'next-year': { input: { text: string }; output: { raw: Record<string, unknown> } };
+  update: { input: Place & { before: string; raw: unknown }; output: { text: string; report: Report } };
+}
+export type TaskName = keyof Tasks;
+
+export function report(checked: Checked): Report {
+  return {
+    findings: checked.findings.map((f) => {
+      const m = messageFor(f);
+      return { severity: f.severity, path: formatPath(f.path), field: fieldTitle(f.path) ?? null, th: m.th, en: m.en, at: f.at ?? checked.source?.locate(f.path) ?? null };
+    }),
+    overall: checked.analysis
+      ? {
+          declared: checked.analysis.overall.score,
+          declaredLevel: checked.analysis.overall.declaredLevel ?? null,
+          level: checked.analysis.overall.level,
+          computed: checked.analysis.overall.computed ?? null,
+          computedLevel: checked.analysis.overall.computedLevel ?? null,
+        }
+      : null,
+  };
+}
+
+/**
+ * Last year's file as the start of this year's: the agency, its measures and signatory carry over;
+ * scores, the overall score and the issue lists are left for the new results.
+ */
+export function nextYear(raw: Record<string, unknown>): Record<string, unknown> {
+  const year = Number(raw.fiscal_year) + 1;
+  const assessment = Number(raw.assessment_year ?? Number(raw.fiscal_year) - 1) + 1;
+  const framework = availableFrameworkYears().includes(assessment) ? assessment : raw.framework;
+  const signatory = (raw.signatory ?? {}) as Record<string, unknown>;
+  return {
+    agency: raw.agency,
+    fiscal_year: year,
+    assessment_year: assessment,
+    ...(framework !== undefined && { framework }),
+    overall: { score: null },
+    ...(raw.threshold !== undefined && { threshold: raw.threshold }),
+    scores: {},
+    urgent: [],
+    improve: [],
+    measures: raw.measures ?? [],
+    signatory: { position: signatory.position ?? '' },
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The form's data as the YAML text the pipeline checks. */
+export const rawToText = (raw: unknown): string => {
+  if (!isRecord(raw)) throw new HttpError(400, 'ข้อมูลในแบบฟอร์มต้องเป็นกลุ่มข้อมูลแบบ "ชื่อ: ค่า"', 'the form\'s data ("raw") must be an object');
+  return stringify(raw, { lineWidth: 0 });
+};
+
+/** A YAML text as plain data, or undefined when it does not parse (or expands too far: aliases). */
+function toData(text: string): unknown {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return undefined;
+  try {
+    return doc.toJS();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * checkText with the previous year's file confined to the data folder: the pipeline would look
+ * for it beside the file wherever that leads; here it is looked up only inside the data folder
+ * (after following symbolic links), like every other file the server reads.
+ */
+async function checkConfined(text: string, place: Place): Promise<Checked> {
+  const first = await checkText(text, place.file ?? 'form', { previous: false });
+  if (place.file === null || !first.data || !first.analysis) return first;
+  const previous = confinedPreviousYear(place.root, place.file, first.data.fiscalYear);
+  return previous === false ? first : checkText(text, place.file, { previous });
+}
+
+type Handlers = { [K in TaskName]: (input: Tasks[K]['input']) => Promise<Tasks[K]['output']> };
+
+export const tasks: Handlers = {
+  check: async (input) => report(await checkConfined(rawToText(input.raw), input)),
+  load: async (input) => {
+    const checked = await checkConfined(input.text, input);
+    return { raw: toData(input.text) ?? null, report: report(checked) };
+  },
+  render: async (input) => {
+    const checked = await checkConfined(rawToText(input.raw), input);
+    if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
+    const [doc] = await renderDocuments(checked, { formats: [input.format], digits: 'thai', kinds: [input.kind] });
+    if (!doc) throw new Error(`no ${input.kind} rendered`);
+    return { bytes: doc.bytes };
+  },
+  'next-year': async (input) => {
+    const raw = toData(input.text);
+    if (!isRecord(raw)) throw new HttpError(422, 'ไฟล์ของปีที่แล้วมีรูปแบบไม่ถูกต้อง ให้ตรวจด้วย ita-report check', 'last year\'s file does not parse; run ita-report check on it');
+    return { raw: nextYear(raw) };
+  },
+  update: async (input) => {
+    rawToText(input.raw);
+    const text = updateYaml(input.before, input.raw);
+    return { text, report: report(await checkConfined(text, input)) };
+  },
+};
+
+export function runTask<K extends TaskName>(name: K, input: Tasks[K]['input']): Promise<Tasks[K]['output']> {
+  return (tasks[name] as (input: Tasks[K]['input']) => Promise<Tasks[K]['output']>)(input);
+}
