@@ -452,7 +452,7 @@ describe('page flow in the PDF', () => {
     }
   });
 
-  it('never splits a table row across pages, and repeats the header on every page of the table', async () => {
+  it('never splits a row that fits in a third of a page, and repeats the header on every page of the table', async () => {
     const pdf = await renderPdf(doc([...filler(5), table(40, 'ยาว')]));
     const pages = await pdfPages(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(3);
