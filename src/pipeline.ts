@@ -52,8 +52,19 @@ export interface Checked extends LoadResult {
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
 
+/**
+ * For tests only: with ITA_REPORT_TEST_CRASH=<text> in the environment, checking a file whose path
+ * contains <text> throws, standing in for a bug, so that the tests can see how the command line and
+ * the batch report an internal error (exit code 3). Read here and nowhere else.
+ */
+function crashForTests(file: string): void {
+  const marker = process.env.ITA_REPORT_TEST_CRASH;
+  if (marker && file.includes(marker)) throw new TypeError(`simulated internal error (ITA_REPORT_TEST_CRASH) in ${file}`);
+}
+
 /** Loads, validates and analyses one file; `analysis` is set only when there is no error. */
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Checked> {
+  crashForTests(file);
   const loaded = await loadReportFile(file);
   if (!loaded.data) return loaded;
   return withPreviousYear(checkData(loaded, loaded.data), options);

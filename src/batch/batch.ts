@@ -6,6 +6,7 @@ import type { JobResult } from './job.ts';
 import { loadManifest, manifestPath, outputsPresent, saveManifest, type Manifest } from './manifest.ts';
 import { discover, fingerprint, optionsFingerprint, toolFingerprint, type DataFile, type Shard } from './plan.ts';
 import { WorkerPool } from './pool.ts';
+import { MAX_FILE_BYTES } from '../data/load.ts';
 import { previousYearFile } from '../data/previous.ts';
 import { filesUnder, isAtomicTemp } from '../cli/files.ts';
 
@@ -28,6 +29,8 @@ export interface BatchOptions {
 export interface Failure {
   key: string;
   reason: string;
+  /** A bug in the tool (an exception, a worker that died), not invalid data: exit code 3. */
+  internal?: boolean;
 }
 
 export interface BatchSummary {
@@ -67,16 +70,24 @@ async function removeEmptyFolders(dir: string, root: string): Promise<void> {
   }
 }
 
+/** A data file's bytes for its fingerprint; empty when it cannot be read or is over the size limit. */
+async function readDataFile(file: string): Promise<Uint8Array> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info || info.size > MAX_FILE_BYTES) return new Uint8Array(0);
+  return readFile(file).catch(() => new Uint8Array(0));
+}
+
 /** The data files whose documents must be (re)built, and the rest, which are current. */
 async function partition(files: DataFile[], manifest: Manifest, outDir: string, tool: string, options: string, force: boolean, previousYear: boolean) {
   const toBuild: { file: DataFile; fingerprint: string }[] = [];
   let skipped = 0;
   for (const file of files) {
-    // An unreadable file gets an empty fingerprint: it is built, and the job reports why it fails.
-    const bytes = await readFile(file.file).catch(() => new Uint8Array(0));
+    // An unreadable or oversized file gets an empty fingerprint: it is built, and the job reports
+    // why it fails (without this reading a file of gigabytes into memory first).
+    const bytes = await readDataFile(file.file);
     // The previous year's file of the same agency feeds the comparison: a change there rebuilds.
     const previousFile = previousYear ? previousYearFile(file.file) : undefined;
-    const previous = previousFile ? await readFile(previousFile).catch(() => new Uint8Array(0)) : new Uint8Array(0);
+    const previous = previousFile ? await readDataFile(previousFile) : new Uint8Array(0);
     const print = fingerprint(tool, options, bytes, previous);
     const entry = manifest.entries[file.key];
     if (!force && entry && entry.fingerprint === print && (await outputsPresent(outDir, entry))) skipped++;
@@ -135,7 +146,7 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
             summary.written++;
             manifest.entries[file.key] = { fingerprint: print, outputs: result.outputs };
           } else {
-            summary.failed.push({ key: file.key, reason: result.reason ?? 'failed' });
+            summary.failed.push({ key: file.key, reason: result.reason ?? 'failed', ...(result.internal && { internal: true }) });
             // Built again next time, whatever the fingerprint; the documents of its last good
             // version stay claimed, so they are not taken for orphans (nor pruned) while it is broken.
             const entry = manifest.entries[file.key];

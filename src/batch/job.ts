@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import path from 'node:path';
 import { writeFileAtomic } from '../cli/files.ts';
 import { formatFinding } from '../cli/findings.ts';
+import { debugDetail, describeUnexpected } from '../cli/internal.ts';
 import { checkFile, hasErrors, renderDocuments, type RenderOptions } from '../pipeline.ts';
 import type { Output } from './manifest.ts';
 
@@ -25,6 +26,8 @@ export interface JobResult {
   warnings: number;
   /** Why nothing was written, in one line, for a person (Thai first, English beside). */
   reason?: string;
+  /** Set when the failure is a bug in the tool (an exception), not a fault of the data. */
+  internal?: boolean;
   /** Time spent on this file, in milliseconds: checking and rendering, and writing. */
   ms: { check: number; render: number; write: number };
   /** Heap of the thread that ran the job, after it, in bytes. */
@@ -76,7 +79,9 @@ export async function runJob(job: Job): Promise<JobResult> {
     ms.write = performance.now() - t;
     return result('written', outputs, warnings);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return result('failed', [], 0, `สร้างเอกสารไม่สำเร็จ (rendering failed): ${message}`);
+    // Not a finding about the data: a bug (exit 3), or the system refusing a file (exit 1).
+    const unexpected = describeUnexpected(err);
+    const reason = [unexpected.line, ...debugDetail(err)].join('\n');
+    return { ...result('failed', [], 0, reason), ...(unexpected.internal && { internal: true }) };
   }
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { describeUnexpected } from '../cli/internal.ts';
 import type { Job, JobResult } from './job.ts';
 
 /**
@@ -47,7 +48,9 @@ export class WorkerPool {
       const idleAt = this.idle.indexOf(worker);
       if (idleAt >= 0) this.idle.splice(idleAt, 1);
       if (task) {
-        task.resolve({ key: task.job.key, status: 'failed', outputs: [], warnings: 0, reason: `โปรแกรมย่อยหยุดทำงาน (worker stopped): ${reason}`, ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
+        // Out of memory or a crash inside a library: a bug to report, whatever the data was.
+        const { line } = describeUnexpected(new Error(`โปรแกรมย่อยหยุดทำงาน (worker stopped): ${reason}`));
+        task.resolve({ key: task.job.key, status: 'failed', outputs: [], warnings: 0, reason: line, internal: true, ms: { check: 0, render: 0, write: 0 }, heapUsed: 0 });
       }
       if (!this.closed) {
         this.spawn();

@@ -9,14 +9,25 @@ import type { JobResult } from './job.ts';
 
 type Write = (line: string) => void;
 
+/** ✗ for a file that failed (its data, or the system), ‼ for a bug in the tool. */
+const mark = (result: JobResult): string => (result.internal ? '‼' : '✗');
+
 const seconds = (ms: number): string => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
 
 export function summaryLines(s: BatchSummary): string[] {
+  const internal = s.failed.filter((f) => f.internal).length;
+  // Failures that are bugs in the tool are counted apart from invalid data: they exit 3.
+  const bugs = internal > 0 ? ` · ในจำนวนนี้เป็นข้อผิดพลาดภายในโปรแกรม ${internal} (of which internal errors: ${internal})` : '';
   const lines = [
-    `สรุป (summary): ${s.total} ไฟล์ (files) · เขียน ${s.written} (written) · ข้าม ${s.skipped} (unchanged, skipped) · ล้มเหลว ${s.failed.length} (failed) · ${seconds(s.ms)}`,
+    `สรุป (summary): ${s.total} ไฟล์ (files) · เขียน ${s.written} (written) · ข้าม ${s.skipped} (unchanged, skipped) · ล้มเหลว ${s.failed.length} (failed)${bugs} · ${seconds(s.ms)}`,
   ];
   if (s.warnings > 0) lines.push(`คำเตือน ${s.warnings} รายการ (warnings): ดูด้วย ita-report check (see ita-report check)`);
-  for (const f of s.failed) lines.push(`  ✗ ${f.key}: ${f.reason}`);
+  for (const f of s.failed) lines.push(`  ${f.internal ? '‼' : '✗'} ${f.key}: ${f.reason}`);
+  if (internal > 0) {
+    lines.push(
+      `ข้อผิดพลาดภายในโปรแกรม ${internal} ไฟล์ (‼) ไม่ใช่ความผิดของข้อมูล โปรดแจ้งผู้ดูแลโปรแกรม พร้อมชื่อไฟล์และข้อความ (${internal} internal error(s), marked ‼: bugs in ita-report, not faults of the data; please report them with the file names and messages)`,
+    );
+  }
   if (s.orphans.length > 0) {
     const done = s.removed.length > 0;
     lines.push(
@@ -55,7 +66,7 @@ export function terminalReporter(stream: NodeJS.WriteStream): BatchReporter {
       else {
         failed++;
         // Clear the bar's line, print the failure, and let the bar redraw below it.
-        stream.write(`\r\x1b[K✗ ${result.key}: ${result.reason ?? ''}\n`);
+        stream.write(`\r\x1b[K${mark(result)} ${result.key}: ${result.reason ?? ''}\n`);
       }
       bar.increment(1, { written, failed });
     },
@@ -86,7 +97,7 @@ export function logReporter(write: Write, everyMs = 5000): BatchReporter {
       if (result.status === 'written') written++;
       else {
         failed++;
-        write(`✗ ${result.key}: ${result.reason ?? ''}`);
+        write(`${mark(result)} ${result.key}: ${result.reason ?? ''}`);
       }
       const now = performance.now();
       if (now - last >= everyMs || done === total) {

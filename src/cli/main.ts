@@ -11,9 +11,16 @@ import type { DigitSystem } from '../model/types.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat, type RenderOptions } from '../pipeline.ts';
 import { formatFinding } from './findings.ts';
 import { expandInputs, outputPath, UsageError, writeFileAtomic } from './files.ts';
+import { debugDetail, describeUnexpected } from './internal.ts';
 
-/** Exit codes: 0 all written, 1 invalid data (or warnings under --strict), 2 usage error. */
-const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 all written, 1 invalid data (or warnings under --strict, or a file the system
+ * would not let us read or write), 2 usage error, 3 internal error (a bug: please report it).
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+
+/** At most this many findings are printed per file; the rest are counted. */
+export const MAX_PRINTED_FINDINGS = 100;
 
 interface CommonOptions {
   strict: boolean;
@@ -62,26 +69,61 @@ function withDocumentOptions(command: Command): Command {
 const log = (line: string): void => void process.stdout.write(line + '\n');
 const warn = (line: string): void => void process.stderr.write(line + '\n');
 
-/** Reports every finding; returns whether the file may go on to be written. */
+/**
+ * Reports the findings (the first MAX_PRINTED_FINDINGS, then how many more); returns whether the
+ * file may go on to be written.
+ */
 function report(checked: Awaited<ReturnType<typeof checkFile>>, strict: boolean): boolean {
-  for (const finding of checked.findings) warn(formatFinding(checked, finding));
+  for (const finding of checked.findings.slice(0, MAX_PRINTED_FINDINGS)) warn(formatFinding(checked, finding));
+  const more = checked.findings.length - MAX_PRINTED_FINDINGS;
+  if (more > 0) {
+    const rel = path.relative(process.cwd(), checked.file) || checked.file;
+    warn(`${rel}: … และอีก ${more.toLocaleString('en-US')} รายการ (and ${more.toLocaleString('en-US')} more)`);
+  }
   if (hasErrors(checked.findings) || !checked.analysis) return false;
   return !(strict && checked.findings.length > 0);
 }
 
+/** How the files of a command ended: invalid (or unwritable) ones, and ones that hit a bug. */
+interface Tally {
+  failed: number;
+  internal: number;
+}
+
+const exitCode = (tally: Tally): number => (tally.internal > 0 ? EXIT.internal : tally.failed > 0 ? EXIT.invalid : EXIT.ok);
+
+/**
+ * Runs one file's work; an exception (not a finding) is reported with the file's name, counted,
+ * and the other files go on.
+ */
+async function guarded(file: string, tally: Tally, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    const rel = path.relative(process.cwd(), file) || file;
+    const unexpected = describeUnexpected(err, rel);
+    warn(unexpected.line);
+    for (const line of debugDetail(err)) warn(line);
+    if (unexpected.internal) tally.internal++;
+    else tally.failed++;
+  }
+}
+
 async function check(inputs: string[], options: CommonOptions): Promise<number> {
   const files = await expandInputs(inputs);
-  let failed = 0;
+  const tally: Tally = { failed: 0, internal: 0 };
   for (const file of files) {
-    const checked = await checkFile(file);
-    const ok = report(checked, options.strict);
-    const rel = path.relative(process.cwd(), file) || file;
-    if (!ok) failed++;
-    else if (checked.findings.length === 0) log(`ถูกต้อง (ok): ${rel}`);
-    else log(`ใช้ได้ มีคำเตือน ${checked.findings.length} รายการ (ok with ${checked.findings.length} warning(s)): ${rel}`);
+    await guarded(file, tally, async () => {
+      const checked = await checkFile(file);
+      const ok = report(checked, options.strict);
+      const rel = path.relative(process.cwd(), file) || file;
+      if (!ok) tally.failed++;
+      else if (checked.findings.length === 0) log(`ถูกต้อง (ok): ${rel}`);
+      else log(`ใช้ได้ มีคำเตือน ${checked.findings.length} รายการ (ok with ${checked.findings.length} warning(s)): ${rel}`);
+    });
   }
   if (files.length === 0) warn('ไม่พบไฟล์ข้อมูล .yaml (no .yaml data files found)');
-  return failed > 0 ? EXIT.invalid : EXIT.ok;
+  return exitCode(tally);
 }
 
 async function build(inputs: string[], options: BuildOptions): Promise<number> {
@@ -92,25 +134,27 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
     return EXIT.usage;
   }
   const previous = options.previous !== undefined ? path.resolve(options.previous) : options.previousYear ? undefined : false;
-  let failed = 0;
+  const tally: Tally = { failed: 0, internal: 0 };
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
-    const checked = await checkFile(file, previous === undefined ? {} : { previous });
-    if (!report(checked, options.strict) || !checked.data) {
-      warn(`ไม่ได้สร้างเอกสารจาก ${rel} (nothing written for this file)`);
-      failed++;
-      continue;
-    }
-    // Render everything first, so a failure leaves no document of this file half-done.
-    const documents = await renderDocuments(checked, render);
-    for (const doc of documents) {
-      const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
-      await writeFileAtomic(target, doc.bytes);
-      log(`เขียนแล้ว (wrote): ${path.relative(process.cwd(), target) || target}`);
-    }
+    await guarded(file, tally, async () => {
+      const checked = await checkFile(file, previous === undefined ? {} : { previous });
+      if (!report(checked, options.strict) || !checked.data) {
+        warn(`ไม่ได้สร้างเอกสารจาก ${rel} (nothing written for this file)`);
+        tally.failed++;
+        return;
+      }
+      // Render everything first, so a failure leaves no document of this file half-done.
+      const documents = await renderDocuments(checked, render);
+      for (const doc of documents) {
+        const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
+        await writeFileAtomic(target, doc.bytes);
+        log(`เขียนแล้ว (wrote): ${path.relative(process.cwd(), target) || target}`);
+      }
+    });
   }
   if (files.length === 0) warn('ไม่พบไฟล์ข้อมูล .yaml (no .yaml data files found)');
-  return failed > 0 ? EXIT.invalid : EXIT.ok;
+  return exitCode(tally);
 }
 
 interface BatchCliOptions extends DocumentOptions {
@@ -138,7 +182,7 @@ async function batch(dataDir: string, options: BatchCliOptions): Promise<number>
     reporter,
   );
   if (summary.interrupted) return 130;
-  return summary.failed.length > 0 ? EXIT.invalid : EXIT.ok;
+  return exitCode({ failed: summary.failed.length, internal: summary.failed.filter((f) => f.internal).length });
 }
 
 function parsePositive(value: string): number {
@@ -176,6 +220,11 @@ export function createProgram(): Command {
     .name('ita-report')
     .description('สร้างรายงานการวิเคราะห์ผลการประเมิน ITA และประกาศมาตรการ จากไฟล์ข้อมูล YAML\n(builds the ITA analysis report and measures announcement from YAML data files)')
     .showHelpAfterError()
+    .option('--debug', 'แสดงรายละเอียดของข้อผิดพลาดภายในโปรแกรม (print the stack of an internal error; also ITA_REPORT_DEBUG=1)')
+    .hook('preAction', (command) => {
+      // One switch for this process and the batch's worker threads, which read the environment.
+      if (command.opts<{ debug?: boolean }>().debug) process.env.ITA_REPORT_DEBUG = '1';
+    })
     .exitOverride();
   const strict = new Option('--strict', 'ถือว่าคำเตือนเป็นข้อผิดพลาด (treat warnings as errors)').default(false);
 
@@ -254,7 +303,11 @@ export async function main(argv: string[]): Promise<number> {
       warn(`กรอบการประเมินในโปรแกรมเสียหาย (the tool's framework file is broken): ${err.message}`);
       return EXIT.invalid;
     }
-    throw err;
+    // Anything else is a bug (or the system refusing a file), said in one line, not a stack.
+    const unexpected = describeUnexpected(err);
+    warn(unexpected.line);
+    for (const line of debugDetail(err)) warn(line);
+    return unexpected.internal ? EXIT.internal : EXIT.invalid;
   }
 }
 

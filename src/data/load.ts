@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { open } from 'node:fs/promises';
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
 import { validateRaw } from './schema.ts';
@@ -18,16 +18,46 @@ export interface LoadResult {
 /** The strength threshold when the file sets none: the ITA pass mark. */
 export const DEFAULT_THRESHOLD = 85;
 
+/**
+ * The largest data file, in bytes. A real one is about 10 KB; every field at its longest (see the
+ * schema's maxLength and maxItems) could not fill this either. Past it, the file is refused before
+ * it is read or parsed, so no file can make the tool spend minutes or gigabytes.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The Gregorian years a date may have: the DOCX is a zip, whose file dates run from 1980 to 2099
+ * in the zip writer (fflate), and the documents' file date is the signing date (else the first
+ * day of the fiscal year, which the schema's fiscal_year range keeps inside these years).
+ */
+export const DATE_YEARS = { min: 1980, max: 2099 } as const;
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+const fileFinding = (code: string, params: Finding['params'] = {}): Finding => ({ severity: 'error', code, path: [], params });
+
+/** "20,480 KB": sizes in one unit, rounded up, so a file just over the limit never reads as equal to it. */
+const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
+const tooLarge = (bytes: number): Finding => fileFinding('file.too-large', { value: kilobytes(bytes), max: `${kilobytes(MAX_FILE_BYTES)} (1 MB)` });
 
 export async function loadReportFile(file: string): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    // The size is asked of the open file, so a file too large is never read into memory.
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_FILE_BYTES) return { file, findings: [tooLarge(size)] };
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { file, findings: [{ severity: 'error', code: 'file.unreadable', path: [], params: { reason } }] };
+    return { file, findings: [fileFinding('file.unreadable', { reason })] };
   }
+  // A file that grew between stat and read.
+  if (bytes.length > MAX_FILE_BYTES) return { file, findings: [tooLarge(bytes.length)] };
   const text = decodeUtf8(bytes);
   if (text === undefined) return { file, findings: [NOT_UTF8] };
   return parseReportData(text, file);
@@ -45,10 +75,21 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Parses and validates one data file's text; pure, so tests and the batch can feed it text. */
+/**
+ * Parses and validates one data file's text; pure, so tests and the batch can feed it text. The
+ * web page's form arrives here as text too, so the size limit is checked again.
+ */
 export function parseReportData(text: string, file: string): LoadResult {
+  // Counting UTF-8 bytes of a huge string is cheap next to parsing it; a string of more than
+  // MAX_FILE_BYTES characters is too large whatever it holds.
+  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
+    return { file, findings: [tooLarge(Buffer.byteLength(text, 'utf8'))] };
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const yaml = normalizeLineEnds(text.replace(/^\uFEFF/, ''));
+  // YAML's own duplicate-key check (uniqueKeys) compares every key with every other: 50,000 keys
+  // took 90 s. findEquivalentKeys below does the same job in one pass.
+  const doc = parseDocument(yaml, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const source = new SourceMap(doc, lines);
   if (doc.errors.length > 0) {
     const findings: Finding[] = doc.errors.map((e) => {
@@ -57,9 +98,12 @@ export function parseReportData(text: string, file: string): LoadResult {
     });
     return { file, findings, source };
   }
+  const aliases = findAnchorsAndAliases(doc, yaml, lines);
+  if (aliases.length > 0) return { file, findings: aliases, source };
   const duplicates = findEquivalentKeys(doc, lines);
   if (duplicates.length > 0) return { file, findings: duplicates, source };
-  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  // No alias is left to expand (refused above); the count is a second fence.
+  const value: unknown = doc.toJS({ maxAliasCount: 0 });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { file, findings: [{ severity: 'error', code: 'file.not-a-mapping', path: [], params: {} }], source };
   }
@@ -72,6 +116,42 @@ export function parseReportData(text: string, file: string): LoadResult {
   const findings = checkDates(raw);
   if (findings.some((f) => f.severity === 'error')) return { file, findings, source };
   return { file, data: toReportData(raw), findings, source };
+}
+
+/**
+ * Old Mac editors end lines with CR alone, which YAML does not take for a line end: the whole file
+ * would be one line. Every CR or CRLF becomes one LF, so line numbers stay those the editor shows.
+ * Only done when there is a lone CR: a CRLF file is read by YAML as it is.
+ */
+function normalizeLineEnds(text: string): string {
+  return /\r(?!\n)/.test(text) ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Anchors (&name) and aliases (*name) repeat a part of the file elsewhere. A data file has no use
+ * for them, and nested aliases can expand a small file into billions of values (an "alias bomb"):
+ * both are refused where they are written.
+ */
+function findAnchorsAndAliases(doc: Document, text: string, lines: LineCounter): Finding[] {
+  const findings: Finding[] = [];
+  // One finding per line: a line of fifty aliases needs fixing once.
+  const seenLines = new Set<number>();
+  const refuse = (name: string, offset: number): void => {
+    const at = lines.linePos(offset);
+    if (seenLines.has(at.line)) return;
+    seenLines.add(at.line);
+    findings.push({ severity: 'error', code: 'yaml.alias', path: [], params: { key: name }, at });
+  };
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) refuse(`*${node.source}`, node.range?.[0] ?? 0);
+    else if (isNode(node) && node.anchor) {
+      // A node's range starts at its value; the anchor is written before it.
+      const start = node.range?.[0] ?? 0;
+      const at = text.lastIndexOf(`&${node.anchor}`, start);
+      refuse(`&${node.anchor}`, at >= 0 ? at : start);
+    }
+  });
+  return findings;
 }
 
 /**
@@ -124,12 +204,21 @@ function toReportData(raw: RawData): ReportData {
  */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
+/**
+ * Half of a surrogate pair with no other half: it stands for no character, so both formats would
+ * print U+FFFD (a box or "?") instead. It arrives by a "\\ud800" escape in quoted YAML text.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const hex = (char: string): string => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 function findControlCharacters(value: unknown, path: (string | number)[]): Finding[] {
   if (typeof value === 'string') {
-    const m = CONTROL.exec(value);
-    if (!m) return [];
-    const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return [{ severity: 'error', code: 'text.control-character', path, params: { char: `U+${code}` } }];
+    const control = CONTROL.exec(value);
+    if (control) return [{ severity: 'error', code: 'text.control-character', path, params: { char: hex(control[0]) } }];
+    const half = LONE_SURROGATE.exec(value);
+    if (half) return [{ severity: 'error', code: 'text.lone-surrogate', path, params: { char: hex(half[0]) } }];
+    return [];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => findControlCharacters(v, [...path, i]));
   if (value && typeof value === 'object') {
@@ -152,6 +241,9 @@ function checkDates(raw: RawData): Finding[] {
   const check = (iso: string, path: FieldPath): void => {
     const parsed = parseIsoDate(iso);
     if (!parsed.ok) findings.push({ severity: 'error', code: `date.${parsed.reason}`, path, params: { value: iso } });
+    else if (Number(iso.slice(0, 4)) < DATE_YEARS.min || Number(iso.slice(0, 4)) > DATE_YEARS.max) {
+      findings.push({ severity: 'error', code: 'date.out-of-range', path, params: { value: iso, min: DATE_YEARS.min, max: DATE_YEARS.max } });
+    }
   };
   if (raw.signatory.date !== undefined) check(raw.signatory.date, ['signatory', 'date']);
   raw.measures.forEach((m, i) => {

@@ -7,17 +7,21 @@ export const schemaUrl = new URL('../../data/ita-report.schema.json', import.met
 
 interface SchemaNode {
   title?: string;
+  type?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   additionalProperties?: SchemaNode | boolean;
   oneOf?: SchemaNode[];
   minimum?: number;
   maximum?: number;
+  maxLength?: number;
+  maxItems?: number;
 }
 
 export const dataSchema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as SchemaNode & object;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+// verbose: errors carry the offending value, so a text that is too long can say by how much.
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validate = ajv.compile<RawData>(dataSchema);
 
 export function validateRaw(value: unknown): { ok: true; raw: RawData } | { ok: false; findings: Finding[] } {
@@ -37,8 +41,13 @@ function schemaNodeAt(path: FieldPath): SchemaNode | undefined {
   let node: SchemaNode | undefined = dataSchema;
   for (const step of path) {
     if (!node) return undefined;
-    if (typeof step === 'number') node = node.items;
-    else if (node.properties?.[step]) node = node.properties[step];
+    if (typeof step === 'number') {
+      node = node.items;
+      continue;
+    }
+    // A field of one form of a oneOf (a period's `from`) is found in the branch that has it.
+    const owner: SchemaNode | undefined = [node, ...(node.oneOf ?? [])].find((n) => n.properties?.[step]);
+    if (owner) node = owner.properties![step];
     else if (typeof node.additionalProperties === 'object') node = node.additionalProperties;
     else return undefined;
   }
@@ -47,11 +56,21 @@ function schemaNodeAt(path: FieldPath): SchemaNode | undefined {
 
 function toFindings(errors: ErrorObject[]): Finding[] {
   // A oneOf failure reports every branch's complaint too; the clerk needs one message for the
-  // field, so drop what sits under a failed oneOf.
-  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
-  const kept = errors.filter(
-    (e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/')),
-  );
+  // field, so drop what sits under a failed oneOf. Text given where one branch takes text (a
+  // period written as text) is judged by that branch alone: "too long" says more than "wrong format".
+  const oneOfAt = new Map(errors.filter((e) => e.keyword === 'oneOf').map((e) => [e.instancePath, e]));
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'oneOf') return textBranch(e) === undefined;
+    // The nearest failed oneOf this error is a branch complaint of, if any (linear: paths are short).
+    for (let p = e.instancePath; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const oneOf = oneOfAt.get(p);
+      if (oneOf && e.schemaPath.startsWith(oneOf.schemaPath + '/')) {
+        const text = textBranch(oneOf);
+        return text !== undefined && e.schemaPath.startsWith(`${oneOf.schemaPath}/${text}/`);
+      }
+      if (p === '') return true;
+    }
+  });
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const e of kept) {
@@ -63,6 +82,14 @@ function toFindings(errors: ErrorObject[]): Finding[] {
     findings.push(f);
   }
   return findings;
+}
+
+/** The index of a failed oneOf's text branch, when the value is text and a branch takes text. */
+function textBranch(oneOf: ErrorObject): number | undefined {
+  if (typeof oneOf.data !== 'string') return undefined;
+  const branches = (oneOf.parentSchema as SchemaNode | undefined)?.oneOf ?? [];
+  const at = branches.findIndex((b) => b.type === 'string');
+  return at >= 0 ? at : undefined;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -111,6 +138,11 @@ function toFinding(e: ErrorObject): Finding | undefined {
       return finding('schema.empty-list', fixed);
     case 'minLength':
       return finding('schema.empty-text', fixed);
+    case 'maxLength':
+      // JSON Schema counts characters as code points; so does the message.
+      return finding('schema.too-long', fixed, { max: Number(params.limit), count: typeof e.data === 'string' ? [...e.data].length : '' });
+    case 'maxItems':
+      return finding('schema.too-many', fixed, { max: Number(params.limit), count: Array.isArray(e.data) ? e.data.length : '' });
     case 'minProperties':
       return finding('schema.empty-map', fixed);
     case 'enum':

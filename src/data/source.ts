@@ -1,4 +1,4 @@
-import { isMap, isSeq, isScalar, isPair, LineCounter, type Document, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, isPair, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FieldPath } from './types.ts';
 
 export interface Position {
@@ -12,6 +12,10 @@ export interface Position {
  * resolves to the deepest part of it that does.
  */
 export class SourceMap {
+  /** Each mapping's pairs by key, built when first asked: a file with thousands of keys (and a
+   * finding for each) is located in linear time, not by searching every mapping for every key. */
+  private readonly keys = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
@@ -24,7 +28,7 @@ export class SourceMap {
     if (start !== undefined) offset = start;
     for (const step of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+        const pair = this.pairs(node).get(String(step));
         if (!pair) break;
         // A block mapping or list is pointed at by its key line (`scores:`), a scalar by its value.
         const block = (isMap(pair.value) || isSeq(pair.value)) && !pair.value.flow;
@@ -42,6 +46,17 @@ export class SourceMap {
       }
     }
     return this.lines.linePos(offset);
+  }
+
+  private pairs(map: YAMLMap): Map<string, Pair> {
+    let byKey = this.keys.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      // The first pair of a key wins, as a search from the top would find it.
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !byKey.has(String(p.key.value))) byKey.set(String(p.key.value), p);
+      this.keys.set(map, byKey);
+    }
+    return byKey;
   }
 }
 

@@ -12,12 +12,22 @@ type Params = Finding['params'];
 /** Scores in the Thai sentence are in Thai digits, as in the report; the English keeps Arabic. */
 const th = (value: string | number | undefined): string => toThaiDigits(String(value));
 type Wording = (p: Params) => Message;
+/** Counts and limits with thousands separators (2,000), in both languages. */
+const count = (value: string | number | undefined): string => (typeof value === 'number' ? value.toLocaleString('en-US') : String(value));
 
 const catalogue: Record<string, Wording> = {
   'file.unreadable': (p) => ({ th: `เปิดไฟล์ไม่ได้ (${p.reason})`, en: `cannot read the file (${p.reason})` }),
   'file.not-utf8': () => ({
     th: 'ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น Windows-874/TIS-620) ให้บันทึกใหม่โดยเลือกการเข้ารหัส UTF-8',
     en: 'the file is not UTF-8 (perhaps Windows-874/TIS-620); save it again with the UTF-8 encoding',
+  }),
+  'file.too-large': (p) => ({
+    th: `ไฟล์มีขนาด ${p.value} ใหญ่เกินกว่าไฟล์ข้อมูลจะเป็นได้ (ไม่เกิน ${p.max}) จึงไม่ได้อ่าน ตรวจสอบว่าเลือกไฟล์ถูกหรือมีข้อความที่วางซ้ำหลายครั้ง`,
+    en: `the file is ${p.value}, larger than a data file can be (at most ${p.max}), so it was not read; check that it is the right file, or for text pasted many times`,
+  }),
+  'yaml.alias': (p) => ({
+    th: `ไฟล์ข้อมูลใช้ anchor หรือ alias ของ YAML (${p.key}) ไม่ได้ ให้เขียนข้อความเต็มในแต่ละที่แทน`,
+    en: `YAML anchors and aliases (${p.key}) are not allowed in a data file; write the value out in full where it is needed`,
   }),
   'file.not-a-mapping': () => ({
     th: 'ไฟล์ต้องเป็นข้อมูลแบบ "ชื่อ: ค่า" เช่น agency: จังหวัดนครปฐม',
@@ -27,6 +37,10 @@ const catalogue: Record<string, Wording> = {
   'text.control-character': (p) => ({
     th: `มีอักขระควบคุมที่มองไม่เห็น (${p.char}) ซึ่งมักติดมาจากการคัดลอก ให้พิมพ์ข้อความนี้ใหม่`,
     en: `invisible control character ${p.char}, usually pasted from another program; retype this text`,
+  }),
+  'text.lone-surrogate': (p) => ({
+    th: `มีรหัสอักขระที่ไม่สมบูรณ์ (${p.char}) ซึ่งจะแสดงเป็นเครื่องหมาย � ในเอกสาร ให้ลบออกหรือพิมพ์ตัวอักษรที่ต้องการใหม่`,
+    en: `incomplete character code ${p.char} (half of a surrogate pair), which would print as �; remove it or type the intended character`,
   }),
   'schema.required': () => ({ th: 'ยังไม่ได้กรอกข้อมูลที่จำเป็น', en: 'required field is missing' }),
   'schema.unknown-key': (p) => ({
@@ -45,6 +59,14 @@ const catalogue: Record<string, Wording> = {
   'schema.range': (p) => ({ th: `ต้องอยู่ระหว่าง ${p.min} ถึง ${p.max}`, en: `must be between ${p.min} and ${p.max}` }),
   'schema.empty-list': () => ({ th: 'ต้องมีอย่างน้อยหนึ่งรายการ', en: 'must have at least one item' }),
   'schema.empty-text': () => ({ th: 'ข้อความต้องไม่ว่าง', en: 'must not be empty' }),
+  'schema.too-long': (p) => ({
+    th: `ข้อความยาว ${count(p.count)} ตัวอักษร เกินที่กำหนดไว้ ${count(p.max)} ตัวอักษร ให้ย่อให้สั้นลงหรือแบ่งเป็นหลายรายการ`,
+    en: `the text is ${count(p.count)} characters long, more than the limit of ${count(p.max)}; shorten it or split it into several items`,
+  }),
+  'schema.too-many': (p) => ({
+    th: `มี ${count(p.count)} รายการ เกินที่กำหนดไว้ ${count(p.max)} รายการ ให้รวมหรือตัดรายการที่ไม่จำเป็นออก`,
+    en: `${count(p.count)} items, more than the limit of ${count(p.max)}; merge or remove some`,
+  }),
   'schema.empty-map': () => ({ th: 'ต้องมีข้อมูลอย่างน้อยหนึ่งรายการ', en: 'must have at least one entry' }),
   'schema.enum': (p) => ({ th: `ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ${p.allowed}`, en: `must be one of: ${p.allowed}` }),
   'schema.pattern': () => ({ th: 'รูปแบบไม่ถูกต้อง', en: 'wrong format' }),
@@ -61,6 +83,10 @@ const catalogue: Record<string, Wording> = {
   'date.buddhist-year': (p) => ({
     th: `วันที่ "${p.value}" ใช้ปี พ.ศ. ให้ใช้ปี ค.ศ. (ลบ 543) เช่น 2566 → 2023`,
     en: `"${p.value}" uses a Buddhist Era year; write the Gregorian year (subtract 543)`,
+  }),
+  'date.out-of-range': (p) => ({
+    th: `วันที่ "${p.value}" อยู่นอกช่วงที่เอกสารรองรับ ต้องเป็นปี ค.ศ. ${p.min} ถึง ${p.max}`,
+    en: `date "${p.value}" is outside the years the documents can hold: use a year from ${p.min} to ${p.max}`,
   }),
   'date.reversed': (p) => ({
     th: `วันเริ่ม (${p.from}) อยู่หลังวันสิ้นสุด (${p.to})`,
@@ -135,3 +161,34 @@ export function messageFor(finding: Finding): Message {
 
 /** Codes the catalogue words, for the test that every finding the code can raise has wording. */
 export const knownCodes = (): string[] => Object.keys(catalogue);
+
+/**
+ * An exception that is not a finding about the data: a bug in the tool. The clerk cannot fix it,
+ * so the message says so and asks for a report with what the maintainers need.
+ */
+export function internalErrorMessage(detail: string): Message {
+  return {
+    th: `ข้อผิดพลาดภายในโปรแกรม: ${detail} ไม่ใช่ความผิดของข้อมูล โปรดแจ้งผู้ดูแลโปรแกรม พร้อมชื่อไฟล์และข้อความนี้`,
+    en: `internal error: ${detail}; this is a bug in ita-report, not a fault of the data: please report it with the file name and this message (ITA_REPORT_DEBUG=1 or --debug prints the details)`,
+  };
+}
+
+/**
+ * The PDF layout could not place some text of a valid file (src/export/pdf/placement.ts): nothing
+ * was written, and since the data is within every limit, it is the tool's to fix.
+ */
+export function unplacedTextMessage(p: { count: number; excerpt: string; page?: number }): Message {
+  const where = p.page === undefined ? { th: 'ไม่อยู่ในหน้าใดเลย', en: 'on no page' } : { th: `อยู่นอกพื้นที่พิมพ์ของหน้า ${toThaiDigits(String(p.page))}`, en: `outside the text area of page ${p.page}` };
+  return {
+    th: `ข้อผิดพลาดภายในโปรแกรม: การจัดหน้า PDF วางข้อความไม่ครบ ${toThaiDigits(String(p.count))} ส่วน ส่วนแรก "${p.excerpt}" ${where.th} จึงไม่ได้เขียนเอกสารของไฟล์นี้ ไม่ใช่ความผิดของข้อมูล โปรดแจ้งผู้ดูแลโปรแกรม พร้อมไฟล์ข้อมูลนี้`,
+    en: `internal error: the PDF layout could not place ${p.count} piece(s) of text, the first "${p.excerpt}" ${where.en}, so nothing was written for this file; this is a bug in ita-report, not a fault of the data: please report it with this data file`,
+  };
+}
+
+/** The operating system refused to read or write a file (permissions, a full disk). */
+export function systemErrorMessage(detail: string): Message {
+  return {
+    th: `อ่านหรือเขียนไฟล์ไม่ได้: ${detail} ตรวจสอบสิทธิ์การเข้าถึงและพื้นที่ว่างของดิสก์`,
+    en: `cannot read or write a file: ${detail}; check the permissions and the free disk space`,
+  };
+}

@@ -254,3 +254,52 @@ describe('shards', () => {
     expect(shardOf('2566\\a.yaml'.replace(/\\/g, path.sep), 7)).toBe(shardOf('2566/a.yaml', 7));
   });
 });
+
+describe('ita-report batch: invalid data and internal errors apart (issue 11)', () => {
+  async function cliWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  /** A tree of files that all fail before rendering: an alias bomb, a year too early, and one more. */
+  function failingTree(): string {
+    const dir = fresh('ita-batch-limits-');
+    mkdirSync(path.join(dir, '2566'));
+    const bomb = `a: &a [${Array(50).fill('x').join(', ')}]\nb: &b [${Array(50).fill('*a').join(', ')}]\nc: [${Array(50).fill('*b').join(', ')}]\n`;
+    writeFileSync(path.join(dir, '2566', 'bomb.yaml'), sampleText() + bomb);
+    writeFileSync(path.join(dir, '2566', 'early.yaml'), sampleText().replace(/^fiscal_year: 2566/m, 'fiscal_year: 2523'));
+    writeFileSync(path.join(dir, '2566', 'crash-me.yaml'), sampleText().replace(/^fiscal_year: 2566/m, 'fiscal_year: 2523'));
+    return dir;
+  }
+
+  it('an alias bomb is invalid data at its line, not "rendering failed"; without a bug the run exits 1', async () => {
+    const data = failingTree();
+    const out = fresh('ita-batch-out-');
+    const { code, stderr } = await cli('batch', data, '--out', out, '--jobs', '1');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/✗ 2566\/bomb\.yaml: \S*bomb\.yaml:\d+:4: ข้อผิดพลาด \(error\): ไฟล์ข้อมูลใช้ anchor หรือ alias ของ YAML \(&a\) ไม่ได้/);
+    expect(stderr).toMatch(/✗ 2566\/early\.yaml: \S*early\.yaml:\d+:14: ข้อผิดพลาด \(error\): ต้องอยู่ระหว่าง 2524 ถึง 2643/);
+    expect(stderr).not.toContain('rendering failed');
+    expect(stderr).not.toContain('ReferenceError');
+    expect(stderr).not.toContain('ข้อผิดพลาดภายในโปรแกรม');
+    expect(stderr).toMatch(/ล้มเหลว 3 \(failed\) · \d/);
+  });
+
+  it('a bug in one file is marked ‼, counted apart in the summary, and the run exits 3', async () => {
+    const data = failingTree();
+    const out = fresh('ita-batch-out-');
+    const { code, stderr } = await cliWith({ ITA_REPORT_TEST_CRASH: 'crash-me' }, 'batch', data, '--out', out, '--jobs', '1');
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/‼ 2566\/crash-me\.yaml: ข้อผิดพลาดภายในโปรแกรม: TypeError: simulated internal error \(ITA_REPORT_TEST_CRASH\)/);
+    expect(stderr).toContain('ล้มเหลว 3 (failed) · ในจำนวนนี้เป็นข้อผิดพลาดภายในโปรแกรม 1 (of which internal errors: 1)');
+    expect(stderr).toContain('1 internal error(s), marked ‼: bugs in ita-report, not faults of the data; please report them');
+    // The invalid files are still invalid data, reported as before.
+    expect(stderr).toMatch(/ {2}✗ 2566\/bomb\.yaml: /);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -168,3 +168,112 @@ describe('ita-report build', () => {
     expect(text).not.toMatch(/[๐-๙]/);
   });
 });
+
+describe('limits and internal errors (issue 11)', () => {
+  /** The CLI with extra environment variables (ITA_REPORT_TEST_CRASH, ITA_REPORT_DEBUG). */
+  async function cliWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, ...env } });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+  /** A line of a stack trace, which ordinary errors never print. */
+  const STACK = /^\s+at /m;
+
+  it('check refuses an alias bomb with a located error, no exception, and exits 1', async () => {
+    const a = Array(50).fill('x').join(', ');
+    const b = Array(50).fill('*a').join(', ');
+    const c = Array(50).fill('*b').join(', ');
+    const text = sampleText() + `a: &a [${a}]\nb: &b [${b}]\nc: [${c}]\n`;
+    const line = text.split('\n').findIndex((l) => l.startsWith('a: &a')) + 1;
+    const file = writeVariant(text, 'bomb.yaml');
+    const { code, stderr } = await cli('check', file);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`bomb.yaml:${line}:4: ข้อผิดพลาด (error): ไฟล์ข้อมูลใช้ anchor หรือ alias ของ YAML (&a) ไม่ได้`);
+    expect(stderr).toContain(`bomb.yaml:${line + 2}:5: ข้อผิดพลาด (error):`);
+    expect(stderr).toContain('(YAML anchors and aliases (&a) are not allowed in a data file');
+    expect(stderr).not.toContain('ReferenceError');
+    expect(stderr).not.toMatch(STACK);
+  });
+
+  it('prints the first 100 findings of a file and counts the rest', async () => {
+    const file = writeVariant(sampleText() + Array.from({ length: 250 }, (_, i) => `typo_${i}: 1\n`).join(''), 'typos.yaml');
+    const { code, stderr } = await cli('check', file);
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines.filter((l) => l.includes('ไม่รู้จักชื่อข้อมูล'))).toHaveLength(100);
+    expect(lines.at(-1)).toMatch(/typos\.yaml: … และอีก 150 รายการ \(and 150 more\)$/);
+  });
+
+  it('an internal error exits 3, names the file, asks for a report, and goes on with the other files', async () => {
+    const crash = writeVariant(sampleText(), 'crash-me.yaml');
+    const { code, stderr, stdout } = await cliWith({ ITA_REPORT_TEST_CRASH: 'crash-me' }, 'check', crash, SAMPLE);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/crash-me\.yaml: ข้อผิดพลาดภายในโปรแกรม: TypeError: simulated internal error \(ITA_REPORT_TEST_CRASH\) in \S+crash-me\.yaml ไม่ใช่ความผิดของข้อมูล โปรดแจ้งผู้ดูแลโปรแกรม/);
+    expect(stderr).toContain('(internal error: TypeError: simulated internal error');
+    expect(stderr).toContain('this is a bug in ita-report, not a fault of the data: please report it');
+    expect(stderr).not.toMatch(STACK);
+    // The other file was still checked.
+    expect(stdout).toContain('ใช้ได้ มีคำเตือน 1 รายการ');
+  });
+
+  it('prints the stack of an internal error with --debug or ITA_REPORT_DEBUG=1', async () => {
+    const crash = writeVariant(sampleText(), 'crash-me.yaml');
+    const flag = await cliWith({ ITA_REPORT_TEST_CRASH: 'crash-me' }, 'check', '--debug', crash);
+    expect(flag.code).toBe(3);
+    expect(flag.stderr).toMatch(STACK);
+    const env = await cliWith({ ITA_REPORT_TEST_CRASH: 'crash-me', ITA_REPORT_DEBUG: '1' }, 'check', crash);
+    expect(env.code).toBe(3);
+    expect(env.stderr).toMatch(/^\s+at .*pipeline\.ts/m);
+  });
+
+  it('build: an internal error exits 3 and writes nothing for that file', async () => {
+    const out = freshDir();
+    const crash = writeVariant(sampleText(), 'crash-me.yaml');
+    const { code, stderr } = await cliWith({ ITA_REPORT_TEST_CRASH: 'crash-me' }, 'build', crash, '--out', out);
+    expect(code).toBe(3);
+    expect(stderr).toContain('ข้อผิดพลาดภายในโปรแกรม');
+    expect(listFiles(out)).toEqual([]);
+  });
+
+  it('build: an output folder that cannot be written is said in one line, not a stack, and exits 1', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const notAFolder = path.join(freshDir(), 'file');
+    writeFileSync(notAFolder, '');
+    const { code, stderr } = await cli('build', SAMPLE, '--out', notAFolder, '--format', 'docx', '--no-charts');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nakhon-pathom\.yaml: ข้อผิดพลาด \(error\): อ่านหรือเขียนไฟล์ไม่ได้: .*(ENOTDIR|EEXIST)/);
+    expect(stderr).toContain('(cannot read or write a file:');
+    expect(stderr).not.toContain('ข้อผิดพลาดภายในโปรแกรม');
+    expect(stderr).not.toMatch(STACK);
+  });
+
+  it('words each kind of unexpected failure: a bug, text the PDF could not place, the system refusing a file', async () => {
+    const { describeUnexpected } = await import('../../src/cli/internal.ts');
+    const { UnplacedTextError } = await import('../../src/export/pdf/placement.ts');
+    expect(describeUnexpected(new RangeError('Invalid array length\n  more'), 'a.yaml')).toEqual({
+      internal: true,
+      line: expect.stringMatching(/^a\.yaml: ข้อผิดพลาดภายในโปรแกรม: RangeError: Invalid array length ไม่ใช่ความผิดของข้อมูล .* \(internal error: RangeError: Invalid array length; this is a bug in ita-report/),
+    });
+    const unplaced = describeUnexpected(new UnplacedTextError([{ text: 'ขั้นตอนที่หนึ่ง', problem: 'outside', page: 3 }]), 'b.yaml');
+    expect(unplaced.internal).toBe(true);
+    expect(unplaced.line).toContain('b.yaml: ข้อผิดพลาดภายในโปรแกรม: การจัดหน้า PDF วางข้อความไม่ครบ ๑ ส่วน ส่วนแรก "ขั้นตอนที่หนึ่ง" อยู่นอกพื้นที่พิมพ์ของหน้า ๓');
+    expect(unplaced.line).toContain('(internal error: the PDF layout could not place 1 piece(s) of text, the first "ขั้นตอนที่หนึ่ง" outside the text area of page 3, so nothing was written');
+    const system = Object.assign(new Error("EACCES: permission denied, open 'out/x.pdf'"), { code: 'EACCES', syscall: 'open' });
+    expect(describeUnexpected(system, 'c.yaml')).toEqual({
+      internal: false,
+      line: "c.yaml: ข้อผิดพลาด (error): อ่านหรือเขียนไฟล์ไม่ได้: EACCES: permission denied, open 'out/x.pdf' ตรวจสอบสิทธิ์การเข้าถึงและพื้นที่ว่างของดิสก์ (cannot read or write a file: EACCES: permission denied, open 'out/x.pdf'; check the permissions and the free disk space)",
+    });
+  });
+
+  it('check: a fiscal year whose dates a DOCX cannot hold is an error at its line, not a crash later', async () => {
+    const text = sampleText().replace(/^fiscal_year: 2566/m, 'fiscal_year: 2523');
+    const line = text.split('\n').findIndex((l) => l.startsWith('fiscal_year: 2523')) + 1;
+    const { code, stderr } = await cli('check', writeVariant(text));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`variant.yaml:${line}:14: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง 2524 ถึง 2643 (must be between 2524 and 2643) [fiscal_year: ปีงบประมาณ (fiscal year)]`);
+  });
+});
