@@ -122,6 +122,19 @@ class Typesetter {
   }
 
   /**
+   * Whether a letter with its marks is set in the fallback face: when the body font lacks one of
+   * its characters and the fallback face has more of them (a Thai letter with a mark only the
+   * fallback has stays in the body font, which draws the letter at least).
+   */
+  private needsFallback(cluster: string): boolean {
+    const chars = [...cluster].filter((ch) => !isInvisible(ch));
+    const inBody = chars.filter((ch) => this.body.covers(ch.codePointAt(0)!)).length;
+    if (inBody === chars.length) return false;
+    const fallback = loadFace(fallbackFontSet().files.normal);
+    return chars.filter((ch) => fallback.covers(ch.codePointAt(0)!)).length > inBody;
+  }
+
+  /**
    * Runs split where the body font has no glyph: those go to the fallback face, a whole letter
    * with its marks at a time (e + U+0308 together), so a mark never sits in another font than its
    * letter. Nearly every run is covered throughout and is passed on as it is.
@@ -136,7 +149,7 @@ class Typesetter {
       let start = 0;
       let fallback: boolean | undefined;
       for (const { segment, index } of graphemes.segment(run.text)) {
-        const missing = ![...segment].every((ch) => this.covers(ch));
+        const missing = this.needsFallback(segment);
         if (fallback !== undefined && missing !== fallback) {
           out.push({ ...run, text: run.text.slice(start, index), ...(fallback && { fallback: true }) });
           start = index;

@@ -39,16 +39,17 @@ export interface ShapingFont {
 }
 
 /**
- * Characters that mark or forbid break opportunities but have no glyph in the Thai fonts: left in,
- * each would be drawn as a box (.notdef). Line breaking is done before shaping, so they carry
- * nothing here any more.
+ * Characters that draw nothing (Unicode's default-ignorable code points: break marks such as
+ * U+200B, joiners, the grapheme joiner U+034F, variation selectors, bidi controls), which the
+ * fonts have no glyph for: left in, each would be drawn as a box (.notdef), or pull its letter
+ * into the fallback face. Line breaking is done before shaping, so they carry nothing here any more.
  */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Text without the characters that draw nothing: what is shaped, and what a reader copies. */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
-const ONE_INVISIBLE = new RegExp(INVISIBLE.source);
+const ONE_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 
 /** Whether a character is one of those: it needs no glyph from any font. */
 export const isInvisible = (char: string): boolean => ONE_INVISIBLE.test(char);
