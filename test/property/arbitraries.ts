@@ -1,0 +1,439 @@
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { parse, stringify, type ToStringOptions } from 'yaml';
+import type { Framework } from '../../src/data/frameworks.ts';
+import type { Measure, Period, RawData } from '../../src/data/types.ts';
+import type { DigitSystem } from '../../src/model/types.ts';
+import { dateYears, FRAMEWORKS, listBounds, maxTextLength, numberRange, schemaNode, yearRange } from './limits.ts';
+import { fitText, textArbitrary, type TextOptions } from './text.ts';
+
+/**
+ * Valid data files across the whole schema, as YAML text, with the render options to build
+ * them with. Everything is built with map/record/array, so fast-check can shrink a failing file.
+ */
+
+export interface RenderChoice {
+  digits: DigitSystem;
+  charts: boolean;
+  justify: boolean;
+  continuation: boolean;
+}
+
+export interface ValidCase {
+  data: RawData;
+  yaml: string;
+  /** How the YAML was written (for the report of a counterexample). */
+  style: string;
+  render: RenderChoice;
+}
+
+export interface ValidOptions extends TextOptions {
+  /** Long texts (400 to 5,000 characters) as well as short ones. Default true. */
+  long?: boolean;
+  /** Largest number of measures, steps, points (default 40, or the schema's limit). */
+  maxList?: number;
+  /**
+   * Upper bound on the characters of all texts together: a file over it keeps its structure but
+   * has its later texts cut short. Keeps a seeded run's time bounded; fuzz runs raise it.
+   */
+  maxTotalChars?: number;
+}
+
+const BE_OFFSET = 543;
+
+/** Lists of `lo` to `hi` items, weighted toward few (most files have 1–6 measures), some up to `hi`. */
+function arrayBetween<T>(item: fc.Arbitrary<T>, lo: number, hi: number): fc.Arbitrary<T[]> {
+  const max = Math.max(lo, hi);
+  return fc.oneof(
+    { arbitrary: fc.array(item, { minLength: lo, maxLength: Math.min(max, lo + 2) }), weight: 6 },
+    { arbitrary: fc.array(item, { minLength: lo, maxLength: Math.min(max, lo + 5) }), weight: 3 },
+    { arbitrary: fc.array(item, { minLength: lo, maxLength: max, size: 'max' }), weight: 1 },
+  );
+}
+
+/** A list of `item` with the schema's bounds at `path`, weighted toward short lists. */
+function listOf<T>(item: fc.Arbitrary<T>, path: readonly (string | number)[], options: ValidOptions, atLeast = 0): fc.Arbitrary<T[]> {
+  const { min, max } = listBounds(path, options.maxList);
+  return arrayBetween(item, Math.max(min, atLeast), max);
+}
+
+const text = (path: readonly (string | number)[], options: ValidOptions): fc.Arbitrary<string> =>
+  textArbitrary(maxTextLength(path), { ...options, long: options.long ?? true });
+
+/** The string branch of measures[].period (a oneOf). */
+function periodTextMax(): number {
+  const node = schemaNode(['measures', 0, 'period']);
+  const branch = node?.oneOf?.find((b) => b.type === 'string');
+  return Math.min(5000, branch?.maxLength ?? Infinity);
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** Days in a month of a year ≥ 100 (Date.UTC reads years 0–99 as 1900–1999). */
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A date before the fiscal year is known: a day of it, or any date the loader takes. */
+type DateSeed = { day: number } | { year: number; month: number; dayOfMonth: number };
+
+/**
+ * A valid Gregorian date (the loader takes years 0100–2399): mostly within the fiscal year, now
+ * and then anywhere in that range.
+ */
+const dateSeedArbitrary: fc.Arbitrary<DateSeed> = fc.oneof(
+  { arbitrary: fc.record({ day: fc.integer({ min: 0, max: 364 }) }), weight: 8 },
+  {
+    arbitrary: fc.record({ year: fc.integer({ min: dateYears().min, max: dateYears().max }), month: fc.integer({ min: 1, max: 12 }), dayOfMonth: fc.integer({ min: 1, max: 31 }) }),
+    weight: 1,
+  },
+);
+
+/** The date, kept inside the years the loader accepts (a fiscal year far out has its dates clamped). */
+function resolveDate(seed: DateSeed, fiscalYear: number): string {
+  const years = dateYears();
+  let year: number, month: number, day: number;
+  if ('day' in seed) {
+    const d = new Date(Date.UTC(fiscalYear - BE_OFFSET - 1, 9, 1) + seed.day * 86_400_000);
+    [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  } else [year, month, day] = [seed.year, seed.month, seed.dayOfMonth];
+  year = Math.max(years.min, Math.min(years.max, year));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(day, daysIn(year, month)), 2)}`;
+}
+
+/** A score as published (92.56, 97) or any double in range. */
+function percentArbitrary(path: readonly (string | number)[]): fc.Arbitrary<number> {
+  const { min, max } = numberRange(path);
+  const lo = Math.max(0, min);
+  const hi = Math.min(100, max);
+  return fc.oneof(
+    { arbitrary: fc.integer({ min: Math.ceil(lo * 100), max: Math.floor(hi * 100) }).map((h) => h / 100), weight: 6 },
+    { arbitrary: fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }), weight: 2 },
+    { arbitrary: fc.constantFrom(lo, hi), weight: 1 },
+    { arbitrary: fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }), weight: 1 },
+  );
+}
+
+function budgetArbitrary(): fc.Arbitrary<number> {
+  const { min, max } = numberRange(['measures', 0, 'budget']);
+  const lo = Math.max(0, min);
+  return fc.oneof(
+    { arbitrary: fc.constant(0), weight: 3 },
+    { arbitrary: fc.integer({ min: 1, max: 5_000_000 }), weight: 6 },
+    { arbitrary: fc.integer({ min: 0, max: 99_999_999 }).map((s) => s / 100), weight: 3 },
+    { arbitrary: fc.constantFrom(lo, max), weight: 1 },
+    { arbitrary: fc.double({ min: lo, max, noNaN: true, noDefaultInfinity: true }), weight: 1 },
+  );
+}
+
+interface Years {
+  fiscal_year: number;
+  assessment_year?: number;
+  framework?: number;
+  framework_def: Framework;
+}
+
+/** Every framework year, reached by default, by assessment_year, or by an explicit framework. */
+function yearsArbitrary(): fc.Arbitrary<Years> {
+  const fiscal = yearRange('fiscal_year');
+  const assess = yearRange('assessment_year');
+  const near = fc.oneof({ arbitrary: fc.constant(1), weight: 8 }, { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: 200 }), weight: 1 });
+  return fc
+    .record({
+      framework: fc.constantFrom(...FRAMEWORKS),
+      mode: fc.constantFrom('default', 'assessment', 'framework'),
+      offset: near,
+      explicitFramework: fc.boolean(),
+      assessment: fc.oneof({ arbitrary: fc.integer({ min: -2, max: 2 }), weight: 4 }, { arbitrary: fc.integer({ min: assess.min, max: assess.max }).map((y) => y - 10_000), weight: 1 }),
+    })
+    .map(({ framework, mode, offset, explicitFramework, assessment }): Years => {
+      const clampFiscal = (y: number, atLeast: number): number => Math.max(atLeast, fiscal.min, Math.min(fiscal.max, y));
+      const fy = framework.year;
+      if (mode === 'default' && fy + 1 <= fiscal.max && fy + 1 >= fiscal.min) {
+        return { fiscal_year: fy + 1, framework_def: framework };
+      }
+      if (mode === 'framework') {
+        // Any assessment year (near the framework's, or anywhere the schema allows).
+        const a = assessment < -1000 ? assessment + 10_000 : fy + assessment;
+        const assessmentYear = Math.max(assess.min, Math.min(assess.max, fiscal.max, a));
+        return { fiscal_year: clampFiscal(assessmentYear + offset, assessmentYear), assessment_year: assessmentYear, framework: fy, framework_def: framework };
+      }
+      return {
+        fiscal_year: clampFiscal(fy + offset, fy),
+        assessment_year: fy,
+        ...(explicitFramework && { framework: fy }),
+        framework_def: framework,
+      };
+    });
+}
+
+/** An issue row whose indicator is picked (by index) once the framework is known. */
+interface IssueSeed {
+  pick: number;
+  points: string[];
+}
+
+function issueRowsArbitrary(section: 'urgent' | 'improve', options: ValidOptions): fc.Arbitrary<IssueSeed[]> {
+  const row = fc.record({
+    pick: fc.nat(),
+    points: listOf(text([section, 0, 'points', 0], options), [section, 0, 'points'], options, 1),
+  });
+  // Most files have a few rows; the same indicator twice is only a warning, so it may happen.
+  const { max } = listBounds([section], 12);
+  return arrayBetween(row, 0, max);
+}
+
+type PeriodSeed = { text: string } | { from: DateSeed; to: DateSeed } | { quarter: 1 | 2 | 3 | 4 };
+
+function periodArbitrary(options: ValidOptions): fc.Arbitrary<PeriodSeed> {
+  return fc.oneof(
+    fc.record({ text: textArbitrary(periodTextMax(), { ...options, long: false }) }),
+    fc.record({ from: dateSeedArbitrary, to: dateSeedArbitrary }),
+    fc.record({ quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }),
+  );
+}
+
+function resolvePeriod(seed: PeriodSeed, fiscalYear: number): Period {
+  if ('text' in seed) return seed.text;
+  if ('quarter' in seed) return { quarter: seed.quarter };
+  const [a, b] = [resolveDate(seed.from, fiscalYear), resolveDate(seed.to, fiscalYear)];
+  return a <= b ? { from: a, to: b } : { from: b, to: a };
+}
+
+interface MeasureSeed extends Omit<Measure, 'period'> {
+  period?: PeriodSeed;
+}
+
+function measureArbitrary(options: ValidOptions): fc.Arbitrary<MeasureSeed> {
+  return fc.record(
+    {
+      title: text(['measures', 0, 'title'], options),
+      steps: listOf(text(['measures', 0, 'steps', 0], options), ['measures', 0, 'steps'], options, 1),
+      owner: text(['measures', 0, 'owner'], options),
+      monitoring: text(['measures', 0, 'monitoring'], options),
+      budget: budgetArbitrary(),
+      period: periodArbitrary(options),
+    },
+    { requiredKeys: ['title', 'steps', 'owner', 'monitoring'] },
+  );
+}
+
+const LEVELS = ['AA', 'A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/** Indicators a framework may have: scores are drawn for this many and cut to the framework's. */
+const MOST_INDICATORS = Math.max(...FRAMEWORKS.map((f) => f.indicators.length));
+
+export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawData> {
+  const long = options.long ?? true;
+  const known = fc.nat();
+  return fc
+    .record(
+      {
+        years: yearsArbitrary(),
+        agency: text(['agency'], { ...options, long }),
+        overall: fc.record({ score: percentArbitrary(['overall', 'score']), level: fc.constantFrom(...LEVELS) }, { requiredKeys: ['score'] }),
+        threshold: percentArbitrary(['threshold']),
+        scores: fc.array(percentArbitrary(['scores', '1']), { minLength: MOST_INDICATORS, maxLength: MOST_INDICATORS }),
+        // Mostly indicators of the framework (picked by index); now and then any key, which
+        // is only a warning when the framework has no such indicator.
+        explanations: fc.array(
+          fc.record({ key: fc.oneof({ arbitrary: known.map((n) => ({ pick: n })), weight: 9 }, { arbitrary: fc.integer({ min: 1, max: 99 }).map((n) => ({ any: n })), weight: 1 }), text: text(['explanations', '1'], options) }),
+          { maxLength: 4 },
+        ),
+        principles: text(['principles'], options),
+        urgent: issueRowsArbitrary('urgent', options),
+        improve: issueRowsArbitrary('improve', options),
+        measures: listOf(measureArbitrary(options), ['measures'], options, 1),
+        announcement: fc.record({ intro: text(['announcement', 'intro'], options) }, { requiredKeys: [] }),
+        signatory: fc.record(
+          {
+            name: text(['signatory', 'name'], { ...options, long }),
+            position: text(['signatory', 'position'], options),
+            date: dateSeedArbitrary,
+          },
+          { requiredKeys: ['position'] },
+        ),
+      },
+      { requiredKeys: ['years', 'agency', 'overall', 'scores', 'measures', 'signatory'] },
+    )
+    .map((seed): RawData => {
+      const { framework_def: framework, ...yearKeys } = seed.years;
+      const numbers = framework.indicators.map((i) => i.number);
+      const pick = (n: number): number => numbers[n % numbers.length]!;
+      const fy = yearKeys.fiscal_year;
+      const data: RawData = {
+        agency: seed.agency,
+        ...yearKeys,
+        overall: seed.overall,
+        ...(seed.threshold !== undefined && { threshold: seed.threshold }),
+        scores: Object.fromEntries(numbers.map((n, i) => [String(n), seed.scores[i]!])),
+        ...(seed.explanations !== undefined && {
+          explanations: Object.fromEntries(seed.explanations.map((e) => ['pick' in e.key ? String(pick(e.key.pick)) : String(e.key.any), e.text])),
+        }),
+        ...(seed.principles !== undefined && { principles: seed.principles }),
+        ...(seed.urgent !== undefined && { urgent: seed.urgent.map((r) => ({ indicator: pick(r.pick), points: r.points })) }),
+        ...(seed.improve !== undefined && { improve: seed.improve.map((r) => ({ indicator: pick(r.pick), points: r.points })) }),
+        measures: seed.measures.map(({ period, ...m }) => ({ ...m, ...(period !== undefined && { period: resolvePeriod(period, fy) }) })),
+        ...(seed.announcement !== undefined && { announcement: seed.announcement }),
+        signatory: {
+          ...(seed.signatory.name !== undefined && { name: seed.signatory.name }),
+          position: seed.signatory.position,
+          ...(seed.signatory.date !== undefined && { date: resolveDate(seed.signatory.date, fy) }),
+        },
+      };
+      return capTotalText(data, options.maxTotalChars ?? Infinity);
+    });
+}
+
+/** Cuts later texts short once the file holds `budget` characters of text (structure kept). */
+function capTotalText(data: RawData, budget: number): RawData {
+  if (!Number.isFinite(budget)) return data;
+  let used = 0;
+  const fit = (s: string): string => {
+    const n = Array.from(s).length;
+    if (used + n <= budget) {
+      used += n;
+      return s;
+    }
+    const room = Math.max(1, Math.min(n, budget - used, 24));
+    used += room;
+    return fitText(s, room);
+  };
+  return mapTexts(data, fit);
+}
+
+/** Applies `f` to every text of a data file (not to dates, levels or keys). */
+export function mapTexts(data: RawData, f: (s: string) => string): RawData {
+  const period = (p: Period | undefined): Period | undefined => (typeof p === 'string' ? f(p) : p);
+  const out: RawData = {
+    ...data,
+    agency: f(data.agency),
+    ...(data.explanations && { explanations: Object.fromEntries(Object.entries(data.explanations).map(([k, v]) => [k, f(v)])) }),
+    ...(data.principles !== undefined && { principles: f(data.principles) }),
+    ...(data.urgent && { urgent: data.urgent.map((r) => ({ ...r, points: r.points.map(f) })) }),
+    ...(data.improve && { improve: data.improve.map((r) => ({ ...r, points: r.points.map(f) })) }),
+    measures: data.measures.map((m) => {
+      const p = period(m.period);
+      return { ...m, title: f(m.title), steps: m.steps.map(f), owner: f(m.owner), monitoring: f(m.monitoring), ...(p !== undefined && { period: p }) };
+    }),
+    ...(data.announcement && { announcement: data.announcement.intro !== undefined ? { ...data.announcement, intro: f(data.announcement.intro) } : data.announcement }),
+    signatory: { ...data.signatory, position: f(data.signatory.position), ...(data.signatory.name !== undefined && { name: f(data.signatory.name) }) },
+  };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML text.
+
+export interface YamlStyle {
+  strings: 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+  lineWidth: 0 | 40 | 80;
+  indent: 2 | 4;
+  indentSeq: boolean;
+  collections: 'any' | 'block' | 'flow';
+  bom: boolean;
+  crlf: boolean;
+  header: boolean;
+}
+
+export const yamlStyleArbitrary: fc.Arbitrary<YamlStyle> = fc.record({
+  strings: fc.oneof({ arbitrary: fc.constant('PLAIN' as const), weight: 6 }, fc.constantFrom('QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED')),
+  lineWidth: fc.constantFrom(0, 40, 80),
+  indent: fc.constantFrom(2, 4),
+  indentSeq: fc.boolean(),
+  collections: fc.oneof({ arbitrary: fc.constant('any' as const), weight: 6 }, fc.constantFrom('block', 'flow')),
+  bom: fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, fc.constant(true)),
+  crlf: fc.oneof({ arbitrary: fc.constant(false), weight: 6 }, fc.constant(true)),
+  header: fc.boolean(),
+});
+
+export const DEFAULT_STYLE: YamlStyle = { strings: 'PLAIN', lineWidth: 0, indent: 2, indentSeq: true, collections: 'any', bom: false, crlf: false, header: true };
+
+const describeStyle = (s: YamlStyle): string =>
+  `strings ${s.strings}, lineWidth ${s.lineWidth}, indent ${s.indent}${s.indentSeq ? '' : ' (sequences unindented)'}, collections ${s.collections}${s.bom ? ', BOM' : ''}${s.crlf ? ', CRLF' : ''}`;
+
+/**
+ * The data as a YAML file in the given style. The text must read back as exactly the data: if a
+ * style cannot carry some value (the yaml library then picks another quoting itself, so this is
+ * rare), the plain style is used, and if even that does not round-trip the generator is wrong.
+ */
+export function toYamlText(data: RawData, style: YamlStyle = DEFAULT_STYLE): { text: string; style: string } {
+  const options: ToStringOptions = {
+    defaultStringType: style.strings,
+    defaultKeyType: 'PLAIN',
+    lineWidth: style.lineWidth,
+    indent: style.indent,
+    indentSeq: style.indentSeq,
+    collectionStyle: style.collections,
+  };
+  let text = stringify(data, { ...options, aliasDuplicateObjects: false });
+  let used = style;
+  if (!roundTrips(text, data)) {
+    // The yaml library's multi-line double quotes do not always read back ("\r\n \n" loses its
+    // space): one-line JSON-style double quotes always do.
+    used = { ...DEFAULT_STYLE, strings: 'QUOTE_DOUBLE' };
+    text = stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, defaultStringType: 'QUOTE_DOUBLE', doubleQuotedAsJSON: true });
+    if (!roundTrips(text, data)) throw new Error(`generator: the data does not survive a YAML round trip: ${firstDifference(data, text)}`);
+  }
+  if (used.header) text = '# yaml-language-server: $schema=../ita-report.schema.json\n# property-test data (test/property), not a real agency\n\n' + text;
+  if (used.crlf) {
+    const crlf = text.replace(/\n/g, '\r\n');
+    if (roundTrips(crlf, data)) text = crlf;
+  }
+  if (used.bom) text = '\uFEFF' + text;
+  return { text, style: describeStyle(used) };
+}
+
+function firstDifference(data: RawData, text: string): string {
+  let back: unknown;
+  try {
+    back = parse(text, { uniqueKeys: true });
+  } catch (err) {
+    return `does not parse: ${String(err).slice(0, 200)}`;
+  }
+  const walk = (a: unknown, b: unknown, at: string): string | undefined => {
+    if (a && typeof a === 'object') {
+      for (const k of new Set([...Object.keys(a), ...Object.keys((b ?? {}) as object)])) {
+        const d = walk((a as Record<string, unknown>)[k], (b as Record<string, unknown> | undefined)?.[k], `${at}.${k}`);
+        if (d) return d;
+      }
+      return undefined;
+    }
+    return isDeepStrictEqual(a, b) ? undefined : `${at}: ${JSON.stringify(a)} became ${JSON.stringify(b)}`;
+  };
+  return walk(data, back, '') ?? 'no difference found';
+}
+
+/** The data as YAML holds it: keys whose value is undefined are not written (-0 stays -0). */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+  }
+  return value;
+}
+
+/**
+ * Whether the text, once written as UTF-8, reads back as the data. Through the bytes: the yaml
+ * library folds long double-quoted lines even inside a surrogate pair (an emoji), which reads back
+ * in memory but not from a file.
+ */
+function roundTrips(text: string, data: RawData): boolean {
+  try {
+    const file = new TextDecoder().decode(new TextEncoder().encode(text));
+    return isDeepStrictEqual(parse(file, { uniqueKeys: true }), withoutUndefined(data));
+  } catch {
+    return false;
+  }
+}
+
+export const renderChoiceArbitrary: fc.Arbitrary<RenderChoice> = fc.record({
+  digits: fc.oneof({ arbitrary: fc.constant('thai' as const), weight: 4 }, { arbitrary: fc.constant('arabic' as const), weight: 1 }),
+  charts: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
+  justify: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
+  continuation: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
+});
+
+export function validCaseArbitrary(options: ValidOptions = {}): fc.Arbitrary<ValidCase> {
+  return fc.tuple(rawDataArbitrary(options), yamlStyleArbitrary, renderChoiceArbitrary).map(([data, style, render]) => {
+    const yaml = toYamlText(data, style);
+    return { data, yaml: yaml.text, style: yaml.style, render };
+  });
+}

@@ -1,0 +1,125 @@
+import type { RawData } from '../../src/data/types.ts';
+import { withoutInvisible } from '../../src/export/pdf/shaping.ts';
+import type { DigitSystem } from '../../src/model/types.ts';
+import { bahtText } from '../../src/thai/baht.ts';
+import { formatThaiDate } from '../../src/thai/dates.ts';
+import { convertDigits } from '../../src/thai/digits.ts';
+import { quarterRange } from '../../src/thai/fiscal.ts';
+import { normalizeThai } from '../../src/thai/normalize.ts';
+import { formatAmount, formatScore } from '../../src/thai/numbers.ts';
+import { FRAMEWORKS } from './limits.ts';
+
+/**
+ * Which strings of a data file each document must hold, worked out from the templates:
+ *
+ * - report.hbs: the agency (titles, §2, §3), principles (§1), the official overall score (§2),
+ *   the agency's own explanation of every indicator of the framework (§3: each indicator is a
+ *   strength or a weakness), urgent points (§4), improve points (§5), and the measures table (§6);
+ * - announcement.hbs: the agency (title), the intro when given, the measures table, and the
+ *   signature block (date, name, position);
+ * - partials/measures-table.hbs, in both: each measure's title, steps, owner and monitoring, its
+ *   budget as an amount and in words (or ไม่ใช้งบประมาณ), and its period (text, or dates).
+ *
+ * Each string is compared after what the pipeline does to it: the loader's Thai repair
+ * (normalizeThai) and trim of the agency, the digit conversion of the documents (convertDigits,
+ * which keeps web and e-mail addresses), and, for the PDF, the characters that draw nothing
+ * (withoutInvisible: a PDF reader cannot copy what was not drawn). White space is squashed on
+ * both sides: Thai lines break without a space.
+ */
+
+export type Kind = 'report' | 'announcement';
+
+export interface ExpectedString {
+  /** Where it comes from, as a field path (`measures[2].steps[0]`). */
+  field: string;
+  /** As written in the data file (or derived, for budgets and dates). */
+  text: string;
+}
+
+export type Expected = Record<Kind, ExpectedString[]>;
+
+export function expectedStrings(data: RawData): Expected {
+  const report: ExpectedString[] = [];
+  const announcement: ExpectedString[] = [];
+  const both = (field: string, text: string): void => {
+    report.push({ field, text });
+    announcement.push({ field, text });
+  };
+  both('agency', data.agency);
+  report.push({ field: 'overall.score', text: formatScore(data.overall.score) });
+  if (data.principles !== undefined) report.push({ field: 'principles', text: data.principles });
+  const assessmentYear = data.assessment_year ?? data.fiscal_year - 1;
+  const framework = FRAMEWORKS.find((f) => f.year === (data.framework ?? assessmentYear));
+  for (const [key, text] of Object.entries(data.explanations ?? {})) {
+    if (framework?.indicators.some((i) => String(i.number) === key)) report.push({ field: `explanations.${key}`, text });
+  }
+  for (const section of ['urgent', 'improve'] as const) {
+    data[section]?.forEach((row, r) => row.points.forEach((p, i) => report.push({ field: `${section}[${r}].points[${i}]`, text: p })));
+  }
+  data.measures.forEach((m, i) => {
+    const at = `measures[${i}]`;
+    both(`${at}.title`, m.title);
+    m.steps.forEach((s, j) => both(`${at}.steps[${j}]`, s));
+    both(`${at}.owner`, m.owner);
+    both(`${at}.monitoring`, m.monitoring);
+    if (m.budget !== undefined) {
+      if (m.budget === 0) both(`${at}.budget`, 'ไม่ใช้งบประมาณ');
+      else {
+        both(`${at}.budget`, formatAmount(m.budget));
+        both(`${at}.budget (words)`, bahtText(m.budget));
+      }
+    }
+    const p = m.period;
+    if (typeof p === 'string') both(`${at}.period`, p);
+    else if (p && 'from' in p) both(`${at}.period`, `${formatThaiDate(p.from)} – ${formatThaiDate(p.to)}`);
+    else if (p) {
+      const range = quarterRange(data.fiscal_year, p.quarter);
+      both(`${at}.period`, `${formatThaiDate(range.start)} – ${formatThaiDate(range.end)}`);
+    }
+  });
+  if (data.announcement?.intro !== undefined) announcement.push({ field: 'announcement.intro', text: data.announcement.intro });
+  if (data.signatory.date !== undefined) announcement.push({ field: 'signatory.date', text: formatThaiDate(data.signatory.date) });
+  if (data.signatory.name !== undefined) announcement.push({ field: 'signatory.name', text: data.signatory.name });
+  announcement.push({ field: 'signatory.position', text: data.signatory.position });
+  return { report, announcement };
+}
+
+/** Removes all white space: Thai lines break between words without a space. */
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * What pdf.js does to the text it extracts (its `normalizeUnicode`, copied from pdfjs-dist 5):
+ * compatibility ligatures and presentation forms, a few spaces and symbols are given in NFKC. It is
+ * the reader's choice, not the PDF's content, so the expected text is read the same way.
+ */
+const PDFJS_NORMALIZED =
+  /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
+const asPdfjsReads = (s: string): string => s.replace(PDFJS_NORMALIZED, (_m, p1: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'));
+
+/**
+ * Format and other default-ignorable characters (bidi marks, joiners, the BOM, the soft hyphen,
+ * the grapheme joiner) draw nothing, so a PDF reader has nothing to copy them from; the exporter
+ * drops some of them (withoutInvisible) and pdf.js reads the others as spaces.
+ */
+export const DRAW_NOTHING = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * The PDF's text gives the marks on one Thai letter in spelling order: vowels above and below
+ * (ั ิ ี ึ ื ุ ู ฺ) before the others (tone marks, ็ ์ ํ ๎), as the exporter's shaper puts them
+ * (src/export/pdf/shaping.ts). Text typed in another order (which the loader repairs only for a
+ * tone mark right before its vowel) is compared in that order on both sides: marks on one letter
+ * in another order are not lost text.
+ */
+const THAI_MARK_RUN = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]{2,}/g;
+const spellingRank = (c: string): number => (c === '\u0E31' || (c >= '\u0E34' && c <= '\u0E3A') ? 0 : 1);
+export const inSpellingOrder = (s: string): string =>
+  s.replace(THAI_MARK_RUN, (run) => Array.from(run).sort((a, b) => spellingRank(a) - spellingRank(b)).join(''));
+
+/** A string as it must appear in a document's text, squashed. */
+export function inDocument(text: string, digits: DigitSystem, format: 'pdf' | 'docx'): string {
+  const shown = convertDigits(normalizeThai(text), digits);
+  if (format === 'docx') return squash(shown);
+  // Without the invisible characters, marks they kept apart meet: the PDF's text puts them in
+  // spelling order (ั before ้), which is the loader's normalisation again.
+  return inSpellingOrder(squash(asPdfjsReads(normalizeThai(withoutInvisible(shown).replace(DRAW_NOTHING, '')))));
+}
