@@ -122,22 +122,25 @@ class Typesetter {
   }
 
   /**
-   * Whether a letter with its marks is set in the fallback face: when the body font lacks one of
-   * its characters and the fallback face has more of them (a Thai letter with a mark only the
-   * fallback has stays in the body font, which draws the letter at least).
+   * Which face sets each character of a letter with its marks: all of it in the body font when
+   * that has every character, else all of it in the fallback face when that has every one (e +
+   * U+0308 together, so the mark sits on its letter); else each character in a face that has it
+   * (a Thai letter with a mark only the fallback face has: the letter stays Thai, the mark comes
+   * from the fallback face rather than drawing a box).
    */
-  private needsFallback(cluster: string): boolean {
-    const chars = [...cluster].filter((ch) => !isInvisible(ch));
-    const inBody = chars.filter((ch) => this.body.covers(ch.codePointAt(0)!)).length;
-    if (inBody === chars.length) return false;
+  private facesOf(cluster: string): boolean[] {
+    const chars = [...cluster];
+    const inBody = chars.map((ch) => this.covers(ch));
+    if (inBody.every(Boolean)) return inBody.map(() => false);
     const fallback = loadFace(fallbackFontSet().files.normal);
-    return chars.filter((ch) => fallback.covers(ch.codePointAt(0)!)).length > inBody;
+    const inFallback = chars.map((ch) => isInvisible(ch) || fallback.covers(ch.codePointAt(0)!));
+    if (inFallback.every(Boolean)) return inFallback.map(() => true);
+    return chars.map((_, k) => !inBody[k] && inFallback[k]!);
   }
 
   /**
-   * Runs split where the body font has no glyph: those go to the fallback face, a whole letter
-   * with its marks at a time (e + U+0308 together), so a mark never sits in another font than its
-   * letter. Nearly every run is covered throughout and is passed on as it is.
+   * Runs split where the body font has no glyph: those characters go to the fallback face (see
+   * facesOf). Nearly every run is covered throughout and is passed on as it is.
    */
   private withFallback(runs: Run[]): (Run & Style)[] {
     const out: (Run & Style)[] = [];
@@ -146,17 +149,21 @@ class Typesetter {
         out.push(run);
         continue;
       }
-      let start = 0;
+      let piece = '';
       let fallback: boolean | undefined;
-      for (const { segment, index } of graphemes.segment(run.text)) {
-        const missing = this.needsFallback(segment);
-        if (fallback !== undefined && missing !== fallback) {
-          out.push({ ...run, text: run.text.slice(start, index), ...(fallback && { fallback: true }) });
-          start = index;
-        }
-        fallback = missing;
+      const flush = (): void => {
+        if (piece !== '') out.push({ ...run, text: piece, ...(fallback && { fallback: true }) });
+        piece = '';
+      };
+      for (const { segment } of graphemes.segment(run.text)) {
+        const chars = [...segment];
+        this.facesOf(segment).forEach((face, k) => {
+          if (fallback !== undefined && face !== fallback) flush();
+          fallback = face;
+          piece += chars[k];
+        });
       }
-      out.push({ ...run, text: run.text.slice(start), ...(fallback && { fallback: true }) });
+      flush();
     }
     return out;
   }

@@ -36,6 +36,8 @@ export interface ShapingFont {
   unitsPerEm: number;
   layout(text: string, features?: string[], script?: string): GlyphRun;
   glyphForCodePoint(codePoint: number): Glyph;
+  /** Every code point the font's cmap maps. */
+  characterSet?: number[];
 }
 
 /**
@@ -95,9 +97,30 @@ const startsCluster = (p: GlyphPosition): boolean => p.xAdvance > 0;
  * fontkit reports the wrong characters for glyphs its Thai rules substituted (the lowered tone mark
  * of "ผู้" comes back as "ู"); the font's glyph names (uni0E49.low) say which character it is.
  */
-function textOf(glyph: Glyph): number[] {
+function textOf(font: ShapingFont, glyph: Glyph): number[] {
   const named = glyph.name ? /^uni([0-9A-F]{4})(?:\.|$)/.exec(glyph.name) : null;
-  return named ? [parseInt(named[1]!, 16)] : glyph.codePoints;
+  if (named) return [parseInt(named[1]!, 16)];
+  // fontkit keeps one glyph object per id, with the characters it was first made for: a glyph
+  // first made by a substitution (the e of é taken apart) has none, and keeps none, for every
+  // later document of the process. A glyph of one character is that character, from the cmap.
+  const codePoints = glyph.codePoints;
+  if (codePoints.length > 0 && codePoints.every((cp) => font.glyphForCodePoint(cp).id === glyph.id)) return codePoints;
+  return [characterOf(font, glyph.id) ?? codePoints].flat();
+}
+
+/** The character a glyph stands for in a font's cmap (the lowest, where several share it). */
+const characters = new WeakMap<ShapingFont, Map<number, number>>();
+function characterOf(font: ShapingFont, id: number): number | undefined {
+  let byGlyph = characters.get(font);
+  if (!byGlyph) {
+    byGlyph = new Map();
+    for (const cp of font.characterSet ?? []) {
+      const glyph = font.glyphForCodePoint(cp).id;
+      if (glyph !== 0 && !byGlyph.has(glyph)) byGlyph.set(glyph, cp);
+    }
+    characters.set(font, byGlyph);
+  }
+  return byGlyph.get(id);
 }
 
 /**
@@ -178,7 +201,7 @@ function shapeShared(font: ShapingFont, text: string): SharedRun {
     const thai = run.script === 'thai';
     const shaped = font.layout(run.text, [], thai ? 'thai' : undefined);
     // Fresh glyph records: fontkit shares its glyph objects between layouts.
-    const runGlyphs = shaped.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: thai ? textOf(g) : g.codePoints }));
+    const runGlyphs = shaped.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: textOf(font, g) }));
     if (thai) {
       recomposeSaraAm(font, runGlyphs, shaped.positions);
       spellingOrder(runGlyphs, shaped.positions);
