@@ -105,8 +105,13 @@ function textOf(font: ShapingFont, glyph: Glyph): number[] {
   // later document of the process. A glyph of one character is that character, from the cmap.
   const codePoints = glyph.codePoints;
   if (codePoints.length > 0 && codePoints.every((cp) => font.glyphForCodePoint(cp).id === glyph.id)) return codePoints;
-  return [characterOf(font, glyph.id) ?? codePoints].flat();
+  const mapped = characterOf(font, glyph.id);
+  // Thai fonts also map their variant glyphs (a lowered tone mark) from the Private Use Area:
+  // such a code point is no text a reader could copy.
+  return mapped !== undefined && !PRIVATE_USE.test(String.fromCodePoint(mapped)) ? [mapped] : codePoints;
 }
+
+const PRIVATE_USE = /\p{Co}/u;
 
 /** The character a glyph stands for in a font's cmap (the lowest, where several share it). */
 const characters = new WeakMap<ShapingFont, Map<number, number>>();
