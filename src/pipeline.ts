@@ -6,7 +6,7 @@ import { availableFrameworkYears, loadFramework, type Framework } from './data/f
 import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
 import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
-import { fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
+import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
 
 /** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
@@ -118,9 +118,31 @@ function checkData(loaded: LoadResult, data: ReportData): Checked {
     return { ...loaded, findings: [...loaded.findings, finding] };
   }
   const analysis = analyse(data, framework);
-  const findings = [...loaded.findings, ...analysis.findings];
+  const findings = [...loaded.findings, ...analysis.findings, ...withoutPdfGlyph(loaded)];
   if (hasErrors(findings)) return { ...loaded, framework, findings };
   return { ...loaded, framework, analysis, findings };
+}
+
+/**
+ * Text the bundled PDF fonts and characters cannot draw, and the DOCX can: emoji, CJK. Most text is
+ * Thai, Latin and common punctuation, which every bundled face has: only other characters make the
+ * fonts load and look.
+ */
+const SURELY_DRAWN = /^[\t\n\r\u0020-\u007E\u00A0-\u00FF\u0E01-\u0E3A\u0E3F-\u0E5B\u2010-\u2027\p{Default_Ignorable_Code_Point}]*$/u;
+const NEEDS_NO_GLYPH = /[\s\p{Default_Ignorable_Code_Point}]/u;
+
+function withoutPdfGlyph(loaded: LoadResult): Finding[] {
+  const texts = loaded.source?.texts().filter((t) => !SURELY_DRAWN.test(t.text)) ?? [];
+  if (texts.length === 0) return [];
+  const drawn = bundledGlyphCoverage();
+  const findings: Finding[] = [];
+  for (const { path, text } of texts) {
+    const missing = [...new Set([...text].filter((ch) => !NEEDS_NO_GLYPH.test(ch) && !drawn(ch.codePointAt(0)!)))];
+    if (missing.length === 0) continue;
+    const char = missing.map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    findings.push({ severity: 'warning', code: 'text.no-pdf-glyph', path, params: { char } });
+  }
+  return findings;
 }
 
 export interface RenderedDocument {

@@ -48,6 +48,22 @@ export class SourceMap {
     return this.lines.linePos(offset);
   }
 
+  /** Every text value of the file with its field path, in file order. */
+  texts(): { path: FieldPath; text: string }[] {
+    const out: { path: FieldPath; text: string }[] = [];
+    const walk = (node: unknown, path: FieldPath): void => {
+      if (isScalar(node)) {
+        if (typeof node.value === 'string') out.push({ path, text: node.value });
+      } else if (isMap(node)) {
+        for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item, [...path, i]));
+      }
+    };
+    walk(this.doc.contents, []);
+    return out;
+  }
+
   private pairs(map: YAMLMap): Map<string, Pair> {
     let byKey = this.keys.get(map);
     if (!byKey) {

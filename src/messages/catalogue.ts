@@ -42,6 +42,10 @@ const catalogue: Record<string, Wording> = {
     th: `มีรหัสอักขระที่ไม่สมบูรณ์ (${p.char}) ซึ่งจะแสดงเป็นเครื่องหมาย � ในเอกสาร ให้ลบออกหรือพิมพ์ตัวอักษรที่ต้องการใหม่`,
     en: `incomplete character code ${p.char} (half of a surrogate pair), which would print as �; remove it or type the intended character`,
   }),
+  'text.no-pdf-glyph': (p) => ({
+    th: `อักขระ ${p.char} ไม่มีในแบบอักษรของ PDF จะแสดงเป็นกรอบสี่เหลี่ยมในไฟล์ PDF (ไฟล์ DOCX ยังแสดงได้ตามแบบอักษรของเครื่อง) ควรพิมพ์เป็นคำแทน`,
+    en: `${p.char} has no glyph in the PDF's fonts and would print as a box in the PDF (the DOCX shows it with the reader's fonts); consider writing it in words`,
+  }),
   'schema.required': () => ({ th: 'ยังไม่ได้กรอกข้อมูลที่จำเป็น', en: 'required field is missing' }),
   'schema.unknown-key': (p) => ({
     th: `ไม่รู้จักชื่อข้อมูล "${p.key}" ตรวจสอบการสะกด`,

@@ -146,3 +146,12 @@ export function loadFace(file: string): LoadedFace {
   faces.set(file, face);
   return face;
 }
+
+/**
+ * Whether the PDF can draw a character with a bundled face: the body font (regular and bold, as
+ * headings and table headers use it) or the fallback face. Anything else would be a box.
+ */
+export function bundledGlyphCoverage(): (codePoint: number) => boolean {
+  const [regular, bold, fallback] = [bundledFontSet().files.normal, bundledFontSet().files.bold, fallbackFontSet().files.normal].map(loadFace);
+  return (codePoint) => (regular!.covers(codePoint) && bold!.covers(codePoint)) || fallback!.covers(codePoint);
+}
