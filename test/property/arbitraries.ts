@@ -30,7 +30,7 @@ export interface ValidCase {
 export interface ValidOptions extends TextOptions {
   /** Long texts (400 to 5,000 characters) as well as short ones. Default true. */
   long?: boolean;
-  /** Largest number of measures, steps, points (default 40, or the schema's limit). */
+  /** Largest number of measures, steps, points (default: the schema's maxItems, else 40). */
   maxList?: number;
   /**
    * Upper bound on the characters of all texts together: a file over it keeps its structure but
@@ -176,7 +176,7 @@ function issueRowsArbitrary(section: 'urgent' | 'improve', options: ValidOptions
     points: listOf(text([section, 0, 'points', 0], options), [section, 0, 'points'], options, 1),
   });
   // Most files have a few rows; the same indicator twice is only a warning, so it may happen.
-  const { max } = listBounds([section], 12);
+  const { max } = listBounds([section]);
   return arrayBetween(row, 0, max);
 }
 

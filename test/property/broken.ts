@@ -563,3 +563,50 @@ export const brokenCaseArbitrary: fc.Arbitrary<BrokenCase> = fc
       }),
     };
   });
+
+/**
+ * A data file with random edits of its text (cut, doubled or swapped lines, characters typed
+ * anywhere): it may still be valid or broken in any way. No error is expected, only that checking
+ * does not throw and that every error it reports is located.
+ */
+export interface EditedCase {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const EDIT_CHARS = [':', '-', ' ', '  ', '\t', '"', "'", '[', ']', '{', '}', '&a', '*a', '!', '|', '>', '#', '%', '@', '`', ',', '?', '\n', '\r', '\r\n', '\u0000', '\u0001', '\ufeff', '\u2028', '\ud800', 'ก', '่', '1', '.5', 'e9', '0x1F', '~', 'null', 'true', '<<: *a', '---', '...'];
+
+type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'line'; op: 'double' | 'drop' | 'swap' | 'indent' | 'dedent'; line: number };
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...EDIT_CHARS), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('line' as const), op: fc.constantFrom('double' as const, 'drop' as const, 'swap' as const, 'indent' as const, 'dedent' as const), line: fc.nat() }),
+);
+
+function applyEdit(text: string, e: Edit): string {
+  if (e.kind === 'insert') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + e.text + text.slice(at);
+  }
+  if (e.kind === 'delete') {
+    const at = e.at % (text.length + 1);
+    return text.slice(0, at) + text.slice(at + e.length);
+  }
+  const lines = text.split('\n');
+  const i = e.line % lines.length;
+  const line = lines[i]!;
+  if (e.op === 'double') lines.splice(i, 0, line);
+  else if (e.op === 'drop') lines.splice(i, 1);
+  else if (e.op === 'swap' && i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1]!, line];
+  else if (e.op === 'indent') lines[i] = `  ${line}`;
+  else if (e.op === 'dedent') lines[i] = line.replace(/^ {1,2}/, '');
+  return lines.join('\n');
+}
+
+export const editedCaseArbitrary: fc.Arbitrary<EditedCase> = fc
+  .record({ base: baseArbitrary, edits: fc.array(editArbitrary, { minLength: 1, maxLength: 4 }) })
+  .map(({ base, edits }) => {
+    const text = edits.reduce(applyEdit, toYamlText(base, { ...DEFAULT_STYLE, header: false }).text);
+    return { name: edits.map((e) => JSON.stringify(e)).join('; '), bytes: encoder.encode(text) };
+  });

@@ -1,4 +1,4 @@
-import type { RawData } from '../../src/data/types.ts';
+import type { FieldPath, RawData } from '../../src/data/types.ts';
 import { withoutInvisible } from '../../src/export/pdf/shaping.ts';
 import type { DigitSystem } from '../../src/model/types.ts';
 import { bahtText } from '../../src/thai/baht.ts';
@@ -30,31 +30,37 @@ import { FRAMEWORKS } from './limits.ts';
 export type Kind = 'report' | 'announcement';
 
 export interface ExpectedString {
-  /** Where it comes from, as a field path (`measures[2].steps[0]`). */
+  /** Where it comes from, as it is written (`measures[2].steps[0]`). */
   field: string;
+  /** The field as a path, for the findings about it; absent for derived text (budgets, dates). */
+  path?: FieldPath;
   /** As written in the data file (or derived, for budgets and dates). */
   text: string;
 }
 
 export type Expected = Record<Kind, ExpectedString[]>;
 
+/** `measures[2].steps[0]` as a path. */
+const pathOf = (field: string): FieldPath => Array.from(field.matchAll(/\[(\d+)\]|([^.[\]]+)/g), (m) => (m[1] !== undefined ? Number(m[1]) : m[2]!));
+
 export function expectedStrings(data: RawData): Expected {
   const report: ExpectedString[] = [];
   const announcement: ExpectedString[] = [];
-  const both = (field: string, text: string): void => {
-    report.push({ field, text });
-    announcement.push({ field, text });
+  const entry = (field: string, text: string, derived: boolean): ExpectedString => (derived ? { field, text } : { field, path: pathOf(field), text });
+  const both = (field: string, text: string, derived = false): void => {
+    report.push(entry(field, text, derived));
+    announcement.push(entry(field, text, derived));
   };
   both('agency', data.agency);
   report.push({ field: 'overall.score', text: formatScore(data.overall.score) });
-  if (data.principles !== undefined) report.push({ field: 'principles', text: data.principles });
+  if (data.principles !== undefined) report.push(entry('principles', data.principles, false));
   const assessmentYear = data.assessment_year ?? data.fiscal_year - 1;
   const framework = FRAMEWORKS.find((f) => f.year === (data.framework ?? assessmentYear));
   for (const [key, text] of Object.entries(data.explanations ?? {})) {
-    if (framework?.indicators.some((i) => String(i.number) === key)) report.push({ field: `explanations.${key}`, text });
+    if (framework?.indicators.some((i) => String(i.number) === key)) report.push({ field: `explanations.${key}`, path: ['explanations', key], text });
   }
   for (const section of ['urgent', 'improve'] as const) {
-    data[section]?.forEach((row, r) => row.points.forEach((p, i) => report.push({ field: `${section}[${r}].points[${i}]`, text: p })));
+    data[section]?.forEach((row, r) => row.points.forEach((p, i) => report.push({ field: `${section}[${r}].points[${i}]`, path: [section, r, 'points', i], text: p })));
   }
   data.measures.forEach((m, i) => {
     const at = `measures[${i}]`;
@@ -63,24 +69,24 @@ export function expectedStrings(data: RawData): Expected {
     both(`${at}.owner`, m.owner);
     both(`${at}.monitoring`, m.monitoring);
     if (m.budget !== undefined) {
-      if (m.budget === 0) both(`${at}.budget`, 'ไม่ใช้งบประมาณ');
+      if (m.budget === 0) both(`${at}.budget`, 'ไม่ใช้งบประมาณ', true);
       else {
-        both(`${at}.budget`, formatAmount(m.budget));
-        both(`${at}.budget (words)`, bahtText(m.budget));
+        both(`${at}.budget`, formatAmount(m.budget), true);
+        both(`${at}.budget (words)`, bahtText(m.budget), true);
       }
     }
     const p = m.period;
     if (typeof p === 'string') both(`${at}.period`, p);
-    else if (p && 'from' in p) both(`${at}.period`, `${formatThaiDate(p.from)} – ${formatThaiDate(p.to)}`);
+    else if (p && 'from' in p) both(`${at}.period`, `${formatThaiDate(p.from)} – ${formatThaiDate(p.to)}`, true);
     else if (p) {
       const range = quarterRange(data.fiscal_year, p.quarter);
-      both(`${at}.period`, `${formatThaiDate(range.start)} – ${formatThaiDate(range.end)}`);
+      both(`${at}.period`, `${formatThaiDate(range.start)} – ${formatThaiDate(range.end)}`, true);
     }
   });
-  if (data.announcement?.intro !== undefined) announcement.push({ field: 'announcement.intro', text: data.announcement.intro });
+  if (data.announcement?.intro !== undefined) announcement.push(entry('announcement.intro', data.announcement.intro, false));
   if (data.signatory.date !== undefined) announcement.push({ field: 'signatory.date', text: formatThaiDate(data.signatory.date) });
-  if (data.signatory.name !== undefined) announcement.push({ field: 'signatory.name', text: data.signatory.name });
-  announcement.push({ field: 'signatory.position', text: data.signatory.position });
+  if (data.signatory.name !== undefined) announcement.push(entry('signatory.name', data.signatory.name, false));
+  announcement.push(entry('signatory.position', data.signatory.position, false));
   return { report, announcement };
 }
 
@@ -115,11 +121,16 @@ const spellingRank = (c: string): number => (c === '\u0E31' || (c >= '\u0E34' &&
 export const inSpellingOrder = (s: string): string =>
   s.replace(THAI_MARK_RUN, (run) => Array.from(run).sort((a, b) => spellingRank(a) - spellingRank(b)).join(''));
 
-/** A string as it must appear in a document's text, squashed. */
-export function inDocument(text: string, digits: DigitSystem, format: 'pdf' | 'docx'): string {
-  const shown = convertDigits(normalizeThai(text), digits);
+/**
+ * A string as it must appear in a document's text, squashed; `drop`: characters the PDF draws as
+ * boxes (see properties.ts, undrawableWarned), left out once the digits are set.
+ */
+export function inDocument(text: string, digits: DigitSystem, format: 'pdf' | 'docx', drop: ReadonlySet<string> = new Set()): string {
+  const converted = convertDigits(normalizeThai(text), digits);
+  const shown = drop.size === 0 ? converted : Array.from(converted).filter((ch) => !drop.has(ch)).join('');
   if (format === 'docx') return squash(shown);
-  // Without the invisible characters, marks they kept apart meet: the PDF's text puts them in
-  // spelling order (ั before ้), which is the loader's normalisation again.
-  return inSpellingOrder(squash(asPdfjsReads(normalizeThai(withoutInvisible(shown).replace(DRAW_NOTHING, '')))));
+  // Without the invisible characters, marks they kept apart meet (ท่ี‌่ → ที่่): the PDF's text
+  // has them in spelling order, as inSpellingOrder puts them. NFC after squashing: a mark typed
+  // after a space meets the letter before the space.
+  return inSpellingOrder(squash(asPdfjsReads(withoutInvisible(shown).replace(DRAW_NOTHING, ''))).normalize('NFC'));
 }

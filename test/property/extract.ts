@@ -33,10 +33,13 @@ export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
         // descenders of the last line).
         const y = item.transform[5] as number;
         if (y > top + 2 || y < bottom - 2) continue;
-        text += item.str;
+        // Marks are put in order within one drawn piece: a lone tone mark that ends one cell must
+        // not be sorted into the next cell's first letter.
+        // U+0000 is what pdf.js gives for a box (a character no face has, which `check` warned
+        // about); the data cannot hold it (the loader refuses control characters).
+        text += inSpellingOrder(squash(item.str).replace(DRAW_NOTHING, '').replaceAll('\u0000', '').normalize('NFC'));
       }
-      // Canonically equivalent text is the same text (e + ◌́ is é).
-      pages.push(inSpellingOrder(squash(text).replace(DRAW_NOTHING, '').normalize('NFC')));
+      pages.push(text);
     }
     return pages;
   } finally {

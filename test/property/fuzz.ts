@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { validCaseArbitrary, type ValidCase, type ValidOptions } from './arbitraries.ts';
-import { brokenCaseArbitrary } from './broken.ts';
-import { brokenFileProperty, cliWritesNothingProperty, validFileInFreshProcess, validFileProperty } from './properties.ts';
+import { brokenCaseArbitrary, editedCaseArbitrary } from './broken.ts';
+import { anyTextProperty, brokenFileProperty, cliWritesNothingProperty, validFileInFreshProcess, validFileProperty } from './properties.ts';
 import { COUNTEREXAMPLES, runBroken, runValid, runValidPairs, validMinimiser, type RunResult } from './runner.ts';
 
 /**
@@ -18,13 +18,14 @@ import { COUNTEREXAMPLES, runBroken, runValid, runValidPairs, validMinimiser, ty
  * Properties (default: all, each with --runs cases):
  *   check-valid   valid files check without errors (no rendering: fast)
  *   check-broken  broken files get the expected, located error
+ *   check-edited  files with random edits: no exception, every error located
  *   cli-broken    `ita-report build` of a broken file exits 1 and writes nothing
  *   render-content  valid files render into four documents holding every string (slow)
- *   render-glyphs   the same, with characters the PDF is known to lose
+ *   render-glyphs   the same with mostly exotic characters (emoji, other scripts, marks)
  *   render-deterministic  a file gives the same bytes as in a fresh process (slowest)
  *
- * Text options: --plain (office text only: for layout), --lost-in-pdf (characters the PDF is known
- * to lose), --rtl (Arabic, Hebrew), --no-long (no texts over 400 characters), --max-chars N (text
+ * Text options: --plain (office text only: for layout), --exotic (mostly emoji, other scripts,
+ * marks, any character), --rtl (Arabic, Hebrew), --no-long (no texts over 400 characters), --max-chars N (text
  * in one file, default 60,000). --fresh renders each file in a fresh process (render-content and
  * render-glyphs), so that a failure is the file's own and not left by a file rendered before it.
  * --minimise-seconds bounds the minimising of a failing valid file.
@@ -38,7 +39,7 @@ const { values } = parseArgs({
     property: { type: 'string', multiple: true },
     out: { type: 'string', default: COUNTEREXAMPLES },
     'max-chars': { type: 'string', default: '60000' },
-    'lost-in-pdf': { type: 'boolean', default: false },
+    exotic: { type: 'boolean', default: false },
     rtl: { type: 'boolean', default: false },
     'no-long': { type: 'boolean', default: false },
     plain: { type: 'boolean', default: false },
@@ -53,7 +54,7 @@ const runs = Number(values.runs);
 const log = (line: string): void => void process.stdout.write(line + '\n');
 const valid: ValidOptions = {
   maxTotalChars: Number(values['max-chars']),
-  lostInPdf: values['lost-in-pdf'],
+  exotic: values.exotic,
   rtl: values.rtl,
   long: !values['no-long'],
   plain: values.plain,
@@ -84,9 +85,10 @@ const renderContent = (options: ValidOptions) => async (): Promise<RunResult> =>
 const PROPERTIES: Record<string, () => Promise<RunResult>> = {
   'check-valid': () => runValid('check-valid', validCaseArbitrary(valid), (c) => validFileProperty(c, { render: false }), base),
   'check-broken': () => runBroken('check-broken', brokenCaseArbitrary, brokenFileProperty, base),
+  'check-edited': () => runBroken('check-edited', editedCaseArbitrary, anyTextProperty, base),
   'cli-broken': () => runBroken('cli-broken', brokenCaseArbitrary, cliWritesNothingProperty, base),
   'render-content': renderContent(valid),
-  'render-glyphs': renderContent({ ...valid, lostInPdf: true, long: false, maxTotalChars: 4000 }),
+  'render-glyphs': renderContent({ ...valid, exotic: true, long: false, maxTotalChars: 4000 }),
   'render-deterministic': () =>
     runValidPairs(
       'render-deterministic',

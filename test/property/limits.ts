@@ -54,7 +54,7 @@ export function schemaNode(path: readonly (string | number)[]): Node | undefined
 
 /** The brief's longest text: 5,000 characters, or less where the schema says so. */
 export const LONGEST_TEXT = 5000;
-/** The brief's largest list: 40 measures, steps, points. */
+/** The largest list when the schema sets no maxItems: 40 measures, steps, points. */
 export const LONGEST_LIST = 40;
 
 /** Largest length of a text field in code points (what JSON Schema's maxLength counts). */
@@ -65,10 +65,10 @@ export function maxTextLength(path: readonly (string | number)[]): number {
 /** The schema's own maxLength of a text field, if it has one. */
 export const schemaMaxLength = (path: readonly (string | number)[]): number | undefined => schemaNode(path)?.maxLength;
 
-/** Items a list may hold: [minItems, min(40, maxItems)]. */
-export function listBounds(path: readonly (string | number)[], longest = LONGEST_LIST): { min: number; max: number } {
+/** Items a list may hold: [minItems, maxItems], or up to `longest` (40) when the schema sets none. */
+export function listBounds(path: readonly (string | number)[], longest?: number): { min: number; max: number } {
   const node = schemaNode(path);
-  return { min: node?.minItems ?? 0, max: Math.min(longest, node?.maxItems ?? Infinity) };
+  return { min: node?.minItems ?? 0, max: Math.min(longest ?? Infinity, node?.maxItems ?? LONGEST_LIST) };
 }
 
 export const schemaMaxItems = (path: readonly (string | number)[]): number | undefined => schemaNode(path)?.maxItems;

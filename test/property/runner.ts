@@ -152,10 +152,15 @@ export async function runValidPairs(
   });
 }
 
-export async function runBroken(label: string, arbitrary: fc.Arbitrary<BrokenCase>, predicate: (c: BrokenCase) => Promise<void>, options: RunOptions): Promise<RunResult> {
+export async function runBroken<C extends { name: string; bytes: Uint8Array; expect?: BrokenCase['expect'] }>(
+  label: string,
+  arbitrary: fc.Arbitrary<C>,
+  predicate: (c: C) => Promise<void>,
+  options: RunOptions,
+): Promise<RunResult> {
   return run(label, arbitrary, predicate, { shrink: true, ...options }, async (c, failure, where) => {
     const property = failure instanceof PropertyFailure ? failure.property : 'exception';
-    return [save(options.saveDir ?? COUNTEREXAMPLES, `${label}-${property}-${slug(c.name)}-${options.seed}.yaml`, brokenCaseFile(c, failure, { found: where }))];
+    return [save(options.saveDir ?? COUNTEREXAMPLES, `${label}-${property}-${slug(c.name)}-${options.seed}.yaml`, brokenCaseFile({ ...c, expect: c.expect ?? [] }, failure, { found: where }))];
   });
 }
 

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeThai } from '../../src/thai/normalize.ts';
+
+/**
+ * The property tests' counterexamples fixed outside the exporters, as unit tests beside their
+ * data files in regressions/.
+ */
+
+describe('fixes found by the property tests', () => {
+  it.each([
+    ['nikhahit before sara am', 'ลํำ', 'ลำ'],
+    ['nikhahit twice before sara aa', 'ลํํา', 'ลำ'],
+    ['nikhahit, tone, sara am', 'ก\u0E4D\u0E48\u0E33', 'ก่ำ'],
+    ['a lone nikhahit stays', 'กํ', 'กํ'],
+  ])('normalizeThai: %s (regressions/thai-nikhahit-before-sara-am.yaml)', (_name, input, expected) => {
+    expect(normalizeThai(input)).toBe(expected);
+  });
+});
