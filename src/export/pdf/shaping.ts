@@ -235,9 +235,14 @@ export function shape(font: ShapingFont, text: string, tracking?: Tracking): Gly
   const positions = shared.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
   if (tracking && tracking.em !== 0) {
     const extra = tracking.em * font.unitsPerEm;
+    // Space goes after each cluster but the last (and after the last when `trailing`): one less
+    // than the clusters, as distributedSpacing counts. Marks before the first cluster (a run that
+    // starts with a mark of the previous run's letter) start none and get none.
+    let started = false;
     for (let i = 0; i < positions.length; i++) {
+      if (startsCluster(positions[i]!)) started = true;
       const next = positions[i + 1];
-      if (next ? startsCluster(next) : tracking.trailing) {
+      if (started && (next ? startsCluster(next) : tracking.trailing)) {
         positions[i]!.xAdvance += extra;
       }
     }
