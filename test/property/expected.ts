@@ -110,27 +110,30 @@ const asPdfjsReads = (s: string): string => s.replace(PDFJS_NORMALIZED, (_m, p1:
 export const DRAW_NOTHING = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 /**
- * The PDF's text gives the marks on one Thai letter in spelling order: vowels above and below
- * (ั ิ ี ึ ื ุ ู ฺ) before the others (tone marks, ็ ์ ํ ๎), as the exporter's shaper puts them
- * (src/export/pdf/shaping.ts). Text typed in another order (which the loader repairs only for a
- * tone mark right before its vowel) is compared in that order on both sides: marks on one letter
- * in another order are not lost text.
+ * The marks drawn on one letter, in a fixed order: the PDF's text gives them as its shaper ordered
+ * them (Thai vowels above and below before tone marks: src/export/pdf/shaping.ts, spellingOrder),
+ * face by face when a letter's marks come from two faces (ạ̈ิ: the fallback face's ạ̈, then
+ * Laksaman's ิ), which is not always the order typed. Marks on one letter in another order are not
+ * lost text, so both sides are compared in NFD with each run of marks sorted by code point. White
+ * space (and the gap pdf.js reads between two cells) ends a run: a cell that starts with a lone mark
+ * does not lend it to the cell before.
  */
-const THAI_MARK_RUN = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]{2,}/g;
-const spellingRank = (c: string): number => (c === '\u0E31' || (c >= '\u0E34' && c <= '\u0E3A') ? 0 : 1);
-export const inSpellingOrder = (s: string): string =>
-  s.replace(THAI_MARK_RUN, (run) => Array.from(run).sort((a, b) => spellingRank(a) - spellingRank(b)).join(''));
+const MARK_RUN = /\p{M}{2,}/gu;
+export const canonicalMarks = (s: string): string =>
+  s.normalize('NFD').replace(MARK_RUN, (run) => Array.from(run).sort().join(''));
 
 /**
- * A string as it must appear in a document's text, squashed; `drop`: characters the PDF draws as
- * boxes (see properties.ts, undrawableWarned), left out once the digits are set.
+ * A string as it must appear in a document's text, squashed. In the PDF: `drop` names characters
+ * drawn as boxes (see properties.ts, undrawableWarned), which pdf.js copies as U+0000 and the
+ * comparison leaves out; marks in canonical order (canonicalMarks).
  */
 export function inDocument(text: string, digits: DigitSystem, format: 'pdf' | 'docx', drop: ReadonlySet<string> = new Set()): string {
-  const converted = convertDigits(normalizeThai(text), digits);
-  const shown = drop.size === 0 ? converted : Array.from(converted).filter((ch) => !drop.has(ch)).join('');
+  const shown = convertDigits(normalizeThai(text), digits);
   if (format === 'docx') return squash(shown);
-  // Without the invisible characters, marks they kept apart meet (ท่ี‌่ → ที่่): the PDF's text
-  // has them in spelling order, as inSpellingOrder puts them. NFC after squashing: a mark typed
-  // after a space meets the letter before the space.
-  return inSpellingOrder(squash(asPdfjsReads(withoutInvisible(shown).replace(DRAW_NOTHING, ''))).normalize('NFC'));
+  // What the PDF draws: no invisible characters (marks they kept apart meet: ท่ี‌่ → ที่่), and a
+  // box for each character of `drop`: a base of its marks while they are put in order, then left
+  // out, as pdfBodyPages leaves out pdf.js's U+0000.
+  const drawn = canonicalMarks(asPdfjsReads(withoutInvisible(shown).replace(DRAW_NOTHING, '')));
+  const copied = drop.size === 0 ? drawn : Array.from(drawn).filter((ch) => !drop.has(ch)).join('');
+  return squash(copied);
 }

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { officialFormat } from '../../src/export/official-format.ts';
-import { DRAW_NOTHING, inSpellingOrder, squash } from './expected.ts';
+import { canonicalMarks, DRAW_NOTHING, squash } from './expected.ts';
 
 /**
  * The text of the generated documents, read by code that shares nothing with the exporters:
@@ -12,8 +12,8 @@ const POINTS_PER_CM = 72 / 2.54;
 
 /**
  * The body text of every page of a PDF, squashed (no white space), without characters that draw
- * nothing, in NFC and with Thai marks in spelling order (see expected.ts), in the order the content
- * stream draws it. Text outside the top and bottom margins is page furniture, not content: the
+ * nothing, marks in canonical order (see expected.ts, inDocument), in the order the content stream
+ * draws it. Text outside the top and bottom margins is page furniture, not content: the
  * page number above, the continuation words (คำต่อหน้า) below.
  */
 export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
@@ -33,12 +33,12 @@ export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
         // descenders of the last line).
         const y = item.transform[5] as number;
         if (y > top + 2 || y < bottom - 2) continue;
-        // Marks are put in order within one drawn piece: a lone tone mark that ends one cell must
-        // not be sorted into the next cell's first letter.
-        // U+0000 is what pdf.js gives for a box (a character no face has, which `check` warned
-        // about); the data cannot hold it (the loader refuses control characters).
-        text += inSpellingOrder(squash(item.str).replace(DRAW_NOTHING, '').replaceAll('\u0000', '').normalize('NFC'));
+        text += item.str + (item.hasEOL ? '\n' : '');
       }
+      // Marks in canonical order while the white space (line ends, the gap between cells) is
+      // still there to end their runs; then no box (U+0000 is what pdf.js gives for a character
+      // no face has, which `check` warned about; the data cannot hold it) and no white space.
+      text = squash(canonicalMarks(text.replace(DRAW_NOTHING, '')).replaceAll('\u0000', ''));
       pages.push(text);
     }
     return pages;

@@ -74,9 +74,9 @@ async function inFreshProcess(c: ValidCase): Promise<void> {
   }
 }
 
-const renderContent = (options: ValidOptions) => async (): Promise<RunResult> => {
+const renderContent = (label: string, options: ValidOptions) => async (): Promise<RunResult> => {
   const predicate = values.fresh ? inFreshProcess : (c: ValidCase) => validFileProperty(c);
-  return runValid('render-content', validCaseArbitrary(options), predicate, {
+  return runValid(label, validCaseArbitrary(options), predicate, {
     ...base,
     minimise: validMinimiser(predicate, Number(values['minimise-seconds']) * 1000, log),
   });
@@ -87,8 +87,8 @@ const PROPERTIES: Record<string, () => Promise<RunResult>> = {
   'check-broken': () => runBroken('check-broken', brokenCaseArbitrary, brokenFileProperty, base),
   'check-edited': () => runBroken('check-edited', editedCaseArbitrary, anyTextProperty, base),
   'cli-broken': () => runBroken('cli-broken', brokenCaseArbitrary, cliWritesNothingProperty, base),
-  'render-content': renderContent(valid),
-  'render-glyphs': renderContent({ ...valid, exotic: true, long: false, maxTotalChars: 4000 }),
+  'render-content': renderContent('render-content', valid),
+  'render-glyphs': renderContent('render-glyphs', { ...valid, exotic: true, long: false, maxTotalChars: 4000 }),
   'render-deterministic': () =>
     runValidPairs(
       'render-deterministic',
