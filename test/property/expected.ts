@@ -135,5 +135,8 @@ export function inDocument(text: string, digits: DigitSystem, format: 'pdf' | 'd
   // out, as pdfBodyPages leaves out pdf.js's U+0000.
   const drawn = canonicalMarks(asPdfjsReads(withoutInvisible(shown).replace(DRAW_NOTHING, '')));
   const copied = drop.size === 0 ? drawn : Array.from(drawn).filter((ch) => !drop.has(ch)).join('');
-  return squash(copied);
+  // Marks at the very start have no letter of the string to sit on: the PDF draws them on their
+  // own and pdf.js places them where it likes (before the gap it reads between two cells), so the
+  // string is looked for from its first letter.
+  return squash(copied).replace(/^\p{M}+/u, '');
 }

@@ -27,13 +27,19 @@ export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
       const bottom = officialFormat.margins.bottom * POINTS_PER_CM;
       const content = await page.getTextContent();
       let text = '';
+      let end: { x: number; y: number } | undefined;
       for (const item of content.items) {
         if (!('str' in item)) continue;
         // transform[5] is the baseline; body lines sit between the margins (a little slack for
         // descenders of the last line).
-        const y = item.transform[5] as number;
+        const [x, y] = [item.transform[4] as number, item.transform[5] as number];
         if (y > top + 2 || y < bottom - 2) continue;
+        // A piece that starts with a mark continues the letter before it only where that letter
+        // ends (its marks from another face); elsewhere (a cell that starts with a lone mark,
+        // which pdf.js may read without a gap) it starts a new run of marks.
+        if (/^\p{M}/u.test(item.str) && end && (Math.abs(end.y - y) > 1 || Math.abs(end.x - x) > 2)) text += '\n';
         text += item.str + (item.hasEOL ? '\n' : '');
+        if (item.str !== '') end = { x: x + item.width, y };
       }
       // Marks in canonical order while the white space (line ends, the gap between cells) is
       // still there to end their runs; then no box (U+0000 is what pdf.js gives for a character
