@@ -18,9 +18,9 @@ export function normalizeThai(text: string): string {
   return text
     .normalize('NFC')
     .replace(new RegExp(`${NIKHAHIT}(${TONES})?${SARA_AA}`, 'g'), (_m, tone: string | undefined) => (tone ?? '') + SARA_AM)
-    // Sara am holds its own nikhahit: one typed before it is the same mark twice (ลํำ, or ลํํา once
-    // repaired above), drawn on top of the other and lost in the PDF's text.
-    .replace(new RegExp(`${NIKHAHIT}+(${TONES})?${SARA_AM}`, 'g'), (_m, tone: string | undefined) => (tone ?? '') + SARA_AM)
+    // Sara am holds its own nikhahit: one typed before it on the same letter is the same mark twice
+    // (ลํำ, ลํิำ, or ลํํา once repaired above), drawn on top of the other and lost in the PDF's text.
+    .replace(new RegExp(`${NIKHAHIT}+((?:(?!${NIKHAHIT})[${THAI_MARKS}])*)${SARA_AM}`, 'g'), (_m, marks: string) => marks + SARA_AM)
     .replace(new RegExp(`(${TONES})(${VOWELS_ABOVE_BELOW})`, 'g'), '$2$1')
     .replace(COMBINING, '$1');
 }
