@@ -17,7 +17,9 @@ const COMBINING = new RegExp(`([${THAI_MARKS}])\\1+`, 'g');
 export function normalizeThai(text: string): string {
   return text
     .normalize('NFC')
-    .replace(new RegExp(`${NIKHAHIT}(${TONES})?${SARA_AA}`, 'g'), (_m, tone: string | undefined) => (tone ?? '') + SARA_AM)
+    // (Other marks typed between the circle and sara aa, ํึา, go before sara am too, as the PDF's
+    // shaper draws them.)
+    .replace(new RegExp(`${NIKHAHIT}((?:(?!${NIKHAHIT})[${THAI_MARKS}])*)${SARA_AA}`, 'g'), (_m, marks: string) => marks + SARA_AM)
     // Sara am holds its own nikhahit: one typed before it on the same letter is the same mark twice
     // (ลํำ, ลํิำ, or ลํํา once repaired above), drawn on top of the other and lost in the PDF's text.
     .replace(new RegExp(`${NIKHAHIT}+((?:(?!${NIKHAHIT})[${THAI_MARKS}])*)${SARA_AM}`, 'g'), (_m, marks: string) => marks + SARA_AM)

@@ -12,6 +12,7 @@ describe('fixes found by the property tests', () => {
     ['nikhahit twice before sara aa', 'ลํํา', 'ลำ'],
     ['nikhahit, tone, sara am', 'ก\u0E4D\u0E48\u0E33', 'ก่ำ'],
     ['nikhahit, vowel above, sara am', '๚\u0E4D\u0E34\u0E33', '๚\u0E34\u0E33'],
+    ['nikhahit, vowel above, sara aa', 'า\u0E4D\u0E36\u0E32', 'า\u0E36\u0E33'],
     ['a lone nikhahit stays', 'กํ', 'กํ'],
   ])('normalizeThai: %s (regressions/thai-nikhahit-before-sara-am.yaml)', (_name, input, expected) => {
     expect(normalizeThai(input)).toBe(expected);
