@@ -267,10 +267,32 @@ export function clusterCount(run: GlyphRun): number {
 }
 
 /**
+ * fontkit keeps one glyph object per id, and a layout hands out that object with the characters it
+ * was first made for (`getGlyph(id, codePoints)` ignores codePoints once the object exists): the
+ * text of a glyph then depends on what the process laid out before, e.g. a combining acute first
+ * met inside a taken-apart Ś has none in every later document. Each layout's glyphs get the
+ * characters of that layout instead, on a thin object over the shared one.
+ */
+function layoutOwnCodePoints(font: ShapingFont): void {
+  const fontkit = font as ShapingFont & { getGlyph(id: number, codePoints?: number[]): Glyph; [OWN_CODE_POINTS]?: true };
+  if (fontkit[OWN_CODE_POINTS] || typeof fontkit.getGlyph !== 'function') return;
+  const shared = fontkit.getGlyph.bind(fontkit);
+  fontkit.getGlyph = function (id: number, codePoints?: number[]): Glyph {
+    const glyph = shared(id, codePoints);
+    // Calls without characters (subsetting, outlines) get the shared object, as before.
+    if (codePoints === undefined || !glyph) return glyph;
+    return Object.create(glyph, { codePoints: { value: codePoints.slice(), enumerable: true } }) as Glyph;
+  };
+  fontkit[OWN_CODE_POINTS] = true;
+}
+const OWN_CODE_POINTS = Symbol('ownCodePoints');
+
+/**
  * A fontkit font whose `layout` goes through `shape`. pdfkit calls `layout(text, features)` for
  * both measuring and drawing; every other property is the original font's.
  */
 export function shapingFont<F extends ShapingFont>(font: F): F {
+  layoutOwnCodePoints(font);
   const shaped = Object.create(font) as F;
   shaped.layout = (text: string, features?: string[]) => shape(font, text, trackingOf(features));
   return shaped;
