@@ -42,19 +42,20 @@ export interface ValidOptions extends TextOptions {
 const BE_OFFSET = 543;
 
 /** Lists of `lo` to `hi` items, weighted toward few (most files have 1–6 measures), some up to `hi`. */
-function arrayBetween<T>(item: fc.Arbitrary<T>, lo: number, hi: number): fc.Arbitrary<T[]> {
+function arrayBetween<T>(item: fc.Arbitrary<T>, lo: number, hi: number, big = false): fc.Arbitrary<T[]> {
   const max = Math.max(lo, hi);
+  const [few, some, many] = big ? [1, 2, 6] : [6, 3, 1];
   return fc.oneof(
-    { arbitrary: fc.array(item, { minLength: lo, maxLength: Math.min(max, lo + 2) }), weight: 6 },
-    { arbitrary: fc.array(item, { minLength: lo, maxLength: Math.min(max, lo + 5) }), weight: 3 },
-    { arbitrary: fc.array(item, { minLength: lo, maxLength: max, size: 'max' }), weight: 1 },
+    { arbitrary: fc.array(item, { minLength: lo, maxLength: Math.min(max, lo + 2) }), weight: few },
+    { arbitrary: fc.array(item, { minLength: lo, maxLength: Math.min(max, lo + 5) }), weight: some },
+    { arbitrary: fc.array(item, { minLength: lo, maxLength: max, size: 'max' }), weight: many },
   );
 }
 
 /** A list of `item` with the schema's bounds at `path`, weighted toward short lists. */
 function listOf<T>(item: fc.Arbitrary<T>, path: readonly (string | number)[], options: ValidOptions, atLeast = 0): fc.Arbitrary<T[]> {
   const { min, max } = listBounds(path, options.maxList);
-  return arrayBetween(item, Math.max(min, atLeast), max);
+  return arrayBetween(item, Math.max(min, atLeast), max, options.big);
 }
 
 const text = (path: readonly (string | number)[], options: ValidOptions): fc.Arbitrary<string> =>
@@ -177,7 +178,7 @@ function issueRowsArbitrary(section: 'urgent' | 'improve', options: ValidOptions
   });
   // Most files have a few rows; the same indicator twice is only a warning, so it may happen.
   const { max } = listBounds([section]);
-  return arrayBetween(row, 0, max);
+  return arrayBetween(row, 0, max, options.big);
 }
 
 type PeriodSeed = { text: string } | { from: DateSeed; to: DateSeed } | { quarter: 1 | 2 | 3 | 4 };

@@ -25,7 +25,7 @@ import { COUNTEREXAMPLES, runBroken, runValid, runValidPairs, validMinimiser, ty
  *   render-deterministic  a file gives the same bytes as in a fresh process (slowest)
  *
  * Text options: --plain (office text only: for layout), --exotic (mostly emoji, other scripts,
- * marks, any character), --rtl (Arabic, Hebrew), --no-long (no texts over 400 characters), --max-chars N (text
+ * marks, any character), --big (long texts and long lists most of the time), --rtl (Arabic, Hebrew), --no-long (no texts over 400 characters), --max-chars N (text
  * in one file, default 60,000). --fresh renders each file in a fresh process (render-content and
  * render-glyphs), so that a failure is the file's own and not left by a file rendered before it.
  * --minimise-seconds bounds the minimising of a failing valid file.
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     rtl: { type: 'boolean', default: false },
     'no-long': { type: 'boolean', default: false },
     plain: { type: 'boolean', default: false },
+    big: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     'minimise-seconds': { type: 'string', default: '300' },
     'time-limit': { type: 'string' },
@@ -58,6 +59,7 @@ const valid: ValidOptions = {
   rtl: values.rtl,
   long: !values['no-long'],
   plain: values.plain,
+  big: values.big,
 };
 const timeLimitMs = values['time-limit'] !== undefined ? Number(values['time-limit']) * 1000 : undefined;
 const base = { seed, numRuns: runs, saveDir: values.out, timeLimitMs, log, ...(values.path !== undefined && { path: values.path }) };

@@ -91,6 +91,8 @@ export interface TextOptions {
    * about characters rather than layout.
    */
   exotic?: boolean;
+  /** Long texts and long lists most of the time (fuzz runs about layout and limits). */
+  big?: boolean;
 }
 
 export function tokenArbitrary(options: TextOptions = {}): fc.Arbitrary<string> {
@@ -154,13 +156,15 @@ export function textArbitrary(max: number, options: TextOptions & { long?: boole
   const token = tokenArbitrary(options);
   const band = (minLength: number, maxLength: number, weight: number) => ({ arbitrary: fc.array(token, { minLength, maxLength }), weight });
   const long = options.long ?? true;
+  // `big`: long texts are the rule rather than the exception.
+  const [short, mid, longer] = options.big ? [2, 4, 8] : [30, 40, 1];
   return fc
     .oneof(
-      band(1, 3, 30),
-      band(3, 16, 40),
+      band(1, 3, short),
+      band(3, 16, mid),
       band(16, 80, 12),
       // Long: hundreds of words, and texts at the field's limit (cut to it).
-      ...(long ? [band(80, 400, 3), band(400, 1600, 1), band(Math.ceil(max / 2), Math.ceil(max / 2) + 8, 1)] : []),
+      ...(long ? [band(80, 400, 3 * longer), band(400, 1600, longer), band(Math.ceil(max / 2), Math.ceil(max / 2) + 8, longer)] : []),
     )
     .map((tokens) => fitText(tokens.join(''), max));
 }
