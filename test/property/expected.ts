@@ -114,9 +114,9 @@ export const DRAW_NOTHING = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
  * them (Thai vowels above and below before tone marks: src/export/pdf/shaping.ts, spellingOrder),
  * face by face when a letter's marks come from two faces (ạ̈ิ: the fallback face's ạ̈, then
  * Laksaman's ิ), which is not always the order typed. Marks on one letter in another order are not
- * lost text, so both sides are compared in NFD with each run of marks sorted by code point. White
- * space (and the gap pdf.js reads between two cells) ends a run: a cell that starts with a lone mark
- * does not lend it to the cell before.
+ * lost text, so both sides are compared in NFD, without white space, with each run of marks sorted
+ * by code point. On the page, the gap between two cells ends a run (extract.ts): a cell that starts
+ * with a lone mark does not lend it to the cell before.
  */
 const MARK_RUN = /\p{M}{2,}/gu;
 export const canonicalMarks = (s: string): string =>
@@ -133,10 +133,10 @@ export function inDocument(text: string, digits: DigitSystem, format: 'pdf' | 'd
   // What the PDF draws: no invisible characters (marks they kept apart meet: ท่ี‌่ → ที่่), and a
   // box for each character of `drop`: a base of its marks while they are put in order, then left
   // out, as pdfBodyPages leaves out pdf.js's U+0000.
-  const drawn = canonicalMarks(asPdfjsReads(withoutInvisible(shown).replace(DRAW_NOTHING, '')));
+  const drawn = canonicalMarks(squash(asPdfjsReads(withoutInvisible(shown).replace(DRAW_NOTHING, ''))));
   const copied = drop.size === 0 ? drawn : Array.from(drawn).filter((ch) => !drop.has(ch)).join('');
   // Marks at the very start have no letter of the string to sit on: the PDF draws them on their
   // own and pdf.js places them where it likes (before the gap it reads between two cells), so the
   // string is looked for from its first letter.
-  return squash(copied).replace(/^\p{M}+/u, '');
+  return copied.replace(/^\p{M}+/u, '');
 }

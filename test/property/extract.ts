@@ -10,6 +10,9 @@ import { canonicalMarks, DRAW_NOTHING, squash } from './expected.ts';
 
 const POINTS_PER_CM = 72 / 2.54;
 
+/** Ends a run of marks in the page's text, and is then taken out: a noncharacter, never in data. */
+const CELL = '\uFFFF';
+
 /**
  * The body text of every page of a PDF, squashed (no white space), without characters that draw
  * nothing, marks in canonical order (see expected.ts, inDocument), in the order the content stream
@@ -37,14 +40,15 @@ export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
         // A piece that starts with a mark continues the letter before it only where that letter
         // ends (its marks from another face); elsewhere (a cell that starts with a lone mark,
         // which pdf.js may read without a gap) it starts a new run of marks.
-        if (/^\p{M}/u.test(item.str) && end && (Math.abs(end.y - y) > 1 || Math.abs(end.x - x) > 2)) text += '\n';
+        if (/^\p{M}/u.test(item.str) && end && (Math.abs(end.y - y) > 1 || Math.abs(end.x - x) > 2)) text += CELL;
         text += item.str + (item.hasEOL ? '\n' : '');
         if (item.str !== '') end = { x: x + item.width, y };
       }
-      // Marks in canonical order while the white space (line ends, the gap between cells) is
-      // still there to end their runs; then no box (U+0000 is what pdf.js gives for a character
-      // no face has, which `check` warned about; the data cannot hold it) and no white space.
-      text = squash(canonicalMarks(text.replace(DRAW_NOTHING, '')).replaceAll('\u0000', ''));
+      // Without white space (as the expected text: a mark typed after a space sits on the letter
+      // before it, and pdf.js may or may not read the space), marks in canonical order, each run
+      // ended by CELL; then no CELL and no box (U+0000 is what pdf.js gives for a character no
+      // face has, which `check` warned about; the data cannot hold it).
+      text = canonicalMarks(squash(text.replace(DRAW_NOTHING, ''))).replaceAll(CELL, '').replaceAll('\u0000', '');
       pages.push(text);
     }
     return pages;
