@@ -5,39 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/cli/findings.ts';
 import { dataSchema } from '../../src/data/schema.ts';
 import { DATE_YEARS, loadReportFile, MAX_FILE_BYTES, parseReportData, type LoadResult } from '../../src/data/load.ts';
+import { edit, MINIMAL } from '../helpers/minimal.ts';
 
 /**
  * The limits of a data file (issue 11, "limits instead of hangs and crashes"): every one gives an
  * error at its line and column, naming the field, in Thai and English, and nothing hangs or throws.
  */
 
-/** A minimal valid data file; cases edit it. */
-const BASE = [
-  'agency: จังหวัดทดสอบ',
-  'fiscal_year: 2566',
-  'overall:',
-  '  score: 90',
-  'scores:',
-  '  1: 90',
-  '  2: 91.5',
-  'measures:',
-  '  - title: มาตรการ',
-  '    steps:',
-  '      - ขั้นตอนแรก',
-  '      - ขั้นตอนที่สอง',
-  '    owner: ผู้รับผิดชอบ',
-  '    monitoring: รายงานผล',
-  'signatory:',
-  '  position: ผู้ว่าราชการจังหวัด',
-  '',
-].join('\n');
-
-/** Replaces exactly one occurrence of `from`. */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`"${from}" must occur exactly once`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
+const BASE = MINIMAL;
 
 /** Thai text of exactly n code points (what JSON Schema's maxLength counts), marks included. */
 const thai = (n: number): string => {

@@ -2,36 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLD, parseReportData, type LoadResult } from '../../src/data/load.ts';
 import type { Finding } from '../../src/data/types.ts';
+import { edit, MINIMAL } from '../helpers/minimal.ts';
 
 const SAMPLE = readFileSync(new URL('../../data/2566/nakhon-pathom.yaml', import.meta.url), 'utf8');
 
-/** A minimal valid data file; cases edit it line by line. */
-const BASE = [
-  'agency: จังหวัดทดสอบ',
-  'fiscal_year: 2566',
-  'overall:',
-  '  score: 90',
-  'scores:',
-  '  1: 90',
-  '  2: 91.5',
-  'measures:',
-  '  - title: มาตรการ',
-  '    steps:',
-  '      - ขั้นตอนแรก',
-  '      - ขั้นตอนที่สอง',
-  '    owner: ผู้รับผิดชอบ',
-  '    monitoring: รายงานผล',
-  'signatory:',
-  '  position: ผู้ว่าราชการจังหวัด',
-  '',
-].join('\n');
-
-/** Replaces exactly one occurrence of `from` (the fixture must not drift silently). */
-function edit(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  if (at === -1 || text.indexOf(from, at + 1) !== -1) throw new Error(`"${from}" must occur exactly once`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
+const BASE = MINIMAL;
 
 /** 1-based line of the only line containing `needle`. */
 function lineOf(text: string, needle: string): number {
