@@ -189,6 +189,13 @@ export function unplacedTextMessage(p: { count: number; excerpt: string; page?: 
   };
 }
 
+/** The web page's check or rendering ran past its time limit and was stopped. */
+export function tookTooLongMessage(work: 'check' | 'render', seconds: number): Message {
+  return work === 'check'
+    ? { th: 'การตรวจข้อมูลใช้เวลานานเกินกำหนดจึงหยุดไว้ ข้อมูลอาจใหญ่หรือซับซ้อนเกินไป', en: `checking took longer than ${seconds} s and was stopped; the data may be too large` }
+    : { th: 'การสร้างเอกสารใช้เวลานานเกินกำหนดจึงหยุดไว้ ข้อความบางส่วนอาจยาวเกินไป', en: `rendering took longer than ${seconds} s and was stopped; some text may be too long` };
+}
+
 /** The operating system refused to read or write a file (permissions, a full disk). */
 export function systemErrorMessage(detail: string): Message {
   return {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expandInputs, writeFileAtomic } from '../cli/files.ts';
 import { loadFramework } from '../data/frameworks.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
-import { messageFor } from '../messages/catalogue.ts';
+import { messageFor, tookTooLongMessage } from '../messages/catalogue.ts';
 import type { DocumentKind } from '../compose/compose.ts';
 import type { OutputFormat } from '../pipeline.ts';
 import { allowedHost, allowedOrigin, checkDataPath, PathError, resolveDataFile, type Access } from './guard.ts';
@@ -192,14 +192,14 @@ export function createAppServer(options: ServeOptions): Server {
     timeoutMs: limits.checkTimeoutMs,
     queueLimit: limits.checkQueue,
     memoryMb: 256,
-    tooLong: { th: 'การตรวจข้อมูลใช้เวลานานเกินกำหนดจึงหยุดไว้ ข้อมูลอาจใหญ่หรือซับซ้อนเกินไป', en: `checking took longer than ${limits.checkTimeoutMs / 1000} s and was stopped; the data may be too large` },
+    tooLong: tookTooLongMessage('check', limits.checkTimeoutMs / 1000),
     worker: { exporters: false },
   });
   const renders = new Lane({
     timeoutMs: limits.renderTimeoutMs,
     queueLimit: limits.renderQueue,
     memoryMb: 768,
-    tooLong: { th: 'การสร้างเอกสารใช้เวลานานเกินกำหนดจึงหยุดไว้ ข้อความบางส่วนอาจยาวเกินไป', en: `rendering took longer than ${limits.renderTimeoutMs / 1000} s and was stopped; some text may be too long` },
+    tooLong: tookTooLongMessage('render', limits.renderTimeoutMs / 1000),
     worker: { exporters: true },
   });
   /** Data files being saved now (how many saves of each): their temporary files are not left-overs. */
