@@ -1,7 +1,7 @@
-import type { Framework } from '../data/frameworks.ts';
+import type { Framework, RatingBand } from '../data/frameworks.ts';
 import type { Finding, ReportData } from '../data/types.ts';
 import { fiscalYearRange } from '../thai/fiscal.ts';
-import { levelOf, toolScores, weightedOverall } from './overall.ts';
+import { levelOf, ratingOf, toolScores, weightedOverall, type ToolScore } from './overall.ts';
 
 export interface IndicatorResult {
   number: number;
@@ -38,8 +38,25 @@ export interface Analysis {
     computedLevel: string | undefined;
     passed: boolean;
   };
-  tools: { id: string; name: string; weight: number; score: number | undefined }[];
+  /** Each tool's score as a percent of its maximum, and whether it reaches the pass mark. */
+  tools: (ToolScore & { passed: boolean | undefined })[];
+  /** The rating in words, in years whose framework has a rule for it. */
+  rating: Rating | undefined;
   findings: Finding[];
+}
+
+export interface Rating {
+  /** What the documents print: the declared rating when the data file has one, else the rule's. */
+  words: string;
+  /** The rule's result. */
+  rule: RatingBand;
+  declared: string | undefined;
+  /**
+   * The band just above the rule's, with the tools below its mark, when the overall score alone
+   * would have reached it. Only when the printed rating is the rule's, so the reason never
+   * contradicts a declared rating.
+   */
+  heldBack: { words: string; toolMin: number; tools: ToolScore[] } | undefined;
 }
 
 export function analyse(data: ReportData, framework: Framework): Analysis {
@@ -89,6 +106,9 @@ export function analyse(data: ReportData, framework: Framework): Analysis {
     });
   }
 
+  const tools = toolScores(framework, data.scores);
+  const rating = rateOverall(data, framework, tools, findings);
+
   return {
     threshold: data.threshold,
     passMark: framework.passMark,
@@ -113,10 +133,45 @@ export function analyse(data: ReportData, framework: Framework): Analysis {
       computedLevel: computed === undefined ? undefined : levelOf(computed, framework.levels),
       passed: declared >= framework.passMark,
     },
-    tools: toolScores(framework, data.scores),
+    tools: tools.map((t) => ({ ...t, passed: t.score === undefined ? undefined : t.score + 1e-9 >= framework.passMark })),
+    rating,
     findings,
   };
 }
+
+/**
+ * The rating in words by the year's rule. The NACC's own rating, when the clerk typed it, is the
+ * one of record (as the overall score is): a difference from the rule is a warning, not a change.
+ */
+function rateOverall(data: ReportData, framework: Framework, tools: ToolScore[], findings: Finding[]): Rating | undefined {
+  const declared = data.overall.rating?.trim() || undefined;
+  if (!framework.rating) {
+    if (declared !== undefined) {
+      findings.push({ severity: 'warning', code: 'overall.rating-no-rule', path: ['overall', 'rating'], params: { declared, framework: framework.year } });
+    }
+    return undefined;
+  }
+  const outcome = ratingOf(data.overall.score, tools, framework.rating);
+  if (!outcome) return undefined;
+  const rule = outcome.band;
+  const params = { declared: declared ?? '', rule: rule.words, score: data.overall.score.toFixed(2), framework: framework.year, tools: toolList(tools) };
+  if (declared !== undefined && declared !== rule.words) {
+    findings.push({ severity: 'warning', code: 'overall.rating-mismatch', path: ['overall', 'rating'], params });
+  } else if (declared === undefined && rule.status === 'U') {
+    findings.push({ severity: 'warning', code: 'overall.rating-unconfirmed', path: ['overall', 'score'], params });
+  }
+  const printsRule = declared === undefined || declared === rule.words;
+  const held = outcome.heldBack;
+  return {
+    words: declared ?? rule.words,
+    rule,
+    declared,
+    heldBack: printsRule && held ? { words: held.band.words, toolMin: held.band.eachTool ?? 0, tools: held.tools } : undefined,
+  };
+}
+
+/** "IIT 87.00, EIT 83.10, OIT 97.50": what the rule looked at, for the messages. */
+const toolList = (tools: readonly ToolScore[]): string => tools.map((t) => `${t.id} ${t.score?.toFixed(2) ?? '-'}`).join(', ');
 
 function checkScores(data: ReportData, framework: Framework): Finding[] {
   const findings: Finding[] = [];

@@ -1,4 +1,4 @@
-import type { Framework, LevelBand } from '../data/frameworks.ts';
+import type { Framework, LevelBand, RatingBand } from '../data/frameworks.ts';
 
 /**
  * The weighted overall score: Σ weight·score / 100, rounded once after weighting. Computed in
@@ -17,18 +17,58 @@ export function weightedOverall(framework: Framework, scores: ReadonlyMap<number
   return roundHalfUp(total / unit) / 10 ** framework.rounding;
 }
 
-/** Mean score of each tool's indicators (IIT, EIT, OIT), for the report's overview table. */
-export function toolScores(
-  framework: Framework,
-  scores: ReadonlyMap<number, number>,
-): { id: string; name: string; weight: number; score: number | undefined }[] {
+export interface ToolScore {
+  id: string;
+  name: string;
+  weight: number;
+  /** The tool's score as a percent of its own maximum, two decimals; undefined while a score is missing. */
+  score: number | undefined;
+}
+
+/**
+ * Each tool's score (IIT, EIT, OIT) as a percent of its own maximum: the weighted mean of its
+ * indicators, in integers as weightedOverall, rounded to hundredths as the NACC prints them.
+ */
+export function toolScores(framework: Framework, scores: ReadonlyMap<number, number>): ToolScore[] {
   return framework.tools.map((tool) => {
-    const values = framework.indicators.filter((i) => i.tool === tool.id).map((i) => scores.get(i.number));
-    const complete = values.every((v): v is number => v !== undefined) && values.length > 0;
-    // The mean in hundredths, rounded to whole hundredths: two decimals, as the NACC prints them.
-    const score = complete ? roundHalfUp(values.reduce((s, v) => s + Math.round(v * 100), 0) / values.length) / 100 : undefined;
+    let total = 0;
+    let weights = 0;
+    let complete = true;
+    for (const ind of framework.indicators.filter((i) => i.tool === tool.id)) {
+      const score = scores.get(ind.number);
+      if (score === undefined) complete = false;
+      else total += Math.round(score * 100) * Math.round(ind.weight * 1000);
+      weights += Math.round(ind.weight * 1000);
+    }
+    const score = complete && weights > 0 ? roundHalfUp(total / weights) / 100 : undefined;
     return { id: tool.id, name: tool.name, weight: tool.weight, score };
   });
+}
+
+export interface RatingOutcome {
+  band: RatingBand;
+  /**
+   * The band just above, when the overall score reaches it and only tools kept the agency out:
+   * those tools, so that the report can say why (94.64 overall with EIT under 85 is ผ่าน).
+   */
+  heldBack?: { band: RatingBand; tools: ToolScore[] };
+}
+
+/**
+ * The rating in words of an overall score and its tools' scores, by the year's bands (highest
+ * first, the last one starting at 0). Undefined while a tool has no score.
+ */
+export function ratingOf(total: number, tools: readonly ToolScore[], bands: readonly RatingBand[]): RatingOutcome | undefined {
+  if (tools.some((t) => t.score === undefined)) return undefined;
+  const reaches = (value: number, min: number): boolean => value + 1e-9 >= min;
+  const below = (band: RatingBand): ToolScore[] =>
+    band.eachTool === undefined ? [] : tools.filter((t) => !reaches(t.score!, band.eachTool!));
+  const index = bands.findIndex((band) => reaches(total, band.min) && below(band).length === 0);
+  const band = bands[index] ?? bands.at(-1);
+  if (!band) return undefined;
+  const above = index > 0 ? bands[index - 1] : undefined;
+  if (above && reaches(total, above.min)) return { band, heldBack: { band: above, tools: below(above) } };
+  return { band };
 }
 
 export function levelOf(score: number, levels: readonly LevelBand[]): string {

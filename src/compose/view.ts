@@ -73,6 +73,21 @@ export interface ExtremeView {
   amount: number;
 }
 
+/** A tool's score as a percent of its own maximum, and whether it reaches the pass mark. */
+export interface ToolView {
+  id: string;
+  name: string;
+  weight: number;
+  score: number | null;
+  passed: boolean;
+}
+
+export interface RatingView {
+  words: string;
+  /** The band the overall score alone would have reached, and the tools that kept the agency out. */
+  held_back: { words: string; tool_min: number; tools: ToolView[] } | null;
+}
+
 /** Against the same agency's previous year; null when there is no usable previous-year file. */
 export interface ComparisonView {
   previous_fiscal_year: number;
@@ -97,9 +112,11 @@ export interface ReportView {
   threshold: number;
   pass_mark: number;
   overall: { score: number; level: string; passed: boolean };
+  /** The rating in words; null in years whose framework has no rule for it. */
+  rating: RatingView | null;
   counts: Analysis['counts'];
   indicators: IndicatorView[];
-  tools: { id: string; name: string; weight: number; score: number | null }[];
+  tools: ToolView[];
   ranking: RankGroupView[];
   highest: RankGroupView;
   lowest: RankGroupView;
@@ -147,7 +164,8 @@ export function buildView(
     overall: { score: analysis.overall.score, level: analysis.overall.level, passed: analysis.overall.passed },
     counts: analysis.counts,
     indicators: analysis.indicators.map(indicatorView),
-    tools: analysis.tools.map((t) => ({ ...t, score: t.score ?? null })),
+    rating: ratingView(analysis),
+    tools: analysis.tools.map(toolView),
     ranking: groups,
     highest: groups[0] ?? rankGroupView([], 0, 1),
     lowest: groups.at(-1) ?? rankGroupView([], 0, 1),
@@ -164,6 +182,20 @@ export function buildView(
       position: data.signatory.position,
       date: data.signatory.date ?? null,
     },
+  };
+}
+
+function toolView(t: Analysis['tools'][number]): ToolView {
+  return { id: t.id, name: t.name, weight: t.weight, score: t.score ?? null, passed: t.passed ?? false };
+}
+
+function ratingView({ rating, tools }: Analysis): RatingView | null {
+  if (!rating) return null;
+  const held = rating.heldBack;
+  const ids = new Set(held?.tools.map((t) => t.id));
+  return {
+    words: rating.words,
+    held_back: held ? { words: held.words, tool_min: held.toolMin, tools: tools.filter((t) => ids.has(t.id)).map(toolView) } : null,
   };
 }
 

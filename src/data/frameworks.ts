@@ -23,6 +23,22 @@ export interface LevelBand {
   min: number;
 }
 
+/**
+ * One band of the NACC's rating in words (ผ่านดีเยี่ยม, ผ่านดี, …): an agency is in the first band,
+ * highest first, whose overall minimum it reaches and, when the band asks for it, whose minimum every
+ * tool reaches as a percent of that tool's maximum.
+ */
+export interface RatingBand {
+  words: string;
+  min: number;
+  /** Every tool's score, as a percent of the tool's maximum, at least this. */
+  eachTool?: number;
+  /** The status mark of the band's rule in the sources: C confirmed, D derived, L likely, U unconfirmed. */
+  status: StatusMark;
+}
+
+export type StatusMark = 'C' | 'D' | 'L' | 'U';
+
 export interface Framework {
   year: number;
   title: string;
@@ -33,6 +49,15 @@ export interface Framework {
   levels: LevelBand[];
   rounding: number;
   tolerance: number;
+  /** The rating in words, highest band first; absent in years without one (before 2566). */
+  rating?: RatingBand[];
+}
+
+interface RawRatingBand {
+  words: string;
+  min: number;
+  each_tool?: number;
+  status: StatusMark;
 }
 
 interface RawFramework {
@@ -44,7 +69,7 @@ interface RawFramework {
   levels: LevelBand[];
   rounding: number;
   tolerance: number;
-  rating?: unknown;
+  rating?: RawRatingBand[];
 }
 
 const positive = { type: 'number', minimum: 0, maximum: 100 };
@@ -93,8 +118,21 @@ const frameworkSchema = {
     },
     rounding: { type: 'integer', minimum: 0, maximum: 4 },
     tolerance: { type: 'number', minimum: 0 },
-    // The NACC's rating in words: its rule is not confirmed yet, so it is accepted but unused.
-    rating: {},
+    rating: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['words', 'min', 'status'],
+        properties: {
+          words: { type: 'string', minLength: 1 },
+          min: positive,
+          each_tool: positive,
+          status: { enum: ['C', 'D', 'L', 'U'] },
+        },
+      },
+    },
   },
 } as const;
 
@@ -143,6 +181,9 @@ export function parseFramework(text: string, name: string): Framework {
     levels: [...raw.levels].sort((a, b) => b.min - a.min),
     rounding: raw.rounding,
     tolerance: raw.tolerance,
+    ...(raw.rating && {
+      rating: raw.rating.map((b) => ({ words: b.words, min: b.min, ...(b.each_tool !== undefined && { eachTool: b.each_tool }), status: b.status })),
+    }),
   };
 }
 
@@ -163,5 +204,24 @@ function checkConsistency(raw: RawFramework, name: string): void {
     if (!close(sum, tool.weight)) problems.push(`tool ${tool.id}: indicator weights sum to ${sum}, not ${tool.weight}`);
   }
   if (!raw.levels.some((l) => l.min === 0)) problems.push('no level band starts at 0');
+  if (raw.rating) problems.push(...ratingProblems(raw.rating));
   if (problems.length > 0) throw new FrameworkError(`${name}: ${problems.join('; ')}`);
+}
+
+/**
+ * The bands are read in the order written, so a band that could never be reached (its conditions
+ * are all at or above an earlier band's) or a gap at the bottom would silently change the rating.
+ */
+function ratingProblems(bands: readonly RawRatingBand[]): string[] {
+  const problems: string[] = [];
+  const words = new Set<string>();
+  bands.forEach((band, i) => {
+    if (words.has(band.words)) problems.push(`rating ${band.words} appears twice`);
+    words.add(band.words);
+    const earlier = bands.slice(0, i).find((e) => e.min <= band.min && (e.each_tool ?? 0) <= (band.each_tool ?? 0));
+    if (earlier) problems.push(`rating ${band.words} can never apply: ${earlier.words} comes first and asks no more`);
+  });
+  const last = bands.at(-1);
+  if (last && (last.min !== 0 || last.each_tool !== undefined)) problems.push('the last rating band must start at 0 with no tool condition');
+  return problems;
 }

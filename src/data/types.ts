@@ -46,7 +46,7 @@ export interface ReportData {
   fiscalYear: number;
   assessmentYear: number;
   frameworkYear: number;
-  overall: { score: number; level?: string };
+  overall: { score: number; level?: string; rating?: string };
   threshold: number;
   /** Indicator number → percent, in the order of the file. */
   scores: Map<number, number>;
@@ -65,7 +65,7 @@ export interface RawData {
   fiscal_year: number;
   assessment_year?: number;
   framework?: number;
-  overall: { score: number; level?: string };
+  overall: { score: number; level?: string; rating?: string };
   threshold?: number;
   scores: Record<string, number>;
   explanations?: Record<string, string>;

@@ -136,6 +136,18 @@ const catalogue: Record<string, Wording> = {
     th: `คะแนนภาพรวม ${th(p.declared)} ไม่ตรงกับผลการถ่วงน้ำหนักคะแนนรายตัวชี้วัด (${th(p.computed)}) ต่างกัน ${th(p.difference)} ให้ตรวจสอบคะแนนกับระบบของสำนักงาน ป.ป.ช. รายงานจะใช้ ${th(p.declared)} ตามที่ประกาศ`,
     en: `overall score ${p.declared} does not match the weighting of the indicator scores (${p.computed}), a difference of ${p.difference}; the report keeps the declared ${p.declared}`,
   }),
+  'overall.rating-mismatch': (p) => ({
+    th: `ผลการประเมินระดับ "${p.declared}" ที่ระบุ ไม่ตรงกับเกณฑ์ของกรอบการประเมินปี ${th(p.framework)} ซึ่งได้ระดับ "${p.rule}" (คะแนนภาพรวม ${th(p.score)}; ร้อยละของคะแนนเต็มแต่ละเครื่องมือ ${th(p.tools)}) ให้ตรวจสอบกับระบบของสำนักงาน ป.ป.ช. รายงานจะใช้ "${p.declared}" ตามที่ระบุ`,
+    en: `the declared rating (overall.rating) differs from the ${p.framework} framework's rule (overall ${p.score}; tools as percents of their maximum: ${p.tools}); check it against the NACC system; the report prints the declared one`,
+  }),
+  'overall.rating-unconfirmed': (p) => ({
+    th: `ผลการประเมินระดับ "${p.rule}" คำนวณจากเกณฑ์ที่ยังไม่ได้รับการยืนยันในกรอบการประเมินปี ${th(p.framework)} ให้ตรวจสอบระดับในระบบของสำนักงาน ป.ป.ช. แล้วระบุไว้ที่ overall: rating: ในไฟล์ข้อมูล`,
+    en: `the rating in words comes from a band of the ${p.framework} framework's rule that is not confirmed; check the rating in the NACC system and write it as overall: rating: in the data file`,
+  }),
+  'overall.rating-no-rule': (p) => ({
+    th: `กรอบการประเมินปี ${th(p.framework)} ไม่มีผลการประเมินระดับเป็นคำ (เริ่มปี ๒๕๖๖) จึงไม่พิมพ์ "${p.declared}" ที่ระบุไว้ในรายงาน`,
+    en: `the ${p.framework} framework has no rating in words (it starts in 2566), so the declared overall.rating is not printed`,
+  }),
   'previous.unusable': (p) => ({
     th: `ไฟล์ของปีก่อน (${p.file}) มีข้อผิดพลาด ${th(p.errors)} รายการ จึงไม่ได้นำมาเปรียบเทียบกับปีนี้ ตรวจได้ด้วย ita-report check ${p.file}`,
     en: `the previous year's file (${p.file}) has ${p.errors} error(s), so this year is not compared with it; see ita-report check ${p.file}`,

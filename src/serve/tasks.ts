@@ -31,6 +31,11 @@ export interface Report {
     level: string;
     computed: number | null;
     computedLevel: string | null;
+    /** The rating in words as the report prints it, and the rule's, in years that have one. */
+    rating: { words: string; rule: string } | null;
+    /** Each tool as a percent of its maximum, and whether it reaches the pass mark. */
+    tools: { id: string; name: string; score: number | null; passed: boolean | null }[];
+    passMark: number;
   } | null;
 }
 
@@ -66,6 +71,9 @@ export function report(checked: Checked): Report {
           level: checked.analysis.overall.level,
           computed: checked.analysis.overall.computed ?? null,
           computedLevel: checked.analysis.overall.computedLevel ?? null,
+          rating: checked.analysis.rating ? { words: checked.analysis.rating.words, rule: checked.analysis.rating.rule.words } : null,
+          tools: checked.analysis.tools.map((t) => ({ id: t.id, name: t.name, score: t.score ?? null, passed: t.passed ?? null })),
+          passMark: checked.analysis.passMark,
         }
       : null,
   };

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isMap, isScalar, Scalar } from 'yaml';
-import { levelOf, weightedOverall } from '../../src/analysis/overall.ts';
+import { levelOf, ratingOf, toolScores, weightedOverall } from '../../src/analysis/overall.ts';
 import { loadFramework, type Framework } from '../../src/data/frameworks.ts';
 import { thaiMonthName } from '../../src/thai/dates.ts';
 
@@ -708,6 +708,10 @@ function generateAgency(index: number, seed: number): SyntheticAgency {
   if (years < 0.85) data.assessment_year = assessmentYear;
   if (years < 0.75) data.framework = assessmentYear;
   data.overall = level === undefined ? { score: overallScore } : { score: overallScore, level };
+  // A rating from an unconfirmed band of the rule is copied from the NACC system, as the warning
+  // asks; no random draw, so every other value stays what it was before ratings existed.
+  const rating = framework.rating && ratingOf(overallScore, toolScores(framework, scores), framework.rating);
+  if (rating?.band.status === 'U') data.overall = { ...(data.overall as object), rating: rating.band.words };
   if (rng.chance(0.8)) data.threshold = 85;
   data.scores = scores;
   if (explanations.size > 0) data.explanations = explanations;

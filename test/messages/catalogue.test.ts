@@ -74,6 +74,8 @@ const PARAMS: Finding['params'] = {
   file: 'data/2565/nakhon-pathom.yaml',
   errors: 2,
   found: 2564,
+  rule: 'ผ่าน',
+  tools: 'IIT 98.00, EIT 84.13, OIT 100.00',
 };
 
 /** What messageFor says for a code the catalogue does not know. */

@@ -132,6 +132,15 @@ describe('the page in Chromium', () => {
     await page.fill('[data-path="overall.score"]', '90.53');
     await expect.poll(() => page.locator('.finding.error').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => page.textContent('#computed'), { timeout: 10_000 }).toContain('คำนวณจากคะแนนรายตัวชี้วัดได้');
+    // The 2566 assessment rates in words: every tool at 85 % or more of its maximum, 90.53 overall.
+    expect(await page.textContent('#computed')).toContain('ผลการประเมิน “ผ่านดี”');
+    expect(await page.textContent('#tool-scores')).toBe('IIT ร้อยละ ๘๗.๐๓ ✓ ถึงเกณฑ์ ๘๕ · EIT ร้อยละ ๙๐.๗๗ ✓ ถึงเกณฑ์ ๘๕ · OIT ร้อยละ ๑๐๐.๐๐ ✓ ถึงเกณฑ์ ๘๕');
+    // Typing a lower EIT score changes the rating beside the overall score as the clerk types.
+    await page.fill('[data-path="scores.8"]', '60');
+    await expect.poll(() => page.textContent('#computed'), { timeout: 10_000 }).toContain('ผลการประเมิน “ผ่าน”');
+    expect(await page.textContent('#tool-scores')).toContain('EIT ร้อยละ ๘๒.๗๐ ✗ ต่ำกว่าเกณฑ์ ๘๕');
+    await page.fill('[data-path="scores.8"]', '84.2');
+    await expect.poll(() => page.textContent('#computed'), { timeout: 10_000 }).toContain('ผลการประเมิน “ผ่านดี”');
     await page.click('#save');
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
     const checked = await checkFile(path.join(dataDir, '2567', 'new-agency.yaml'));

@@ -307,7 +307,12 @@ function showFindings(report) {
   }
   const o = report.overall;
   $('#computed').textContent = o
-    ? `คำนวณจากคะแนนรายตัวชี้วัดได้ ${o.computed == null ? '–' : thaiDigits(o.computed.toFixed(2))} (ระดับ ${o.computedLevel ?? '–'}) · คะแนนที่ประกาศ ${thaiDigits(o.declared.toFixed(2))} อยู่ในระดับ ${o.level}`
+    ? `คำนวณจากคะแนนรายตัวชี้วัดได้ ${o.computed == null ? '–' : thaiDigits(o.computed.toFixed(2))} (ระดับ ${o.computedLevel ?? '–'}) · คะแนนที่ประกาศ ${thaiDigits(o.declared.toFixed(2))} อยู่ในระดับ ${o.level}` +
+      (o.rating ? ` · ผลการประเมิน “${o.rating.words}”${o.rating.words === o.rating.rule ? '' : ` (ตามเกณฑ์ได้ “${o.rating.rule}”)`}` : '')
+    : '';
+  // The tools as percents of their maximum: what the rating in words looks at.
+  $('#tool-scores').textContent = o
+    ? o.tools.map((t) => `${t.id} ร้อยละ ${t.score == null ? '–' : thaiDigits(t.score.toFixed(2))} ${t.passed ? '✓ ถึงเกณฑ์' : '✗ ต่ำกว่าเกณฑ์'} ${thaiDigits(String(o.passMark))}`).join(' · ')
     : '';
 }
 
