@@ -128,7 +128,8 @@ export interface ReportView {
   measures: MeasureView[];
   principles: string | null;
   announcement: { intro: string | null };
-  signatory: { name: string | null; position: string; date: string | null };
+  /** Each part null when unknown: the announcement leaves a dotted line for it. */
+  signatory: { name: string | null; position: string | null; date: string | null };
 }
 
 /** Default explanation texts of a framework year (templates/explanations/<year>.yaml). */
@@ -179,7 +180,7 @@ export function buildView(
     announcement: { intro: data.announcement.intro ?? null },
     signatory: {
       name: data.signatory.name ?? null,
-      position: data.signatory.position,
+      position: data.signatory.position ?? null,
       date: data.signatory.date ?? null,
     },
   };

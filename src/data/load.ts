@@ -4,7 +4,7 @@ import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
 import { validateRaw } from './schema.ts';
 import { SourceMap } from './source.ts';
-import type { FieldPath, Finding, RawData, ReportData } from './types.ts';
+import type { FieldPath, Finding, RawData, ReportData, Signatory } from './types.ts';
 
 export interface LoadResult {
   file: string;
@@ -113,7 +113,7 @@ export function parseReportData(text: string, file: string): LoadResult {
   const checked = validateRaw(normalizeStrings(value));
   if (!checked.ok) return { file, findings: checked.findings, source };
   const raw = checked.raw;
-  const findings = checkDates(raw);
+  const findings = [...checkDates(raw), ...checkSignatory(raw)];
   if (findings.some((f) => f.severity === 'error')) return { file, findings, source };
   return { file, data: toReportData(raw), findings, source };
 }
@@ -194,8 +194,33 @@ function toReportData(raw: RawData): ReportData {
     improve: raw.improve ?? [],
     measures: raw.measures,
     announcement: raw.announcement ?? {},
-    signatory: raw.signatory,
+    signatory: signatoryOf(raw),
   };
+}
+
+/** Text that prints nothing (empty, spaces, invisible marks): a field left blank. */
+const isBlank = (text: string | undefined): boolean => text === undefined || /^[\s\p{Default_Ignorable_Code_Point}]*$/u.test(text);
+
+/** The signatory with blank parts left out, so that the announcement gives them a dotted line. */
+function signatoryOf(raw: RawData): Signatory {
+  const { name, position, date } = raw.signatory ?? {};
+  return {
+    ...(!isBlank(name) && { name }),
+    ...(!isBlank(position) && { position }),
+    ...(date !== undefined && { date }),
+  };
+}
+
+/**
+ * The signatory may be unknown when the file is written (a new head of the agency, a clerk who
+ * starts early): the announcement then has dotted lines to fill in by hand, which `check` says,
+ * so that `--strict` can hold back a file that is not ready to be signed. A missing name or date
+ * is the usual case (signed by hand) and is not warned about.
+ */
+function checkSignatory(raw: RawData): Finding[] {
+  if (raw.signatory === undefined) return [{ severity: 'warning', code: 'signatory.missing', path: ['signatory'], params: {} }];
+  if (isBlank(raw.signatory.position)) return [{ severity: 'warning', code: 'signatory.position-missing', path: ['signatory', 'position'], params: {} }];
+  return [];
 }
 
 /**
@@ -245,7 +270,7 @@ function checkDates(raw: RawData): Finding[] {
       findings.push({ severity: 'error', code: 'date.out-of-range', path, params: { value: iso, min: DATE_YEARS.min, max: DATE_YEARS.max } });
     }
   };
-  if (raw.signatory.date !== undefined) check(raw.signatory.date, ['signatory', 'date']);
+  if (raw.signatory?.date !== undefined) check(raw.signatory.date, ['signatory', 'date']);
   raw.measures.forEach((m, i) => {
     const p = m.period;
     if (p === undefined || typeof p === 'string' || !('from' in p)) return;

@@ -33,9 +33,14 @@ export interface Measure {
   period?: Period;
 }
 
+/**
+ * Who signs the announcement. Every part may be unknown when the file is written: the announcement
+ * then leaves a dotted line to fill in by hand (and the loader warns about a missing position).
+ * In ReportData a blank name or position (only spaces) is absent.
+ */
 export interface Signatory {
   name?: string;
-  position: string;
+  position?: string;
   /** ISO date (Gregorian), validated by the loader. */
   date?: string;
 }
@@ -56,6 +61,7 @@ export interface ReportData {
   improve: IssueRow[];
   measures: Measure[];
   announcement: { intro?: string };
+  /** Always present ({} when the file has none), so later layers need not ask. */
   signatory: Signatory;
 }
 
@@ -74,5 +80,5 @@ export interface RawData {
   improve?: IssueRow[];
   measures: Measure[];
   announcement?: { intro?: string };
-  signatory: Signatory;
+  signatory?: Signatory;
 }

@@ -100,6 +100,14 @@ const catalogue: Record<string, Wording> = {
     th: `วันที่ประกาศ ${p.value} อยู่นอกปีงบประมาณ พ.ศ. ${p.fiscal} (${p.start} ถึง ${p.end})`,
     en: `announcement date ${p.value} is outside fiscal year ${p.fiscal} (${p.start} to ${p.end})`,
   }),
+  'signatory.missing': () => ({
+    th: 'ยังไม่ได้ระบุผู้ลงนาม ประกาศมาตรการจะเว้นเป็นจุดไข่ปลา (.....) ไว้ที่ตำแหน่ง ชื่อ และวันที่ ให้กรอกด้วยลายมือก่อนลงนาม เมื่อทราบแล้วให้เพิ่มผู้ลงนาม (signatory) พร้อมตำแหน่ง (position) ในไฟล์ ส่วนรายงานการวิเคราะห์ไม่ได้รับผลกระทบ',
+    en: 'no signatory: the announcement will have dotted lines for the position, name and date, to be filled in by hand before signing; add signatory: with its position: when known (the report is not affected)',
+  }),
+  'signatory.position-missing': () => ({
+    th: 'ยังไม่ได้ระบุตำแหน่งผู้ลงนาม ประกาศมาตรการจะเว้นเป็นจุดไข่ปลา (.....) ไว้ใต้ชื่อ ให้กรอกตำแหน่งด้วยลายมือก่อนลงนาม หรือกรอกตำแหน่ง (position) เมื่อทราบแล้ว',
+    en: "the signatory's position is not given: the announcement will have a dotted line for it under the name, to be filled in by hand before signing; fill in position: when known",
+  }),
   'framework.missing': (p) => ({
     th: `ไม่มีกรอบการประเมินปี ${p.year} (มีปี ${p.available}) ระบุ framework: ให้ถูกต้อง`,
     en: `no assessment framework for ${p.year} (available: ${p.available}); set framework:`,

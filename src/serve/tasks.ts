@@ -99,6 +99,8 @@ export function nextYear(raw: Record<string, unknown>): Record<string, unknown> 
     urgent: [],
     improve: [],
     measures: raw.measures ?? [],
+    // The position as a field to fill in; left empty it is "not yet known" (a warning, and a
+    // dotted line in the announcement), never an error.
     signatory: { position: signatory.position ?? '' },
   };
 }

@@ -277,3 +277,81 @@ describe('limits and internal errors (issue 11)', () => {
     expect(stderr).toContain(`variant.yaml:${line}:14: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง 2524 ถึง 2643 (must be between 2524 and 2643) [fiscal_year: ปีงบประมาณ (fiscal year)]`);
   });
 });
+
+describe('a file without a signatory (issue 12)', () => {
+  /** The sample with a consistent overall (no other warning) and with or without its signatory. */
+  const consistent = (): string => sampleText().replace('score: 93.68', 'score: 93.51');
+  const withoutSignatory = (): string => {
+    const text = consistent().replace(/\n# ผู้ลงนามในประกาศมาตรการ[\s\S]*$/, '\n');
+    if (text.includes('signatory')) throw new Error('the sample’s signatory block has changed');
+    return text;
+  };
+  const WARNING =
+    'คำเตือน (warning): ยังไม่ได้ระบุผู้ลงนาม ประกาศมาตรการจะเว้นเป็นจุดไข่ปลา (.....) ไว้ที่ตำแหน่ง ชื่อ และวันที่ ให้กรอกด้วยลายมือก่อนลงนาม';
+  const DOTS = '.'.repeat(45);
+  /** The announcement's signature block with nothing known: date, name and position dotted. */
+  const DOTTED = ['ประกาศ ณ วันที่ ........ เดือน ..................... พ.ศ. ........', `(${DOTS})`, DOTS];
+
+  it('check warns at the file top, in Thai and English, and exits 0; --strict makes the warning fatal', async () => {
+    const text = withoutSignatory();
+    const line = text.split('\n').findIndex((l) => l.startsWith('agency:')) + 1;
+    const file = writeVariant(text);
+    const plain = await cli('check', file);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain(`variant.yaml:${line}:1: ${WARNING}`);
+    expect(plain.stderr).toContain('(no signatory: the announcement will have dotted lines for the position, name and date, to be filled in by hand before signing;');
+    expect(plain.stderr).toContain('[signatory: ผู้ลงนาม (signatory)]');
+    expect(plain.stdout).toContain('ok with 1 warning(s)');
+    const strict = await cli('check', '--strict', file);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`variant.yaml:${line}:1: ${WARNING}`);
+    expect(strict.stderr.trim().split('\n')).toHaveLength(1);
+    // With a signatory the same file passes --strict: the warning is the only finding.
+    expect((await cli('check', '--strict', writeVariant(consistent()))).code).toBe(0);
+  });
+
+  it('check --strict fails on a signatory without a position, at its line', async () => {
+    const text = consistent().replace('  position: ผู้ว่าราชการจังหวัดนครปฐม', '  name: นายทดสอบ ระบบรายงาน');
+    const line = text.split('\n').findIndex((l) => l === 'signatory:') + 1;
+    const { code, stderr } = await cli('check', '--strict', writeVariant(text));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`variant.yaml:${line}:1: คำเตือน (warning): ยังไม่ได้ระบุตำแหน่งผู้ลงนาม`);
+    expect(stderr).toContain('[signatory.position: ตำแหน่ง (position)]');
+  });
+
+  it('build writes all four documents; the announcement has dotted lines for the position, name and date; the report is unchanged', async () => {
+    const out = freshDir();
+    const { code, stderr } = await cli('build', writeVariant(withoutSignatory()), '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toContain(WARNING);
+    expect(listFiles(out)).toEqual([
+      '2566/variant/announcement.docx',
+      '2566/variant/announcement.pdf',
+      '2566/variant/report.docx',
+      '2566/variant/report.pdf',
+    ]);
+    const read = (name: string): Buffer => readFileSync(path.join(out, '2566/variant', name));
+    // The last lines of the announcement, read back: the signature block (the PDF's last page ends with its number).
+    const pdf = (await pdfPages(read('announcement.pdf'))).flat();
+    expect(pdf.at(-1)).toBe('- ๒ -');
+    expect(pdf.slice(-4, -1)).toEqual(DOTTED);
+    expect((await docxText(read('announcement.docx'))).slice(-3)).toEqual(DOTTED);
+
+    // The same file with its signatory: the report reads the same, in both formats (its bytes too:
+    // the sample has no signing date, the only part of the signatory the report's file date uses).
+    const signed = freshDir();
+    expect((await cli('build', writeVariant(consistent()), '--out', signed)).code).toBe(0);
+    const readSigned = (name: string): Buffer => readFileSync(path.join(signed, '2566/variant', name));
+    expect(await docxText(read('report.docx'))).toEqual(await docxText(readSigned('report.docx')));
+    expect(await pdfPages(read('report.pdf'))).toEqual(await pdfPages(readSigned('report.pdf')));
+    expect(read('report.docx').equals(readSigned('report.docx'))).toBe(true);
+    expect(read('report.pdf').equals(readSigned('report.pdf'))).toBe(true);
+    expect((await pdfPages(readSigned('announcement.pdf'))).flat().slice(-2, -1)).toEqual(['ผู้ว่าราชการจังหวัดนครปฐม']);
+  });
+
+  it('build --strict writes nothing for it', async () => {
+    const out = freshDir();
+    expect((await cli('build', '--strict', writeVariant(withoutSignatory()), '--out', out)).code).toBe(1);
+    expect(listFiles(out)).toEqual([]);
+  });
+});

@@ -174,14 +174,6 @@ const ERROR_CASES: ErrorCase[] = [
     line: 1,
   },
   {
-    name: 'a missing signatory position',
-    text: edit(BASE, '  position: ผู้ว่าราชการจังหวัด', '  name: นายทดสอบ'),
-    code: 'schema.required',
-    path: ['signatory', 'position'],
-    // the mapping that lacks the key is pointed at by its own key line
-    line: 'signatory:',
-  },
-  {
     name: 'an empty measures list',
     text: BASE.replace(/measures:[\s\S]*signatory:/, 'measures: []\nsignatory:'),
     code: 'schema.empty-list',
@@ -399,6 +391,57 @@ describe('parseReportData: errors carry a code and a place', () => {
     const result = parseReportData(text, 'x.yaml');
     expect(result.findings).toEqual([]);
     expect(result.data?.measures[0]?.period).toEqual({ from: '2023-01-01', to: '2023-01-01' });
+  });
+});
+
+describe('parseReportData: the signatory is optional (issue 12)', () => {
+  const SIGNATORY = 'signatory:\n  position: ผู้ว่าราชการจังหวัด\n';
+
+  it('a file without a signatory loads, with a warning at the file top', () => {
+    const text = '# ข้อมูลทดสอบ\n' + edit(BASE, SIGNATORY, '');
+    const result = parseReportData(text, 'x.yaml');
+    expect(result.data).toBeDefined();
+    expect(result.data!.signatory).toEqual({});
+    expect(result.findings).toEqual([{ severity: 'warning', code: 'signatory.missing', path: ['signatory'], params: {} }]);
+    // No such key: the file's first key, under the comment.
+    expect(position(result, result.findings[0]!)).toEqual({ line: 2, col: 1 });
+  });
+
+  it.each([
+    { name: 'a name but no position', to: 'signatory:\n  name: นายทดสอบ\n', line: 'signatory:', signer: 'นายทดสอบ' },
+    { name: 'an empty position', to: 'signatory:\n  name: นายทดสอบ\n  position: ""\n', line: 'position: ""', signer: 'นายทดสอบ' },
+    { name: 'a position of spaces', to: 'signatory:\n  position: "   "\n', line: 'position: "   "' },
+    { name: 'a position of invisible marks', to: 'signatory:\n  position: "\\u200b\\u00a0"\n', line: 'position: "' },
+    { name: 'an empty signatory', to: 'signatory: {}\n', line: 'signatory: {}' },
+    { name: 'a date only', to: 'signatory:\n  date: 2023-01-16\n', line: 'signatory:', date: '2023-01-16' },
+  ])('$name: loads with a warning at the position, which is left out', ({ to, line, signer, date }) => {
+    const text = edit(BASE, SIGNATORY, to);
+    const result = parseReportData(text, 'x.yaml');
+    expect(result.findings).toEqual([{ severity: 'warning', code: 'signatory.position-missing', path: ['signatory', 'position'], params: {} }]);
+    expect(position(result, result.findings[0]!).line).toBe(lineOf(text, line));
+    expect(result.data!.signatory).toEqual({ ...(signer && { name: signer }), ...(date && { date }) });
+  });
+
+  it('a blank name is left out, without a warning (signed by hand, as when absent)', () => {
+    const result = parseReportData(edit(BASE, SIGNATORY, 'signatory:\n  name: " "\n  position: ผู้ว่าราชการจังหวัด\n'), 'x.yaml');
+    expect(result.findings).toEqual([]);
+    expect(result.data!.signatory).toEqual({ position: 'ผู้ว่าราชการจังหวัด' });
+  });
+
+  it('a signing date without a position is still checked', () => {
+    const text = edit(BASE, SIGNATORY, 'signatory:\n  date: 2566-01-16\n');
+    const result = parseReportData(text, 'x.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.findings.map((f) => [f.severity, f.code, f.path])).toEqual([
+      ['error', 'date.buddhist-year', ['signatory', 'date']],
+      ['warning', 'signatory.position-missing', ['signatory', 'position']],
+    ]);
+  });
+
+  it('a signatory that is not a mapping is still an error', () => {
+    const result = parseReportData(edit(BASE, SIGNATORY, 'signatory: ผู้ว่าราชการจังหวัด\n'), 'x.yaml');
+    expect(result.data).toBeUndefined();
+    expect(result.findings.map((f) => [f.code, f.path])).toEqual([['schema.type.object', ['signatory']]]);
   });
 });
 

@@ -94,6 +94,8 @@ describe('the scan of src finds the codes', () => {
     'schema.required',
     'schema.unknown-key',
     'framework.missing',
+    'signatory.missing',
+    'signatory.position-missing',
   ])('%s', (code) => {
     expect(LITERAL.map((c) => c.code)).toContain(code);
   });

@@ -243,16 +243,17 @@ export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawDa
         improve: issueRowsArbitrary('improve', options),
         measures: listOf(measureArbitrary(options), ['measures'], options, 1),
         announcement: fc.record({ intro: text(['announcement', 'intro'], options) }, { requiredKeys: [] }),
+        // Every part optional, the whole too: without a position the announcement has a dotted line.
         signatory: fc.record(
           {
             name: text(['signatory', 'name'], { ...options, long }),
             position: text(['signatory', 'position'], options),
             date: dateSeedArbitrary,
           },
-          { requiredKeys: ['position'] },
+          { requiredKeys: [] },
         ),
       },
-      { requiredKeys: ['years', 'agency', 'overall', 'scores', 'measures', 'signatory'] },
+      { requiredKeys: ['years', 'agency', 'overall', 'scores', 'measures'] },
     )
     .map((seed): RawData => {
       const { framework_def: framework, ...yearKeys } = seed.years;
@@ -273,11 +274,13 @@ export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawDa
         ...(seed.improve !== undefined && { improve: seed.improve.map((r) => ({ indicator: pick(r.pick), points: r.points })) }),
         measures: seed.measures.map(({ period, ...m }) => ({ ...m, ...(period !== undefined && { period: resolvePeriod(period, fy) }) })),
         ...(seed.announcement !== undefined && { announcement: seed.announcement }),
-        signatory: {
-          ...(seed.signatory.name !== undefined && { name: seed.signatory.name }),
-          position: seed.signatory.position,
-          ...(seed.signatory.date !== undefined && { date: resolveDate(seed.signatory.date, fy) }),
-        },
+        ...(seed.signatory !== undefined && {
+          signatory: {
+            ...(seed.signatory.name !== undefined && { name: seed.signatory.name }),
+            ...(seed.signatory.position !== undefined && { position: seed.signatory.position }),
+            ...(seed.signatory.date !== undefined && { date: resolveDate(seed.signatory.date, fy) }),
+          },
+        }),
       };
       return capTotalText(data, options.maxTotalChars ?? Infinity);
     });
@@ -315,7 +318,13 @@ export function mapTexts(data: RawData, f: (s: string) => string): RawData {
       return { ...m, title: f(m.title), steps: m.steps.map(f), owner: f(m.owner), monitoring: f(m.monitoring), ...(p !== undefined && { period: p }) };
     }),
     ...(data.announcement && { announcement: data.announcement.intro !== undefined ? { ...data.announcement, intro: f(data.announcement.intro) } : data.announcement }),
-    signatory: { ...data.signatory, position: f(data.signatory.position), ...(data.signatory.name !== undefined && { name: f(data.signatory.name) }) },
+    ...(data.signatory && {
+      signatory: {
+        ...data.signatory,
+        ...(data.signatory.position !== undefined && { position: f(data.signatory.position) }),
+        ...(data.signatory.name !== undefined && { name: f(data.signatory.name) }),
+      },
+    }),
   };
   return out;
 }

@@ -75,7 +75,7 @@ function fieldsOf(json: Record<string, Json>): Field[] {
     improve: Array.isArray(d.improve) ? d.improve.map((r) => (isObject(r) && Array.isArray(r.points) ? r : { points: [] })) : undefined,
     measures: Array.isArray(d.measures) ? d.measures.map((m) => (isObject(m) && Array.isArray(m.steps) ? m : { steps: [] })) : [],
     announcement: isObject(d.announcement) ? d.announcement : undefined,
-    signatory: isObject(d.signatory) ? d.signatory : {},
+    signatory: isObject(d.signatory) ? d.signatory : undefined,
   } as unknown as RawData;
   const f: Field[] = [];
   const add = (kind: FieldKind, ...path: Path): void => void f.push({ path, kind });
@@ -124,10 +124,12 @@ function fieldsOf(json: Record<string, Json>): Field[] {
     add('map', 'announcement');
     if (data.announcement.intro !== undefined) add('text', 'announcement', 'intro');
   }
-  add('map', 'signatory');
-  if (data.signatory.name !== undefined) add('text', 'signatory', 'name');
-  add('text', 'signatory', 'position');
-  if (data.signatory.date !== undefined) add('date', 'signatory', 'date');
+  if (data.signatory) {
+    add('map', 'signatory');
+    if (data.signatory.name !== undefined) add('text', 'signatory', 'name');
+    if (data.signatory.position !== undefined) add('text', 'signatory', 'position');
+    if (data.signatory.date !== undefined) add('date', 'signatory', 'date');
+  }
   return f;
 }
 
@@ -254,7 +256,7 @@ const unknownKey: DataMutation = {
   },
 };
 
-const REQUIRED: Path[] = [['agency'], ['fiscal_year'], ['overall'], ['scores'], ['measures'], ['signatory'], ['overall', 'score'], ['signatory', 'position']];
+const REQUIRED: Path[] = [['agency'], ['fiscal_year'], ['overall'], ['scores'], ['measures'], ['overall', 'score']];
 
 const missingRequired: DataMutation = {
   name: 'missing required key',
@@ -319,7 +321,9 @@ const badScoreKey: DataMutation = {
 const emptyValue: DataMutation = {
   name: 'empty',
   apply(data, fields, pick) {
-    const candidates = fields.filter((f) => f.kind === 'text' || (f.kind === 'list' && f.path[0] !== 'urgent' && f.path[0] !== 'improve') || (f.kind === 'list' && f.path.length > 1) || (f.path.length === 1 && f.path[0] === 'scores'));
+    // Texts the schema wants non-empty (a blank signatory name or position is allowed: a dotted line).
+    const mustHaveText = (f: Field): boolean => f.period !== undefined || (schemaNode(f.path)?.minLength ?? 0) > 0;
+    const candidates = fields.filter((f) => (f.kind === 'text' && mustHaveText(f)) || (f.kind === 'list' && f.path[0] !== 'urgent' && f.path[0] !== 'improve') || (f.kind === 'list' && f.path.length > 1) || (f.path.length === 1 && f.path[0] === 'scores'));
     const field = pickOf(candidates, pick);
     if (!field) return undefined;
     const value: Json = field.kind === 'text' ? '' : field.kind === 'list' ? [] : {};
@@ -343,6 +347,9 @@ const badDate: DataMutation = {
   name: 'bad date',
   apply(data, fields, pick) {
     const dates = fields.filter((f) => f.kind === 'date');
+    // No date in the file: a signing date is added (to a signatory added too, when there is none).
+    if (dates.length === 0 && data.signatory === undefined) data.signatory = {};
+    if (dates.length === 0 && !isMapping(data.signatory)) return undefined;
     const field = pickOf(dates, pick) ?? { path: ['signatory', 'date'], kind: 'date' as const };
     const bad = pickOf(BAD_DATES, Math.floor(pick / 5))!;
     setAt(data, field.path, bad.value);
@@ -458,7 +465,9 @@ const TEXT_MUTATIONS: TextMutation[] = [
   },
   // The same key twice: the second is on the last line.
   (text, pick) => {
-    const key = pickOf(['agency: อีกครั้ง', 'fiscal_year: 2566', 'measures: []', 'signatory: {position: x}'], pick)!;
+    // The signatory is optional: a file without one has it once only.
+    const signatory = /^["']?signatory["']?:/m.test(text) ? 'signatory: {position: x}' : 'overall: {score: 1}';
+    const key = pickOf(['agency: อีกครั้ง', 'fiscal_year: 2566', 'measures: []', signatory], pick)!;
     const out = text.replace(/\n*$/, '\n') + key + '\n';
     return { name: `duplicate ${key.split(':')[0]}`, text: out, expect: [{ codes: ['yaml.DUPLICATE_KEY'], line: out.split('\n').length - 1 }] };
   },

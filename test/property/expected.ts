@@ -16,7 +16,7 @@ import { FRAMEWORKS } from './limits.ts';
  *   the agency's own explanation of every indicator of the framework (§3: each indicator is a
  *   strength or a weakness), urgent points (§4), improve points (§5), and the measures table (§6);
  * - announcement.hbs: the agency (title), the intro when given, the measures table, and the
- *   signature block (date, name, position);
+ *   signature block (date, name, position; a dotted line for a position not given);
  * - partials/measures-table.hbs, in both: each measure's title, steps, owner and monitoring, its
  *   budget as an amount and in words (or ไม่ใช้งบประมาณ), and its period (text, or dates).
  *
@@ -84,11 +84,20 @@ export function expectedStrings(data: RawData): Expected {
     }
   });
   if (data.announcement?.intro !== undefined) announcement.push(entry('announcement.intro', data.announcement.intro, false));
-  if (data.signatory.date !== undefined) announcement.push({ field: 'signatory.date', text: formatThaiDate(data.signatory.date) });
-  if (data.signatory.name !== undefined) announcement.push(entry('signatory.name', data.signatory.name, false));
-  announcement.push(entry('signatory.position', data.signatory.position, false));
+  const signatory = data.signatory ?? {};
+  if (signatory.date !== undefined) announcement.push({ field: 'signatory.date', text: formatThaiDate(signatory.date) });
+  if (signatory.name !== undefined) announcement.push(entry('signatory.name', signatory.name, false));
+  // A position not given, or blank, leaves a dotted line to fill in by hand.
+  if (signatory.position === undefined || BLANK.test(signatory.position)) announcement.push({ field: 'signatory.position (dotted line)', text: DOTTED_LINE });
+  else announcement.push(entry('signatory.position', signatory.position, false));
   return { report, announcement };
 }
+
+/** A text that prints nothing, as the loader judges a blank signatory name or position. */
+const BLANK = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
+
+/** The line of dots that templates/announcement.hbs leaves for a name or position to fill in. */
+export const DOTTED_LINE = '.'.repeat(45);
 
 /** Removes all white space: Thai lines break between words without a space. */
 export const squash = (s: string): string => s.replace(/\s+/g, '');

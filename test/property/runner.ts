@@ -193,10 +193,12 @@ const STEPS: Step[] = [
     (['explanations', 'principles', 'urgent', 'improve', 'announcement', 'threshold', 'assessment_year', 'framework'] as const)
       .filter((k) => d[k] !== undefined && !(k === 'assessment_year' && d.framework !== undefined))
       .map((k) => withoutKey(d, k)),
-  (d) => [
-    ...(d.signatory.name !== undefined ? [{ ...d, signatory: { position: d.signatory.position, ...(d.signatory.date && { date: d.signatory.date }) } }] : []),
-    ...(d.signatory.date !== undefined ? [{ ...d, signatory: { position: d.signatory.position, ...(d.signatory.name !== undefined && { name: d.signatory.name }) } }] : []),
-  ],
+  (d) => {
+    const s = d.signatory;
+    if (s === undefined) return [];
+    const drop = (key: keyof typeof s): RawData => ({ ...d, signatory: withoutKey(s, key) });
+    return [withoutKey(d, 'signatory'), ...(['name', 'date', 'position'] as const).filter((k) => s[k] !== undefined).map(drop)];
+  },
   // Fewer measures, steps, rows, points.
   (d) => shorterLists(d.measures, 1).map((measures) => ({ ...d, measures })),
   (d) => d.measures.flatMap((m, i) => shorterLists(m.steps, 1).map((steps) => ({ ...d, measures: d.measures.map((x, j) => (j === i ? { ...x, steps } : x)) }))),

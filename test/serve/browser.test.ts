@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -141,6 +141,14 @@ describe('the page in Chromium', () => {
     expect(await page.textContent('#tool-scores')).toContain('EIT ร้อยละ ๘๒.๗๐ ✗ ต่ำกว่าเกณฑ์ ๘๕');
     await page.fill('[data-path="scores.8"]', '84.2');
     await expect.poll(() => page.textContent('#computed'), { timeout: 10_000 }).toContain('ผลการประเมิน “ผ่านดี”');
+    // Emptied, the position is "not yet known": a warning beside its field, not an error (issue 12).
+    const positionWarning = page.locator('label:has([data-path="signatory.position"]) + .finding.warning');
+    await page.fill('[data-path="signatory.position"]', '');
+    await expect.poll(() => positionWarning.count(), { timeout: 10_000 }).toBe(1);
+    expect(await positionWarning.textContent()).toContain('ยังไม่ได้ระบุตำแหน่งผู้ลงนาม');
+    expect(await page.locator('.finding.error').count()).toBe(0);
+    await page.fill('[data-path="signatory.position"]', 'นายกองค์การบริหารส่วนตำบลทดสอบ');
+    await expect.poll(() => positionWarning.count(), { timeout: 10_000 }).toBe(0);
     await page.click('#save');
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
     const checked = await checkFile(path.join(dataDir, '2567', 'new-agency.yaml'));
@@ -162,5 +170,20 @@ describe('the page in Chromium', () => {
     expect(await page.inputValue('[data-path="measures[0].title"]')).toBe('การใช้ทรัพย์สินของราชการ');
     // Indicator names come from the 2566 framework now.
     expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑');
+  });
+
+  it('opens a file without a signatory with a warning beside the signatory fields, which typing a position clears (issue 12)', async () => {
+    const text = sampleText().replace(/\n# ผู้ลงนามในประกาศมาตรการ[\s\S]*$/, '\n');
+    expect(text).not.toContain('signatory');
+    writeFileSync(path.join(dataDir, '2566', 'no-signatory.yaml'), text);
+    await page.goto(`${base}/?file=2566/no-signatory.yaml`);
+    const warning = page.locator('fieldset[data-path="signatory"] + .finding.warning');
+    await expect.poll(() => warning.count(), { timeout: 10_000 }).toBe(1);
+    expect(await warning.textContent()).toContain('ยังไม่ได้ระบุผู้ลงนาม');
+    expect(await page.locator('.finding.error').count()).toBe(0);
+    expect(await page.inputValue('[data-path="signatory.position"]')).toBe('');
+    await page.fill('[data-path="signatory.position"]', 'ผู้ว่าราชการจังหวัดนครปฐม');
+    await expect.poll(() => warning.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('label:has([data-path="signatory.position"]) + .finding').count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../src/serve/guard.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
+import { nextYear } from '../../src/serve/tasks.ts';
 import { updateYaml } from '../../src/serve/yaml-update.ts';
 import { pdfText, squash } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
@@ -138,6 +139,23 @@ describe('the local server works on the same data files as the CLI', () => {
     expect(await pdfText(r.body)).toContain('จังหวัดทดสอบหน้าเว็บ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
     raw.scores['4'] = 182.14;
     expect((await send('POST', '/api/render', { body: JSON.stringify({ raw }) })).status).toBe(422);
+  });
+
+  it('takes a form without a signatory, or with an empty position, with a warning, and renders dotted lines (issue 12)', async () => {
+    const raw = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml')).raw as Record<string, unknown>;
+    delete raw.signatory;
+    const findingsOf = async (form: Record<string, unknown>) =>
+      (jsonOf(await send('POST', '/api/check', { body: JSON.stringify({ raw: form }) })).findings as { severity: string; path: string; en: string }[]).filter((f) => f.path !== 'overall.score');
+    expect(await findingsOf(raw)).toMatchObject([{ severity: 'warning', path: 'signatory', en: expect.stringContaining('dotted lines') }]);
+    // What "new agency" and "next year" start with, and what the form sends when the field is emptied.
+    for (const signatory of [{ position: '' }, {}]) {
+      expect(await findingsOf({ ...raw, signatory })).toMatchObject([{ severity: 'warning', path: 'signatory.position' }]);
+    }
+    expect(nextYear(raw).signatory).toEqual({ position: '' });
+    const r = await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'announcement', format: 'pdf' }) });
+    expect(r.status).toBe(200);
+    const lines = (await pdfText(r.body)).split('\n');
+    expect(lines.slice(-4, -1)).toEqual(['ประกาศ ณ วันที่ ........ เดือน ..................... พ.ศ. ........', `(${'.'.repeat(45)})`, '.'.repeat(45)]);
   });
 
   it('compares the form with the previous year of its file in the data folder', async () => {
