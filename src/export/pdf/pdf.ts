@@ -106,7 +106,15 @@ class Typesetter {
   /** One finished line as a pdfmake text node. */
   line(line: Line, options: { indent: number; width: number; alignment: 'left' | 'center' | 'right'; justify: boolean }): Node {
     const spacing = options.justify ? distributedSpacing(line, options.width) : 0;
-    const inlines = line.pieces.map((p, i) => inline(p, spacing === 0 ? undefined : trackingFeatures({ em: spacing / this.size, trailing: i < line.pieces.length - 1 })));
+    // A piece's last cluster gets space after it only when a cluster follows on the line: a piece
+    // of nothing but invisible characters (a zero-width space) at the end starts none, and space
+    // before it would run the line one share past the margin.
+    const clustersAfter = line.pieces.map(() => 0);
+    for (let i = line.pieces.length - 2; i >= 0; i--) {
+      const next = line.pieces[i + 1]!;
+      clustersAfter[i] = clustersAfter[i + 1]! + (spacing === 0 ? 0 : this.measure(next.text, next).clusters);
+    }
+    const inlines = line.pieces.map((p, i) => inline(p, spacing === 0 ? undefined : trackingFeatures({ em: spacing / this.size, trailing: clustersAfter[i]! > 0 })));
     const node: Node = {
       text: inlines.length > 0 ? inlines : ' ',
       noWrap: true,
