@@ -5,8 +5,9 @@ import { weightedOverall } from '../../src/analysis/overall.ts';
 import { availableFrameworkYears, FrameworkError, latestFrameworkYear, loadFramework, parseFramework, previousFramework } from '../../src/data/frameworks.ts';
 import type { Finding } from '../../src/data/types.ts';
 import { messageFor } from '../../src/messages/catalogue.ts';
-import { checkText, type Checked } from '../../src/pipeline.ts';
+import { checkText, renderDocuments, type Checked } from '../../src/pipeline.ts';
 import { toArabicDigits } from '../../src/thai/digits.ts';
+import { docxText } from '../helpers/docx.ts';
 import { edit } from '../helpers/minimal.ts';
 
 /**
@@ -231,6 +232,11 @@ describe('an assessment year after the latest framework (2569)', () => {
     expect(errors(c)).toEqual([]);
     expect(c.framework?.year).toBe(2568);
     expect(c.data?.assessmentYear).toBe(2569);
+    const [report] = await renderDocuments(c, { formats: ['docx'], digits: 'thai', kinds: ['report'], charts: false });
+    const text = (await docxText(report!.bytes)).join('\n');
+    expect(text).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ ได้คะแนนภาพรวมเท่ากับ ๘๐ คะแนน อยู่ในระดับ B');
+    expect(text).toContain('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่');
+    expect(text).not.toContain('๒๕๖๘');
   });
 
   it.each([
