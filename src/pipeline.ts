@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { analyse, type Analysis } from './analysis/analyse.ts';
 import { compareYears, type Comparison } from './analysis/compare.ts';
 import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
-import { availableFrameworkYears, loadFramework, type Framework } from './data/frameworks.ts';
+import { availableFrameworkYears, latestFrameworkYear, loadFramework, previousFramework, type Framework } from './data/frameworks.ts';
 import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
 import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
@@ -108,19 +108,58 @@ async function withPreviousYear(checked: Checked, options: CheckOptions): Promis
 
 function checkData(loaded: LoadResult, data: ReportData): Checked {
   const framework = loadFramework(data.frameworkYear);
-  if (!framework) {
-    const finding: Finding = {
-      severity: 'error',
-      code: 'framework.missing',
-      path: [data.frameworkYear === data.assessmentYear ? 'assessment_year' : 'framework'],
-      params: { year: data.frameworkYear, available: availableFrameworkYears().join(', ') },
-    };
-    return { ...loaded, findings: [...loaded.findings, finding] };
+  const problem = frameworkProblem(loaded, data, framework);
+  if (problem || !framework) {
+    return { ...loaded, findings: [...loaded.findings, ...(problem ? [problem] : [])] };
   }
   const analysis = analyse(data, framework);
   const findings = [...loaded.findings, ...analysis.findings, ...withoutPdfGlyph(loaded)];
   if (hasErrors(findings)) return { ...loaded, framework, findings };
   return { ...loaded, framework, analysis, findings };
+}
+
+/**
+ * Why a file cannot be checked against a framework, or undefined when it can. A result of the
+ * ITA before the ten indicators (2561 and earlier, as the earliest framework file says) has no
+ * framework here whatever `framework:` says; a year after the latest file is a year whose file
+ * has not been added yet, and the message says how to add it or build meanwhile. The finding
+ * points at the year the clerk wrote: `framework`, else `assessment_year`, else `fiscal_year`
+ * (whose year before is the assessment year).
+ */
+function frameworkProblem(loaded: LoadResult, data: ReportData, framework: Framework | undefined): Finding | undefined {
+  const written = (key: string): boolean => loaded.source?.has([key]) ?? false;
+  const yearField = written('assessment_year') ? 'assessment_year' : 'fiscal_year';
+  const before = previousFramework();
+  if (before && data.assessmentYear <= before.until) {
+    const first = availableFrameworkYears()[0]!;
+    const firstFramework = loadFramework(first)!;
+    return {
+      severity: 'error',
+      code: 'framework.before-indicators',
+      path: [yearField],
+      params: {
+        year: data.assessmentYear,
+        until: before.until,
+        first,
+        index_count: before.indices.length,
+        indices: before.indices.map((i) => i.name).join(', '),
+        indices_en: before.indices.map((i) => i.en).join(', '),
+        count: firstFramework.indicators.length,
+        tools: firstFramework.tools.map((t) => t.id).join('/'),
+      },
+    };
+  }
+  if (framework) return undefined;
+  const latest = latestFrameworkYear();
+  if (!written('framework') && latest !== undefined && data.frameworkYear > latest) {
+    return { severity: 'error', code: 'framework.not-yet', path: [yearField], params: { year: data.frameworkYear, latest } };
+  }
+  return {
+    severity: 'error',
+    code: 'framework.missing',
+    path: [written('framework') ? 'framework' : yearField],
+    params: { year: data.frameworkYear, available: availableFrameworkYears().join(', ') },
+  };
 }
 
 /**

@@ -39,6 +39,17 @@ export interface RatingBand {
 
 export type StatusMark = 'C' | 'D' | 'L' | 'U';
 
+/**
+ * The ITA's framework before the first year of the tools and indicators (2561 and earlier: five
+ * indices), as the earliest framework file describes it: a data file of such a year is refused.
+ */
+export interface PreviousFramework {
+  /** The last assessment year of the previous framework. */
+  until: number;
+  /** Its indices: the Thai name, and an English rendering for the English half of messages. */
+  indices: { name: string; en: string }[];
+}
+
 export interface Framework {
   year: number;
   title: string;
@@ -47,6 +58,8 @@ export interface Framework {
   indicators: IndicatorDef[];
   /** Highest first. */
   levels: LevelBand[];
+  /** In the earliest file only: the framework before it. */
+  previousFramework?: PreviousFramework;
   rounding: number;
   tolerance: number;
   /** The rating in words, highest band first; absent in years without one (before 2566). */
@@ -67,6 +80,7 @@ interface RawFramework {
   tools: Tool[];
   indicators: IndicatorDef[];
   levels: LevelBand[];
+  previous_framework?: PreviousFramework;
   rounding: number;
   tolerance: number;
   rating?: RawRatingBand[];
@@ -116,6 +130,24 @@ const frameworkSchema = {
         properties: { level: { type: 'string', minLength: 1 }, min: positive },
       },
     },
+    previous_framework: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['until', 'indices'],
+      properties: {
+        until: { type: 'integer', minimum: 2500, maximum: 2700 },
+        indices: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'en'],
+            properties: { name: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+          },
+        },
+      },
+    },
     rounding: { type: 'integer', minimum: 0, maximum: 4 },
     tolerance: { type: 'number', minimum: 0 },
     rating: {
@@ -151,6 +183,19 @@ export function availableFrameworkYears(): number[] {
     .sort((a, b) => a - b);
 }
 
+/** The latest framework year at or before `year` (all years when absent), or undefined. */
+export function latestFrameworkYear(year = Infinity): number | undefined {
+  return availableFrameworkYears()
+    .filter((y) => y <= year)
+    .at(-1);
+}
+
+/** The framework before the earliest one here (the ITA until 2561), from the earliest file. */
+export function previousFramework(): PreviousFramework | undefined {
+  const first = availableFrameworkYears()[0];
+  return first === undefined ? undefined : loadFramework(first)?.previousFramework;
+}
+
 /** Returns the framework of an assessment year, or undefined when there is no file for it. */
 export function loadFramework(year: number): Framework | undefined {
   const cached = cache.get(year);
@@ -179,6 +224,7 @@ export function parseFramework(text: string, name: string): Framework {
     tools: raw.tools,
     indicators: [...raw.indicators].sort((a, b) => a.number - b.number),
     levels: [...raw.levels].sort((a, b) => b.min - a.min),
+    ...(raw.previous_framework && { previousFramework: raw.previous_framework }),
     rounding: raw.rounding,
     tolerance: raw.tolerance,
     ...(raw.rating && {
@@ -193,6 +239,9 @@ function checkConsistency(raw: RawFramework, name: string): void {
   const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
   const total = raw.indicators.reduce((s, i) => s + i.weight, 0);
   if (!close(total, 100)) problems.push(`indicator weights sum to ${total}, not 100`);
+  if (raw.previous_framework && raw.previous_framework.until >= raw.year) {
+    problems.push(`previous_framework.until ${raw.previous_framework.until} is not before year ${raw.year}`);
+  }
   const numbers = new Set<number>();
   for (const ind of raw.indicators) {
     if (numbers.has(ind.number)) problems.push(`indicator ${ind.number} appears twice`);

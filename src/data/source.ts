@@ -48,6 +48,23 @@ export class SourceMap {
     return this.lines.linePos(offset);
   }
 
+  /** Whether the file writes this field (a default does not count): `['assessment_year']`. */
+  has(path: FieldPath): boolean {
+    let node: unknown = this.doc.contents;
+    for (const step of path) {
+      if (isMap(node)) {
+        const pair = this.pairs(node).get(String(step));
+        if (!pair) return false;
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === 'number' && step < node.items.length) {
+        node = node.items[step];
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Every text value of the file with its field path, in file order. */
   texts(): { path: FieldPath; text: string }[] {
     const out: { path: FieldPath; text: string }[] = [];

@@ -112,6 +112,14 @@ const catalogue: Record<string, Wording> = {
     th: `ไม่มีกรอบการประเมินปี ${p.year} (มีปี ${p.available}) ระบุ framework: ให้ถูกต้อง`,
     en: `no assessment framework for ${p.year} (available: ${p.available}); set framework:`,
   }),
+  'framework.before-indicators': (p) => ({
+    th: `ผลการประเมินปี พ.ศ. ${th(p.year)} ใช้กรอบการประเมินเดิม: จนถึงปี ${th(p.until)} การประเมิน ITA วัดด้วยดัชนี ${th(p.index_count)} ด้าน ได้แก่ ${p.indices} ไม่ใช่ตัวชี้วัด ${th(p.count)} ตัวของเครื่องมือ ${p.tools} ที่เริ่มใช้ในปี ${th(p.first)} จึงทำรายงานนี้จากผลการประเมินปี ${th(p.year)} ไม่ได้ ถ้าพิมพ์ปีผิด ให้แก้ assessment_year (ปีที่ประเมิน) หรือ fiscal_year (ถ้าไม่ระบุ assessment_year ปีของผลการประเมินคือปีก่อนปีงบประมาณ)`,
+    en: `the ${p.year} assessment used the earlier framework: until ${p.until} the ITA measured ${p.index_count} indices (${p.indices_en}), not the ${p.count} indicators of the ${p.tools} tools used from ${p.first}, so this report cannot be made from a ${p.year} result; if the year is a typo, correct assessment_year (or fiscal_year: without assessment_year the assessment is the year before)`,
+  }),
+  'framework.not-yet': (p) => ({
+    th: `ยังไม่มีกรอบการประเมินของปี พ.ศ. ${th(p.year)} (ล่าสุดคือปี ${th(p.latest)}) ให้ผู้ดูแลโปรแกรมเพิ่มไฟล์ frameworks/${p.year}.yaml โดยคัดลอกจาก frameworks/${p.latest}.yaml แก้ year และ title เป็นปี ${th(p.year)} แล้วตรวจกับคู่มือการประเมิน ITA ประจำปี ${th(p.year)} ของสำนักงาน ป.ป.ช. ว่าเครื่องมือ ตัวชี้วัดและน้ำหนัก เกณฑ์ผ่าน ระดับผลการประเมิน (AA ถึง F) และผลการประเมินแบบข้อความ (ผ่านดีเยี่ยม ผ่านดี ผ่าน …) เปลี่ยนไปหรือไม่ และเพิ่ม templates/explanations/${p.year}.yaml (ดู frameworks/README.md) ระหว่างนี้ สร้างรายงานด้วยกรอบของปี ${th(p.latest)} ได้ โดยเพิ่มบรรทัด framework: ${p.latest} ในไฟล์ข้อมูล`,
+    en: `there is no assessment framework for ${p.year} yet (the latest is ${p.latest}): add frameworks/${p.year}.yaml as a copy of frameworks/${p.latest}.yaml with its year and title changed, check in the NACC's ITA manual for ${p.year} the tools, the indicators and their weights, the pass mark, the levels and the rating in words, and add templates/explanations/${p.year}.yaml (see frameworks/README.md); meanwhile the report can be built with the ${p.latest} framework by writing framework: ${p.latest} in the data file`,
+  }),
   'scores.missing': (p) => ({
     th: `ยังไม่มีคะแนนตัวชี้วัดที่ ${p.indicator} ${p.name}`,
     en: `score of indicator ${p.indicator} is missing`,
@@ -214,6 +222,17 @@ export function tookTooLongMessage(work: 'check' | 'render', seconds: number): M
   return work === 'check'
     ? { th: 'การตรวจข้อมูลใช้เวลานานเกินกำหนดจึงหยุดไว้ ข้อมูลอาจใหญ่หรือซับซ้อนเกินไป', en: `checking took longer than ${seconds} s and was stopped; the data may be too large` }
     : { th: 'การสร้างเอกสารใช้เวลานานเกินกำหนดจึงหยุดไว้ ข้อความบางส่วนอาจยาวเกินไป', en: `rendering took longer than ${seconds} s and was stopped; some text may be too long` };
+}
+
+/**
+ * The web page started a file (a new agency, next year) whose assessment year has no framework
+ * yet: the file states the latest earlier one (`framework:`), and the clerk is told so.
+ */
+export function previousFrameworkNotice(p: { year: number; framework: number }): Message {
+  return {
+    th: `ยังไม่มีกรอบการประเมินของปี พ.ศ. ${th(p.year)} จึงใช้กรอบของปี ${th(p.framework)} ไปก่อน (framework: ${p.framework} ในไฟล์ข้อมูล) จนกว่าจะเพิ่มไฟล์ frameworks/${p.year}.yaml แล้วจึงลบบรรทัด framework ออก`,
+    en: `there is no ${p.year} framework yet, so the ${p.framework} framework is used meanwhile (framework: ${p.framework} in the data file) until frameworks/${p.year}.yaml is added; then remove the framework line`,
+  };
 }
 
 /** The operating system refused to read or write a file (permissions, a full disk). */

@@ -3,9 +3,9 @@ import { lstat, readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { expandInputs, writeFileAtomic } from '../cli/files.ts';
-import { loadFramework } from '../data/frameworks.ts';
+import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
-import { messageFor, tookTooLongMessage } from '../messages/catalogue.ts';
+import { messageFor, previousFrameworkNotice, tookTooLongMessage } from '../messages/catalogue.ts';
 import type { DocumentKind } from '../compose/compose.ts';
 import type { OutputFormat } from '../pipeline.ts';
 import { allowedHost, allowedOrigin, checkDataPath, PathError, resolveDataFile, type Access } from './guard.ts';
@@ -230,10 +230,15 @@ export function createAppServer(options: ServeOptions): Server {
 
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL, signal: AbortSignal) => Promise<void>;
   const routes: Record<string, Route> = {
+    // ?year=Y: that year's framework. With &fallback=1 (a new file): while Y has none, the latest
+    // one before it, with the notice that the new file states it (framework:) meanwhile.
     'GET /api/framework': async (_req, res, url) => {
-      const framework = loadFramework(Number(url.searchParams.get('year')));
+      const year = Number(url.searchParams.get('year'));
+      const used = url.searchParams.get('fallback') === '1' ? latestFrameworkYear(year) : year;
+      const framework = used === undefined ? undefined : loadFramework(used);
       if (!framework) throw new HttpError(404, 'ไม่มีกรอบการประเมินของปีนี้', 'no framework for that year');
-      json(res, 200, { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels });
+      const notice = framework.year !== year ? previousFrameworkNotice({ year, framework: framework.year }) : undefined;
+      json(res, 200, { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }) });
     },
     'POST /api/new-year': async (req, res, _url, signal) => {
       const body = await readBody(req, res);
@@ -241,7 +246,9 @@ export function createAppServer(options: ServeOptions): Server {
       const file = dataFile(from);
       const { raw } = await checks.run('next-year', { text: await readData(file, from) }, signal);
       const stem = path.basename(file).replace(/\.ya?ml$/i, '');
-      json(res, 200, { path: `${raw.fiscal_year}/${stem}.yaml`, raw });
+      const [year, framework] = [Number(raw.assessment_year), Number(raw.framework)];
+      const notice = raw.framework !== undefined && framework !== year ? previousFrameworkNotice({ year, framework }) : undefined;
+      json(res, 200, { path: `${raw.fiscal_year}/${stem}.yaml`, raw, ...(notice && { notice }) });
     },
     'GET /api/files': async (_req, res) => {
       const all = (await expandInputs([dataDir])).map((f) => path.relative(dataDir, f).split(path.sep).join('/'));

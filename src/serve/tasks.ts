@@ -1,7 +1,7 @@
 import { parseDocument, stringify } from 'yaml';
 import type { DocumentKind } from '../compose/compose.ts';
 import { formatPath } from '../cli/findings.ts';
-import { availableFrameworkYears } from '../data/frameworks.ts';
+import { latestFrameworkYear } from '../data/frameworks.ts';
 import { fieldTitle } from '../data/schema.ts';
 import { messageFor } from '../messages/catalogue.ts';
 import { checkText, hasErrors, renderDocuments, type Checked, type OutputFormat } from '../pipeline.ts';
@@ -86,7 +86,9 @@ export function report(checked: Checked): Report {
 export function nextYear(raw: Record<string, unknown>): Record<string, unknown> {
   const year = Number(raw.fiscal_year) + 1;
   const assessment = Number(raw.assessment_year ?? Number(raw.fiscal_year) - 1) + 1;
-  const framework = availableFrameworkYears().includes(assessment) ? assessment : raw.framework;
+  // The assessment year's framework or, while that year has no file yet, the latest one before it
+  // (stated in the file; the page says so).
+  const framework = latestFrameworkYear(assessment);
   const signatory = (raw.signatory ?? {}) as Record<string, unknown>;
   return {
     agency: raw.agency,

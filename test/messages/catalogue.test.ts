@@ -76,6 +76,12 @@ const PARAMS: Finding['params'] = {
   found: 2564,
   rule: 'ผ่าน',
   tools: 'IIT 98.00, EIT 84.13, OIT 100.00',
+  until: 2561,
+  first: 2562,
+  index_count: 5,
+  indices: 'ความโปร่งใส, ความพร้อมรับผิด',
+  indices_en: 'Transparency, Accountability',
+  latest: 2568,
 };
 
 /** What messageFor says for a code the catalogue does not know. */
@@ -96,6 +102,8 @@ describe('the scan of src finds the codes', () => {
     'framework.missing',
     'signatory.missing',
     'signatory.position-missing',
+    'framework.before-indicators',
+    'framework.not-yet',
   ])('%s', (code) => {
     expect(LITERAL.map((c) => c.code)).toContain(code);
   });
@@ -172,6 +180,18 @@ describe('every message is worded in Thai and in English', () => {
     { code: 'schema.range', params: { min: 0, max: 100 }, th: ['0', '100'], en: ['0', '100'] },
     { code: 'date.buddhist-year', params: { value: '2566-01-16' }, th: ['2566-01-16'], en: ['2566-01-16'] },
     { code: 'date.reversed', params: { from: '2023-05-01', to: '2023-01-31' }, th: ['2023-05-01', '2023-01-31'], en: ['2023-05-01', '2023-01-31'] },
+    {
+      code: 'framework.before-indicators',
+      params: { year: 2560, until: 2561, first: 2562, index_count: 5, indices: 'ความโปร่งใส, ความพร้อมรับผิด', indices_en: 'Transparency, Accountability', count: 10, tools: 'IIT/EIT/OIT' },
+      th: ['2560', '2561', '2562', 'ความโปร่งใส, ความพร้อมรับผิด', 'IIT/EIT/OIT', 'assessment_year'],
+      en: ['2560', '2561', '2562', 'Transparency, Accountability', 'IIT/EIT/OIT', 'assessment_year'],
+    },
+    {
+      code: 'framework.not-yet',
+      params: { year: 2569, latest: 2568 },
+      th: ['frameworks/2569.yaml', 'frameworks/2568.yaml', 'framework: 2568', 'คู่มือการประเมิน ITA'],
+      en: ['frameworks/2569.yaml', 'frameworks/2568.yaml', 'framework: 2568', 'manual'],
+    },
   ])('$code puts its parameters in both languages', ({ code, params, th, en }) => {
     const m = messageFor(finding(code, params));
     for (const s of th) expect(toArabicDigits(m.th)).toContain(s);

@@ -4,7 +4,7 @@ import { parse, stringify, type ToStringOptions } from 'yaml';
 import type { Framework } from '../../src/data/frameworks.ts';
 import type { Measure, Period, RawData } from '../../src/data/types.ts';
 import type { DigitSystem } from '../../src/model/types.ts';
-import { dateYears, FRAMEWORKS, listBounds, maxTextLength, numberRange, schemaNode, yearRange } from './limits.ts';
+import { dateYears, FIRST_ASSESSMENT_YEAR, FRAMEWORKS, listBounds, maxTextLength, numberRange, schemaNode, yearRange } from './limits.ts';
 import { fitText, textArbitrary, type TextOptions } from './text.ts';
 
 /**
@@ -151,9 +151,10 @@ function yearsArbitrary(): fc.Arbitrary<Years> {
         return { fiscal_year: fy + 1, framework_def: framework };
       }
       if (mode === 'framework') {
-        // Any assessment year (near the framework's, or anywhere the schema allows).
+        // Any assessment year (near the framework's, or anywhere the schema allows) since the ten
+        // indicators began: a result of the ITA before them is refused whatever framework: says.
         const a = assessment < -1000 ? assessment + 10_000 : fy + assessment;
-        const assessmentYear = Math.max(assess.min, Math.min(assess.max, fiscal.max, a));
+        const assessmentYear = Math.max(assess.min, FIRST_ASSESSMENT_YEAR, Math.min(assess.max, fiscal.max, a));
         return { fiscal_year: clampFiscal(assessmentYear + offset, assessmentYear), assessment_year: assessmentYear, framework: fy, framework_def: framework };
       }
       return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { FieldPath, RawData } from '../../src/data/types.ts';
 import { DEFAULT_STYLE, rawDataArbitrary, toYamlText } from './arbitraries.ts';
-import { FRAMEWORKS, numberRange, schemaMaxItems, schemaMaxLength, schemaNode, yearRange } from './limits.ts';
+import { FIRST_ASSESSMENT_YEAR, FRAMEWORKS, numberRange, schemaMaxItems, schemaMaxLength, schemaNode, yearRange } from './limits.ts';
 import { textOfLength } from './text.ts';
 
 /**
@@ -163,9 +163,14 @@ interface DataMutation {
   apply(data: Record<string, Json>, fields: Field[], pick: number): { name: string; expect: (ExpectedError & { marker?: string; at?: Path })[] } | undefined;
 }
 
-/** The framework a (possibly mutated) file uses, if its years say so. */
+/**
+ * The framework a (possibly mutated) file uses, if its years say so: none for a result of the ITA
+ * before the ten indicators, whatever `framework:` says.
+ */
 const frameworkOf = (data: Record<string, Json>) => {
-  const year = data.framework ?? data.assessment_year ?? (typeof data.fiscal_year === 'number' ? data.fiscal_year - 1 : undefined);
+  const assessment = data.assessment_year ?? (typeof data.fiscal_year === 'number' ? data.fiscal_year - 1 : undefined);
+  if (typeof assessment === 'number' && assessment < FIRST_ASSESSMENT_YEAR) return undefined;
+  const year = data.framework ?? assessment;
   return FRAMEWORKS.find((f) => f.year === year);
 };
 
@@ -389,7 +394,8 @@ const yearsInverted: DataMutation = {
   apply(data) {
     const fiscal = data.fiscal_year as number;
     const { max } = yearRange('assessment_year');
-    if (fiscal + 1 > max) return undefined;
+    // Only a file whose framework is right, so the years are the only problem.
+    if (fiscal + 1 > max || fiscal + 1 < FIRST_ASSESSMENT_YEAR || frameworkOf(data) === undefined) return undefined;
     data.assessment_year = fiscal + 1;
     // Keep the framework that exists, so the years are the only problem.
     const framework = FRAMEWORKS[0]!.year;
@@ -401,15 +407,60 @@ const yearsInverted: DataMutation = {
 const missingFramework: DataMutation = {
   name: 'framework without a file',
   apply(data, _fields, pick) {
+    // Only a file whose framework is right, so that the framework: key is the only problem.
+    if (frameworkOf(data) === undefined) return undefined;
     const { min, max } = yearRange('framework');
     const years = new Set(FRAMEWORKS.map((f) => f.year));
-    const candidates = [min, min + 1, 2564, 2600, max].filter((y) => y >= min && y <= max && !years.has(y));
+    const latest = FRAMEWORKS.at(-1)!.year;
+    const candidates = [min, min + 1, FIRST_ASSESSMENT_YEAR - 1, latest + 1, 2600, max].filter((y) => y >= min && y <= max && !years.has(y));
     const year = pickOf(candidates, pick);
     if (year === undefined) return undefined;
     data.framework = year;
-    // When the framework is the assessment year's, the message names that field instead.
-    const assessment = (data.assessment_year ?? (data.fiscal_year as number) - 1) as number;
-    return { name: `framework ${year}`, expect: [{ codes: ['framework.missing'], path: [year === assessment ? 'assessment_year' : 'framework'] }] };
+    // A framework: key the clerk wrote is the field named, even when it is the assessment year.
+    return { name: `framework ${year}`, expect: [{ codes: ['framework.missing'], path: ['framework'] }] };
+  },
+};
+
+/**
+ * The year a file names when assessment_year is absent is fiscal_year (the assessment is the year
+ * before): the framework errors point at the field the clerk wrote.
+ */
+function setAssessmentYear(data: Record<string, Json>, year: number, viaFiscal: boolean): Path | undefined {
+  if (!viaFiscal) {
+    data.assessment_year = year;
+    return ['assessment_year'];
+  }
+  const fiscal = yearRange('fiscal_year');
+  if (year + 1 < fiscal.min || year + 1 > fiscal.max) return undefined;
+  delete data.assessment_year;
+  data.fiscal_year = year + 1;
+  return ['fiscal_year'];
+}
+
+const beforeIndicators: DataMutation = {
+  name: 'assessment year before the ten indicators',
+  apply(data, _fields, pick) {
+    if (frameworkOf(data) === undefined) return undefined;
+    const { min } = yearRange('assessment_year');
+    const year = pickOf([min, FIRST_ASSESSMENT_YEAR - 5, FIRST_ASSESSMENT_YEAR - 1].filter((y) => y >= min), pick);
+    const path = year === undefined ? undefined : setAssessmentYear(data, year, Math.floor(pick / 3) % 2 === 1);
+    if (year === undefined || !path) return undefined;
+    // Whatever framework: says (a file that keeps one is refused all the same).
+    return { name: `${path[0]} for the assessment year ${year}`, expect: [{ codes: ['framework.before-indicators'], path }] };
+  },
+};
+
+const frameworkNotYet: DataMutation = {
+  name: 'assessment year after the latest framework',
+  apply(data, _fields, pick) {
+    if (frameworkOf(data) === undefined) return undefined;
+    const { max } = yearRange('assessment_year');
+    const latest = FRAMEWORKS.at(-1)!.year;
+    const year = pickOf([latest + 1, latest + 2, max].filter((y) => y <= max), pick);
+    const path = year === undefined ? undefined : setAssessmentYear(data, year, Math.floor(pick / 3) % 2 === 1);
+    if (year === undefined || !path) return undefined;
+    delete data.framework;
+    return { name: `${path[0]} for the assessment year ${year}, no framework:`, expect: [{ codes: ['framework.not-yet'], path }] };
   },
 };
 
@@ -444,7 +495,7 @@ const pastLimit: DataMutation = {
 
 const DATA_MUTATIONS: DataMutation[] = [
   wrongType, outOfRange, unknownKey, missingRequired, missingScore, unknownIndicator, badScoreKey, emptyValue,
-  badDate, reversedPeriod, controlCharacter, yearsInverted, missingFramework, pastLimit,
+  badDate, reversedPeriod, controlCharacter, yearsInverted, missingFramework, pastLimit, beforeIndicators, frameworkNotYet,
 ];
 
 /** Mistakes in the YAML text itself. */

@@ -1,6 +1,6 @@
 import * as load from '../../src/data/load.ts';
 import { dataSchema } from '../../src/data/schema.ts';
-import { availableFrameworkYears, loadFramework, type Framework } from '../../src/data/frameworks.ts';
+import { availableFrameworkYears, loadFramework, previousFramework, type Framework } from '../../src/data/frameworks.ts';
 
 /**
  * The bounds the generators keep to, read from the published schema when the property tests
@@ -93,6 +93,12 @@ export const FRAMEWORKS: readonly Framework[] = availableFrameworkYears().map((y
   if (!framework) throw new Error(`frameworks/${year}.yaml disappeared`);
   return framework;
 });
+
+/**
+ * The earliest assessment year a report can be on: before it the ITA had another framework (five
+ * indices, `previous_framework` in the earliest framework file), and such a file is refused.
+ */
+export const FIRST_ASSESSMENT_YEAR: number = (previousFramework()?.until ?? yearRange('assessment_year').min - 1) + 1;
 
 /** A bound the loader may export (looked up by name, so the tests run before and after it does). */
 const loaderConstant = <T>(name: string): T | undefined => (load as unknown as Record<string, unknown>)[name] as T | undefined;

@@ -186,4 +186,25 @@ describe('the page in Chromium', () => {
     await expect.poll(() => warning.count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('label:has([data-path="signatory.position"]) + .finding').count()).toBe(0);
   });
+
+  it('a new agency whose assessment year has no framework yet: the latest one is stated in the file, and the page says so', async () => {
+    await page.goto(`${base}/`);
+    await page.click('#new-agency');
+    await page.fill('#new-year-value', '2570');
+    await page.fill('#new-name', 'agency-2570');
+    await page.click('#new-agency-create');
+    await expect.poll(() => page.textContent('#status')).toContain('2570/agency-2570.yaml');
+    expect(await page.textContent('#status')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน (framework: 2568 ในไฟล์ข้อมูล)');
+    // The scores are labelled with the 2568 indicators at once, never blank.
+    expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่');
+    expect(await page.textContent('label:has([data-path="scores.10"])')).toContain('การป้องกันการทุจริต');
+    await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลปีใหม่');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const file = path.join(dataDir, '2570', 'agency-2570.yaml');
+    expect(readFileSync(file, 'utf8')).toMatch(/^assessment_year: 2569\nframework: 2568\n/m);
+    // No framework error: what is left is the scores and measures the clerk has not typed yet.
+    const checked = await checkFile(file);
+    expect(checked.findings.filter((f) => f.code.startsWith('framework.'))).toEqual([]);
+  });
 });

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../src/serve/guard.ts';
+import { checkText } from '../../src/pipeline.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
 import { updateYaml } from '../../src/serve/yaml-update.ts';
+import { stringify } from 'yaml';
 import { pdfText, squash } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
@@ -242,6 +244,56 @@ describe('the page and its helpers', () => {
     const saved = jsonOf(await send('POST', '/api/save', { body: JSON.stringify({ path: next.path, raw, create: true }) }));
     expect((saved.findings as { severity: string }[]).some((f) => f.severity === 'error')).toBe(true);
     expect(readFileSync(path.join(dataDir, '2567', 'nakhon-pathom.yaml'), 'utf8')).toContain('agency: จังหวัดนครปฐม');
+  });
+});
+
+describe('a new file of an assessment year without a framework (issue 12)', () => {
+  it('the page gets the latest framework before the year, and the notice that the file states it', async () => {
+    const fw = jsonOf(await send('GET', '/api/framework?year=2569&fallback=1'));
+    expect(fw.year).toBe(2568);
+    expect((fw.indicators as { name: string }[]).map((i) => i.name)).toContain('การปฏิบัติหน้าที่');
+    const notice = fw.notice as { th: string; en: string };
+    expect(notice.th).toMatch(/^ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน/);
+    expect(notice.th).toContain('framework: 2568');
+    expect(notice.th).toContain('frameworks/2569.yaml');
+    expect(notice.en).toContain('the 2568 framework is used meanwhile (framework: 2568 in the data file) until frameworks/2569.yaml is added');
+    // Without fallback=1 (an opened file) the year's own framework or nothing; a year that has
+    // one gets it without a notice; before 2562 there is none.
+    expect((await send('GET', '/api/framework?year=2569')).status).toBe(404);
+    expect(jsonOf(await send('GET', '/api/framework?year=2566&fallback=1'))).not.toHaveProperty('notice');
+    expect(jsonOf(await send('GET', '/api/framework?year=2562&fallback=1')).year).toBe(2562);
+    expect((await send('GET', '/api/framework?year=2561&fallback=1')).status).toBe(404);
+  });
+
+  it('next year from a fiscal 2569 file states framework: 2568 for the 2569 assessment, with the notice, and checks', async () => {
+    mkdirSync(path.join(dataDir, '2569'), { recursive: true });
+    const text = sampleText()
+      .replace(/^fiscal_year: 2566 /m, 'fiscal_year: 2569 ')
+      .replace(/^assessment_year: 2565 /m, 'assessment_year: 2568 ')
+      .replace(/^framework: 2565 .*\n/m, '');
+    writeFileSync(path.join(dataDir, '2569', 'nakhon-pathom.yaml'), text);
+    const next = jsonOf(await send('POST', '/api/new-year', { body: JSON.stringify({ from: '2569/nakhon-pathom.yaml' }) }));
+    expect(next.path).toBe('2570/nakhon-pathom.yaml');
+    const raw = next.raw as Record<string, unknown>;
+    expect(raw).toMatchObject({ fiscal_year: 2570, assessment_year: 2569, framework: 2568 });
+    expect(Object.keys(raw).slice(0, 4)).toEqual(['agency', 'fiscal_year', 'assessment_year', 'framework']);
+    expect((next.notice as { th: string }).th).toContain('จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
+    // With this year's scores typed in, it checks against the 2568 framework without an error.
+    const filled = { ...raw, overall: { score: 80 }, scores: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, 80])) };
+    const checked = await checkText(stringify(filled), 'x.yaml', { previous: false });
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(checked.framework?.year).toBe(2568);
+    // A year that has its framework gets no notice (the sample: 2566 → assessment 2566).
+    expect(jsonOf(await send('POST', '/api/new-year', { body: JSON.stringify({ from: '2566/nakhon-pathom.yaml' }) }))).not.toHaveProperty('notice');
+  });
+
+  it.each([
+    { from: { fiscal_year: 2569, assessment_year: 2568 }, next: { fiscal_year: 2570, assessment_year: 2569, framework: 2568 } },
+    { from: { fiscal_year: 2570, assessment_year: 2569, framework: 2568 }, next: { fiscal_year: 2571, assessment_year: 2570, framework: 2568 } },
+    { from: { fiscal_year: 2566, assessment_year: 2565, framework: 2565 }, next: { fiscal_year: 2567, assessment_year: 2566, framework: 2566 } },
+    { from: { fiscal_year: 2563 }, next: { fiscal_year: 2564, assessment_year: 2563, framework: 2563 } },
+  ])('nextYear($from) states the framework of $next.assessment_year or the latest before it', ({ from, next }) => {
+    expect(nextYear({ agency: 'x', ...from })).toMatchObject(next);
   });
 });
 

@@ -386,9 +386,18 @@ async function save() {
   await loadFileList(state.path);
 }
 
-async function useFramework(year) {
-  const res = await fetch(`/api/framework?year=${encodeURIComponent(year)}`);
+/**
+ * The framework whose indicator names label the form. A new file (`fallback`) whose assessment year
+ * has no framework yet gets the latest one before it, stated in the file after assessment_year;
+ * the notice that says so is returned for the status line.
+ */
+async function useFramework(year, fallback = false) {
+  const res = await fetch(`/api/framework?year=${encodeURIComponent(year)}${fallback ? '&fallback=1' : ''}`);
   state.framework = res.ok ? await res.json() : null;
+  const notice = state.framework?.notice;
+  if (!fallback || !notice) return '';
+  state.raw = Object.fromEntries(Object.entries(state.raw).flatMap(([k, v]) => (k === 'assessment_year' ? [[k, v], ['framework', state.framework.year]] : [[k, v]])));
+  return ` · ${notice.th} (${notice.en})`;
 }
 
 async function open(path) {
@@ -414,7 +423,7 @@ async function newYear() {
   await useFramework(state.raw.framework ?? state.raw.assessment_year);
   renderForm();
   $('#save').disabled = false;
-  status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก`);
+  status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
   check();
 }
 
@@ -429,10 +438,10 @@ function newAgency() {
   state.create = true;
   state.raw = { agency: '', fiscal_year: year, assessment_year: year - 1, overall: { score: null }, scores: {}, urgent: [], improve: [], measures: [], signatory: { position: '' } };
   $('#new-agency-form').hidden = true;
-  useFramework(year - 1).then(() => {
+  useFramework(year - 1, true).then((notice) => {
     renderForm();
     $('#save').disabled = false;
-    status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก`);
+    status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
     check();
   });
 }
