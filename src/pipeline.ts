@@ -214,8 +214,10 @@ export async function renderDocuments(checked: Checked, options: RenderOptions):
   const exporters = new Map(await Promise.all(options.formats.map(async (format) => [format, await exporter(format, options, fonts)] as const)));
   const rendered: RenderedDocument[] = [];
   for (const kind of options.kinds ?? DOCUMENT_KINDS) {
+    // A follow-up report exists only for the rounds the file has.
+    const model = models[kind];
+    if (!model) continue;
     for (const format of options.formats) {
-      const model = models[kind];
       const bytes = await exporters.get(format)!(model);
       rendered.push({ kind, format, model, bytes });
     }

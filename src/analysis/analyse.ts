@@ -1,6 +1,7 @@
 import type { Framework, RatingBand } from '../data/frameworks.ts';
 import type { Finding, ReportData } from '../data/types.ts';
 import { fiscalYearRange } from '../thai/fiscal.ts';
+import { analyseFollowup, type RoundOutcome } from './followup.ts';
 import { levelOf, ratingOf, toolScores, weightedOverall, type ToolScore } from './overall.ts';
 
 export interface IndicatorResult {
@@ -42,6 +43,8 @@ export interface Analysis {
   tools: (ToolScore & { passed: boolean | undefined })[];
   /** The rating in words, in years whose framework has a rule for it. */
   rating: Rating | undefined;
+  /** The follow-up report's rounds, six months first; empty when the data has no progress. */
+  followup: RoundOutcome[];
   findings: Finding[];
 }
 
@@ -108,6 +111,8 @@ export function analyse(data: ReportData, framework: Framework): Analysis {
 
   const tools = toolScores(framework, data.scores);
   const rating = rateOverall(data, framework, tools, findings);
+  const followup = analyseFollowup(data);
+  findings.push(...followup.findings);
 
   return {
     threshold: data.threshold,
@@ -135,6 +140,7 @@ export function analyse(data: ReportData, framework: Framework): Analysis {
     },
     tools: tools.map((t) => ({ ...t, passed: t.score === undefined ? undefined : t.score + 1e-9 >= framework.passMark })),
     rating,
+    followup: followup.rounds,
     findings,
   };
 }

@@ -74,7 +74,7 @@ export async function toolFingerprint(root = ROOT): Promise<string> {
 /** The options that change the bytes of a document; a font file counts by its content. */
 export async function optionsFingerprint(options: RenderOptions): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true, continuation: options.continuation ?? true, charts: options.charts ?? true, previousYear: options.previousYear ?? true }));
+  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true, continuation: options.continuation ?? true, charts: options.charts ?? true, previousYear: options.previousYear ?? true, kinds: options.kinds ? [...options.kinds].sort() : null }));
   if (options.pdfFont && options.formats.includes('pdf')) {
     for (const file of Object.values(fontSetFromFile(options.pdfFont).files)) hash.update(await readFile(file));
   }

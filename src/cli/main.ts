@@ -5,6 +5,7 @@ import { runBatch } from '../batch/batch.ts';
 import { parseShard, type Shard } from '../batch/plan.ts';
 import { logReporter, terminalReporter } from '../batch/progress.ts';
 import { createAppServer, listen } from '../serve/server.ts';
+import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
 import { FrameworkError } from '../data/frameworks.ts';
 import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
@@ -37,6 +38,7 @@ interface DocumentOptions {
   continuation: boolean;
   charts: boolean;
   previousYear: boolean;
+  documents?: DocumentChoice[];
 }
 
 type BuildOptions = CommonOptions & DocumentOptions & { previous?: string };
@@ -49,7 +51,8 @@ function renderOptions(options: DocumentOptions): RenderOptions {
   const formats = options.format ?? [...OUTPUT_FORMATS];
   if (options.pdfFont && formats.includes('pdf')) fontSetFromFile(options.pdfFont);
   const { digits, font, pdfFont, justify, continuation, charts, previousYear } = options;
-  return { formats, digits, font, pdfFont, justify, continuation, charts, previousYear };
+  const kinds = options.documents && DOCUMENT_KINDS.filter((kind) => options.documents!.includes(isFollowupKind(kind) ? 'followup' : (kind as DocumentChoice)));
+  return { formats, digits, font, pdfFont, justify, continuation, charts, previousYear, ...(kinds && { kinds }) };
 }
 
 /** Adds the shared options to a command, with the same names and help in both. */
@@ -57,6 +60,7 @@ function withDocumentOptions(command: Command): Command {
   return command
     .option('-o, --out <dir>', 'โฟลเดอร์ผลลัพธ์ (output folder)', 'out')
     .option('-f, --format <formats>', `รูปแบบไฟล์ (${OUTPUT_FORMATS.join(', ')})`, parseFormats)
+    .option('--documents <list>', `เอกสารที่จะสร้าง (${DOCUMENT_CHOICES.join(', ')}; ค่าเริ่มต้น: ทั้งหมด, followup เมื่อไฟล์มี followup:) (the documents to make; default all, followup when the file has rounds of progress)`, parseDocuments)
     .addOption(new Option('--digits <system>', 'ตัวเลขในเอกสาร (digits in the documents)').choices(['thai', 'arabic']).default('thai'))
     .option('--font <name>', 'ชื่อฟอนต์ใน DOCX (font name in the DOCX)', 'TH SarabunPSK')
     .option('--pdf-font <file>', 'ไฟล์ฟอนต์ตัวปกติสำหรับ PDF เช่น THSarabunNew.ttf (regular face of a font file for the PDF; default: bundled Laksaman)')
@@ -144,6 +148,9 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
         tally.failed++;
         return;
       }
+      if (render.kinds?.some(isFollowupKind) && checked.analysis?.followup.length === 0) {
+        warn(`${rel}: ไม่มีข้อมูลผลการดำเนินการตามมาตรการ (followup:) จึงไม่มีรายงานผลการดำเนินการ (no followup: rounds in this file, so no follow-up report)`);
+      }
       // Render everything first, so a failure leaves no document of this file half-done.
       const documents = await renderDocuments(checked, render);
       for (const doc of documents) {
@@ -213,6 +220,21 @@ function parseFormats(value: string, previous: OutputFormat[] | undefined): Outp
     }
   }
   return [...new Set([...(previous ?? []), ...(formats as OutputFormat[])])];
+}
+
+/** What --documents names: followup stands for the follow-up report of each round the file has. */
+const DOCUMENT_CHOICES = ['report', 'announcement', 'followup'] as const;
+type DocumentChoice = (typeof DOCUMENT_CHOICES)[number];
+
+function parseDocuments(value: string, previous: DocumentChoice[] | undefined): DocumentChoice[] {
+  const names = value.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  for (const name of names) {
+    if (!(DOCUMENT_CHOICES as readonly string[]).includes(name)) {
+      throw new InvalidArgumentError(`ไม่มีเอกสาร "${name}" ใช้ได้: ${DOCUMENT_CHOICES.join(', ')} (unknown document)`);
+    }
+  }
+  if (names.length === 0) throw new InvalidArgumentError(`ระบุเอกสารอย่างน้อยหนึ่งอย่าง: ${DOCUMENT_CHOICES.join(', ')} (name at least one document)`);
+  return [...new Set([...(previous ?? []), ...(names as DocumentChoice[])])];
 }
 
 export function createProgram(): Command {

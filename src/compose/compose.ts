@@ -3,17 +3,22 @@ import { parse as parseYaml } from 'yaml';
 import type { Analysis } from '../analysis/analyse.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import type { Framework } from '../data/frameworks.ts';
-import type { ReportData } from '../data/types.ts';
+import type { ReportData, RoundMonths } from '../data/types.ts';
 import { finalizeBlocks } from '../model/finalize.ts';
 import { parseMarkup } from '../model/markup.ts';
 import type { DigitSystem, DocumentModel } from '../model/types.ts';
 import { convertDigits } from '../thai/digits.ts';
 import { fiscalYearRange } from '../thai/fiscal.ts';
 import { documentTemplate, templatesDir, textTemplate } from './engine.ts';
-import { buildView, type Explanations, type IndicatorView, type ReportView } from './view.ts';
+import { buildFollowupView } from './followup-view.ts';
+import { buildView, type Explanations, type IndicatorView } from './view.ts';
 
-export type DocumentKind = 'report' | 'announcement';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['report', 'announcement'];
+/** The documents of one data file; the follow-up reports exist for the rounds the file has. */
+export type DocumentKind = 'report' | 'announcement' | FollowupKind;
+export type FollowupKind = `followup-${RoundMonths}-months`;
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['report', 'announcement', 'followup-6-months', 'followup-12-months'];
+export const followupKind = (months: RoundMonths): FollowupKind => `followup-${months}-months`;
+export const isFollowupKind = (kind: DocumentKind): kind is FollowupKind => kind.startsWith('followup-');
 
 export interface ComposeOptions {
   digits: DigitSystem;
@@ -45,13 +50,16 @@ export function loadExplanations(year: number): Explanations {
   return map;
 }
 
-/** Builds both documents of one data file as finished document models. */
+/** The report and the announcement always; a follow-up report for each round the file has. */
+export type ComposedDocuments = Record<'report' | 'announcement', DocumentModel> & Partial<Record<FollowupKind, DocumentModel>>;
+
+/** Builds the documents of one data file as finished document models. */
 export function composeDocuments(
   data: ReportData,
   framework: Framework,
   analysis: Analysis,
   options: ComposeOptions,
-): Record<DocumentKind, DocumentModel> {
+): ComposedDocuments {
   const explanations = loadExplanations(framework.year);
   const explain = (indicator: IndicatorView, kind: 'strength' | 'weakness'): string => {
     const text = explanations.get(indicator.number)?.[kind];
@@ -59,14 +67,19 @@ export function composeDocuments(
     return textTemplate(text)(indicator);
   };
   const view = buildView(data, analysis, framework, explain, { charts: options.charts ?? true, comparison: options.comparison });
-  return {
+  const documents: ComposedDocuments = {
     report: composeDocument('report', view, data, options),
     announcement: composeDocument('announcement', view, data, options),
   };
+  for (const round of analysis.followup) {
+    // Dated by the day the round reports up to, not the clock: the same input, the same bytes.
+    documents[followupKind(round.months)] = composeDocument('followup', buildFollowupView(data, round), data, options, round.asOf);
+  }
+  return documents;
 }
 
-function composeDocument(kind: DocumentKind, view: ReportView, data: ReportData, options: ComposeOptions): DocumentModel {
-  const output = documentTemplate(kind)(view);
+function composeDocument(template: string, view: object, data: ReportData, options: ComposeOptions, date?: string): DocumentModel {
+  const output = documentTemplate(template)(view);
   const digits = (s: string): string => convertDigits(s, options.digits);
   return {
     meta: {
@@ -76,7 +89,7 @@ function composeDocument(kind: DocumentKind, view: ReportView, data: ReportData,
       keywords: output.meta.keywords.map(digits),
       language: 'th-TH',
       // A fixed date from the data, never the clock, so the same input gives the same bytes.
-      date: data.signatory.date ?? fiscalYearRange(data.fiscalYear).start,
+      date: date ?? data.signatory.date ?? fiscalYearRange(data.fiscalYear).start,
     },
     digits: options.digits,
     pageNumbers: true,

@@ -6,6 +6,7 @@ import { bahtText } from '../thai/baht.ts';
 import { formatThaiDate } from '../thai/dates.ts';
 import { fiscalYearRange, quarterRange } from '../thai/fiscal.ts';
 import { formatAmount, formatScore } from '../thai/numbers.ts';
+import { numberWords } from '../thai/words.ts';
 
 /** All the Thai wording lives here: report and announcement templates, partials, explanations. */
 export const templatesDir = new URL('../../templates/', import.meta.url);
@@ -28,6 +29,7 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('score', (n: unknown) => formatScore(asNumber(n, 'score')));
   hb.registerHelper('amount', (n: unknown) => formatAmount(asNumber(n, 'amount')));
   hb.registerHelper('bahtText', (n: unknown) => bahtText(asNumber(n, 'bahtText')));
+  hb.registerHelper('numberWords', (n: unknown) => numberWords(asNumber(n, 'numberWords')));
   hb.registerHelper('thaiDate', (iso: unknown, style: unknown) =>
     formatThaiDate(String(iso), style === 'short' ? 'short' : 'full'),
   );

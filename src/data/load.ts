@@ -4,7 +4,7 @@ import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
 import { validateRaw } from './schema.ts';
 import { SourceMap } from './source.ts';
-import type { FieldPath, Finding, RawData, ReportData, Signatory } from './types.ts';
+import type { FieldPath, Finding, RawData, RawRound, ReportData, RoundMonths, RoundProgress, Signatory, StepStatus } from './types.ts';
 
 export interface LoadResult {
   file: string;
@@ -195,7 +195,50 @@ function toReportData(raw: RawData): ReportData {
     measures: raw.measures,
     announcement: raw.announcement ?? {},
     signatory: signatoryOf(raw),
+    followup: followupOf(raw),
   };
+}
+
+/** The status words a clerk may write: the Thai ones the documents print, or short English codes. */
+const STATUS: Record<string, StepStatus> = {
+  ดำเนินการแล้วเสร็จ: 'done',
+  อยู่ระหว่างดำเนินการ: 'in_progress',
+  ยังไม่ได้ดำเนินการ: 'not_started',
+  done: 'done',
+  in_progress: 'in_progress',
+  not_started: 'not_started',
+};
+
+const ROUNDS: readonly RoundMonths[] = [6, 12];
+
+function followupOf(raw: RawData): RoundProgress[] {
+  return ROUNDS.flatMap((months) => {
+    const round: RawRound | undefined = raw.followup?.[String(months) as '6' | '12'];
+    if (!round) return [];
+    const measures = new Map(
+      Object.entries(round.measures).map(([m, measure]) => [
+        Number(m),
+        {
+          steps: new Map(
+            Object.entries(measure.steps ?? {}).map(([n, step]) => [
+              Number(n),
+              {
+                status: STATUS[step.status] ?? 'not_started',
+                ...(step.result !== undefined && { result: step.result }),
+                ...(step.when !== undefined && { when: step.when }),
+                evidence: (step.evidence ?? []).map((e) => (typeof e === 'string' ? { title: e } : e)),
+                ...(step.problems !== undefined && { problems: step.problems }),
+                ...(step.suggestions !== undefined && { suggestions: step.suggestions }),
+              },
+            ]),
+          ),
+          ...(measure.problems !== undefined && { problems: measure.problems }),
+          ...(measure.suggestions !== undefined && { suggestions: measure.suggestions }),
+        },
+      ]),
+    );
+    return [{ months, ...(round.as_of !== undefined && { asOf: round.as_of }), measures }];
+  });
 }
 
 /** Text that prints nothing (empty, spaces, invisible marks): a field left blank. */
@@ -271,15 +314,23 @@ function checkDates(raw: RawData): Finding[] {
     }
   };
   if (raw.signatory?.date !== undefined) check(raw.signatory.date, ['signatory', 'date']);
-  raw.measures.forEach((m, i) => {
-    const p = m.period;
+  const checkPeriod = (p: RawData['measures'][number]['period'], path: FieldPath): void => {
     if (p === undefined || typeof p === 'string' || !('from' in p)) return;
     const before = findings.length;
-    check(p.from, ['measures', i, 'period', 'from']);
-    check(p.to, ['measures', i, 'period', 'to']);
+    check(p.from, [...path, 'from']);
+    check(p.to, [...path, 'to']);
     if (findings.length === before && p.from > p.to) {
-      findings.push({ severity: 'error', code: 'date.reversed', path: ['measures', i, 'period'], params: { from: p.from, to: p.to } });
+      findings.push({ severity: 'error', code: 'date.reversed', path, params: { from: p.from, to: p.to } });
     }
-  });
+  };
+  raw.measures.forEach((m, i) => checkPeriod(m.period, ['measures', i, 'period']));
+  for (const months of ['6', '12'] as const) {
+    const round = raw.followup?.[months];
+    if (!round) continue;
+    if (round.as_of !== undefined) check(round.as_of, ['followup', months, 'as_of']);
+    for (const [m, measure] of Object.entries(round.measures)) {
+      for (const [n, step] of Object.entries(measure.steps ?? {})) checkPeriod(step.when, ['followup', months, 'measures', m, 'steps', n, 'when']);
+    }
+  }
   return findings;
 }

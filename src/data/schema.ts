@@ -156,5 +156,7 @@ function toFinding(e: ErrorObject): Finding | undefined {
 
 function isMapKeyStep(path: readonly (string | number)[], i: number): boolean {
   const parent = path[i - 1];
-  return parent === 'scores' || parent === 'explanations';
+  if (parent === 'scores' || parent === 'explanations' || parent === 'followup') return true;
+  // followup.<round>.measures.<measure>.steps.<step>: measures and steps are maps by number.
+  return path[0] === 'followup' && (parent === 'measures' || parent === 'steps');
 }

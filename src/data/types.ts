@@ -45,6 +45,42 @@ export interface Signatory {
   date?: string;
 }
 
+/** How far a step of a measure has come in a round of the follow-up report. */
+export type StepStatus = 'done' | 'in_progress' | 'not_started';
+
+export interface Evidence {
+  title: string;
+  url?: string;
+}
+
+/** A step's progress in one round, as the clerk wrote it (status words already mapped). */
+export interface StepProgress {
+  status: StepStatus;
+  result?: string;
+  when?: Period;
+  evidence: Evidence[];
+  problems?: string;
+  suggestions?: string;
+}
+
+export interface MeasureProgress {
+  /** By step number (1-based, as in §6). */
+  steps: Map<number, StepProgress>;
+  problems?: string;
+  suggestions?: string;
+}
+
+/** The follow-up report's rounds: six months (to 31 March) and the full year (to 30 September). */
+export type RoundMonths = 6 | 12;
+
+export interface RoundProgress {
+  months: RoundMonths;
+  /** ISO date the round reports up to, when the clerk gave one. */
+  asOf?: string;
+  /** By measure number (1-based, as in §6). */
+  measures: Map<number, MeasureProgress>;
+}
+
 /** The data file with defaults applied: what every later layer works from. */
 export interface ReportData {
   agency: string;
@@ -63,6 +99,23 @@ export interface ReportData {
   announcement: { intro?: string };
   /** Always present ({} when the file has none), so later layers need not ask. */
   signatory: Signatory;
+  /** Rounds of the follow-up report, six months first; empty when the file has none. */
+  followup: RoundProgress[];
+}
+
+/** A step's progress as written in the file. */
+export interface RawStepProgress {
+  status: string;
+  result?: string;
+  when?: Period;
+  evidence?: (string | Evidence)[];
+  problems?: string;
+  suggestions?: string;
+}
+
+export interface RawRound {
+  as_of?: string;
+  measures: Record<string, { steps?: Record<string, RawStepProgress>; problems?: string; suggestions?: string }>;
 }
 
 /** The file as written, after schema validation (snake_case keys are the published contract). */
@@ -81,4 +134,5 @@ export interface RawData {
   measures: Measure[];
   announcement?: { intro?: string };
   signatory?: Signatory;
+  followup?: { '6'?: RawRound; '12'?: RawRound };
 }

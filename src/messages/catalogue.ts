@@ -12,6 +12,12 @@ type Params = Finding['params'];
 /** Scores in the Thai sentence are in Thai digits, as in the report; the English keeps Arabic. */
 const th = (value: string | number | undefined): string => toThaiDigits(String(value));
 type Wording = (p: Params) => Message;
+/** A follow-up step's date as the analysis labels it: an ISO date, or Q1–Q4 for a fiscal quarter. */
+const when = (value: string | number | undefined, language: 'th' | 'en'): string => {
+  const quarter = /^Q([1-4])$/.exec(String(value))?.[1];
+  if (quarter) return language === 'th' ? `ไตรมาสที่ ${th(quarter)}` : `quarter ${quarter}`;
+  return language === 'th' ? `วันที่ ${value}` : `the date ${value}`;
+};
 /** Counts and limits with thousands separators (2,000), in both languages. */
 const count = (value: string | number | undefined): string => (typeof value === 'number' ? value.toLocaleString('en-US') : String(value));
 
@@ -151,6 +157,30 @@ const catalogue: Record<string, Wording> = {
   'overall.mismatch': (p) => ({
     th: `คะแนนภาพรวม ${th(p.declared)} ไม่ตรงกับผลการถ่วงน้ำหนักคะแนนรายตัวชี้วัด (${th(p.computed)}) ต่างกัน ${th(p.difference)} ให้ตรวจสอบคะแนนกับระบบของสำนักงาน ป.ป.ช. รายงานจะใช้ ${th(p.declared)} ตามที่ประกาศ`,
     en: `overall score ${p.declared} does not match the weighting of the indicator scores (${p.computed}), a difference of ${p.difference}; the report keeps the declared ${p.declared}`,
+  }),
+  'followup.unknown-measure': (p) => ({
+    th: `รอบ ${th(p.round)} เดือน: ไม่มีมาตรการที่ ${th(p.measure)} (หัวข้อ ๖ มี ${th(p.count)} มาตรการ) ให้ตรวจเลขมาตรการ`,
+    en: `round ${p.round} months: there is no measure ${p.measure} (§6 has ${p.count}); check the measure's number`,
+  }),
+  'followup.unknown-step': (p) => ({
+    th: `รอบ ${th(p.round)} เดือน: มาตรการที่ ${th(p.measure)} ไม่มีขั้นตอนที่ ${th(p.step)} (มี ${th(p.count)} ขั้นตอน) ให้ตรวจเลขขั้นตอน`,
+    en: `round ${p.round} months: measure ${p.measure} has no step ${p.step} (it has ${p.count}); check the step's number`,
+  }),
+  'followup.done-without-result': (p) => ({
+    th: `รอบ ${th(p.round)} เดือน: มาตรการที่ ${th(p.measure)} ขั้นตอนที่ ${th(p.step)} ดำเนินการแล้วเสร็จ แต่ยังไม่ได้กรอกผลการดำเนินการ (result)`,
+    en: `round ${p.round} months: measure ${p.measure}, step ${p.step} is done but has no result`,
+  }),
+  'followup.date-outside-fiscal-year': (p) => ({
+    th: `${when(p.value, 'th')} อยู่นอกปีงบประมาณ พ.ศ. ${th(p.fiscal)} (${p.start} ถึง ${p.end})`,
+    en: `${when(p.value, 'en')} is outside fiscal year ${p.fiscal} (${p.start} to ${p.end})`,
+  }),
+  'followup.date-after-round': (p) => ({
+    th: `${when(p.value, 'th')} อยู่หลังวันที่ที่รอบ ${th(p.round)} เดือนรายงานถึง (${p.end}) ให้ตรวจวันที่ หรือรายงานในรอบถัดไป`,
+    en: `${when(p.value, 'en')} is after the date the ${p.round}-month round reports up to (${p.end}); check the date, or report it in the next round`,
+  }),
+  'followup.as-of-outside-round': (p) => ({
+    th: `วันที่รายงานถึง ${p.value} อยู่นอกรอบ ${th(p.round)} เดือน (${p.start} ถึง ${p.end})`,
+    en: `the as-of date ${p.value} is outside the ${p.round}-month round (${p.start} to ${p.end})`,
   }),
   'overall.rating-mismatch': (p) => ({
     th: `ผลการประเมินระดับ "${p.declared}" ที่ระบุ ไม่ตรงกับเกณฑ์ของกรอบการประเมินปี ${th(p.framework)} ซึ่งได้ระดับ "${p.rule}" (คะแนนภาพรวม ${th(p.score)}; ร้อยละของคะแนนเต็มแต่ละเครื่องมือ ${th(p.tools)}) ให้ตรวจสอบกับระบบของสำนักงาน ป.ป.ช. รายงานจะใช้ "${p.declared}" ตามที่ระบุ`,

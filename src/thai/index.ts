@@ -3,6 +3,7 @@ export { convertDigits, findProtectedSpans, toArabicDigits, toThaiDigits } from 
 export type { DigitSystem, ProtectedSpan } from './digits.ts';
 export { formatAmount, formatScore, roundTo } from './numbers.ts';
 export { bahtText } from './baht.ts';
+export { numberWords } from './words.ts';
 export { formatThaiDate, parseIsoDate, thaiMonthName } from './dates.ts';
 export type { ParseIsoDateResult } from './dates.ts';
 export { fiscalQuarterOf, fiscalYearRange, quarterRange } from './fiscal.ts';

@@ -60,6 +60,7 @@ function makeData(overrides: DataOverrides = {}): ReportData {
     announcement: {},
     signatory: { position: 'ผู้ว่าราชการจังหวัด' },
     ...rest,
+    followup: rest.followup ?? [],
   };
 }
 
