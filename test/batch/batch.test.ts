@@ -114,6 +114,26 @@ describe('ita-report batch', () => {
     expect(Object.keys(tree(out))).toEqual(Object.keys(first));
   });
 
+  it('writes the follow-up report of each round incrementally, and --documents followup only those', async () => {
+    const data = dataTree(1);
+    const progress = readFileSync(new URL('../fixtures/followup/progress.yaml', import.meta.url), 'utf8');
+    writeFileSync(path.join(data, '2566', 'agency-02.yaml'), progress);
+    const out = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', out, '--format', 'pdf')).code).toBe(0);
+    expect(documents(out)).toEqual([
+      '2566/agency-01/announcement.pdf', '2566/agency-01/report.pdf',
+      '2566/agency-02/announcement.pdf', '2566/agency-02/followup-12-months.pdf', '2566/agency-02/followup-6-months.pdf', '2566/agency-02/report.pdf',
+    ]);
+    expect(await pdfText(readFileSync(path.join(out, '2566/agency-02/followup-6-months.pdf')))).toContain('รอบ ๖ เดือน');
+    // Progress typed later: only that file is built again.
+    writeFileSync(path.join(data, '2566', 'agency-02.yaml'), progress.replace('          3: { status: in_progress, result: อยู่ระหว่างแต่งตั้งคณะทำงาน }', '          3: { status: done, result: แต่งตั้งคณะทำงานแล้ว }'));
+    expect((await cli('batch', data, '--out', out, '--format', 'pdf')).stderr).toContain('เขียน 1 (written) · ข้าม 1 (unchanged, skipped)');
+    // Another choice of documents is another build of every file.
+    const only = fresh('ita-batch-out-');
+    expect((await cli('batch', data, '--out', only, '--documents', 'followup', '--format', 'pdf')).code).toBe(0);
+    expect(documents(only)).toEqual(['2566/agency-02/followup-12-months.pdf', '2566/agency-02/followup-6-months.pdf']);
+  });
+
   it('reports documents whose data file is gone, and removes them with --prune', async () => {
     const data = dataTree(3);
     const out = fresh('ita-batch-out-');
