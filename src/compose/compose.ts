@@ -65,8 +65,11 @@ export function composeDocuments(
   };
 }
 
+/** The template of a document: the announcement has two forms (README, "The announcement: ประกาศ or table"). */
+const templateOf = (kind: DocumentKind, data: ReportData): string => (kind === 'announcement' && data.announcement.form === 'proclamation' ? 'proclamation' : kind);
+
 function composeDocument(kind: DocumentKind, view: ReportView, data: ReportData, options: ComposeOptions): DocumentModel {
-  const output = documentTemplate(kind)(view);
+  const output = documentTemplate(templateOf(kind, data))(view);
   const digits = (s: string): string => convertDigits(s, options.digits);
   return {
     meta: {
