@@ -1,7 +1,9 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
+import { parseDocument } from 'yaml';
 import type { EmblemFile, FieldPath, Finding } from './types.ts';
 
 /**
@@ -115,6 +117,22 @@ function realOrSelf(p: string): string {
 function failure(err: unknown, shown: { file: string }): Finding {
   const code = (err as NodeJS.ErrnoException).code ?? String(err);
   return code === 'ENOENT' || code === 'ENOTDIR' ? finding('emblem.missing', shown) : finding('emblem.unreadable', { ...shown, reason: code });
+}
+
+/**
+ * The bytes of the emblem file that a data file's text names, for the batch's fingerprint (a new
+ * emblem rebuilds the documents); empty when it names none, or the file cannot be read.
+ */
+export async function emblemBytes(dataFile: string, data: Uint8Array): Promise<Uint8Array> {
+  const none = new Uint8Array(0);
+  // Most files name no emblem: they are not parsed here.
+  if (!Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('emblem')) return none;
+  const written = parseDocument(Buffer.from(data).toString('utf8')).getIn(['announcement', 'emblem']);
+  if (typeof written !== 'string') return none;
+  const file = path.resolve(path.dirname(dataFile), written);
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile() || info.size > MAX_EMBLEM_BYTES) return none;
+  return readFile(file).catch(() => none);
 }
 
 const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
