@@ -12,7 +12,7 @@ import { Lru } from './pdf/lru.ts';
  */
 
 export interface EmblemPicture {
-  /** Plain SVG, its view box the drawing's bounding box. */
+  /** Plain SVG, its view box the drawing's bounding box, its width and height the size below. */
   svg: string;
   /** In points: the official height, and the width the drawing has at that height. */
   width: number;
@@ -46,9 +46,19 @@ function readPicture(source: string): EmblemPicture {
   const decimals = Math.max(0, 4 - Math.floor(Math.log10(Math.max(box.width, box.height))));
   const digits = new RegExp(`(\\d\\.\\d{${decimals}})\\d+`, 'g');
   const rounded = resvg.toString().replace(digits, '$1');
-  const svg = decimals === 0 ? rounded.replace(/(\d)\.(?!\d)/g, '$1') : rounded;
+  const plain = decimals === 0 ? rounded.replace(/(\d)\.(?!\d)/g, '$1') : rounded;
   const height = points(F.emblemHeight);
-  return { svg, width: (height * box.width) / box.height, height };
+  const width = (height * box.width) / box.height;
+  return { svg: sized(plain, width, height), width, height };
+}
+
+/** The SVG with its outermost width and height set to the size it is drawn at (the view box scales the drawing). */
+function sized(svg: string, width: number, height: number): string {
+  const root = /<svg\b[^>]*>/.exec(svg);
+  if (!root) throw new Error('resvg wrote no <svg> element');
+  const tag = root[0].replace(/\s(width|height)="[^"]*"/g, '');
+  const size = `<svg width="${width.toFixed(3)}" height="${height.toFixed(3)}"`;
+  return svg.slice(0, root.index) + size + tag.slice('<svg'.length) + svg.slice(root.index + root[0].length);
 }
 
 /** Word's print resolution of pictures elsewhere in the documents (the chart). */

@@ -230,6 +230,24 @@ describe("an agency's own emblem (announcement.emblem)", () => {
     expect(drawing.paragraph).toContain('descr="ตราสัญลักษณ์ของจังหวัดนครปฐม"');
   });
 
+  it('gives the same PDF bytes when drawn first in a process and again (the PDF keeps its drawing), translucent or shaded too', async () => {
+    const variants = [
+      SEAL.replace('#1f4e79', '#2e7d32'),
+      SEAL.replace('fill="#ffffff"', 'fill="#ffffff" fill-opacity="0.5"').replace('#1f4e79', '#6a1b9a'),
+      SEAL.replace('<rect', '<defs><linearGradient id="g"><stop offset="0" stop-color="#ff0000"/><stop offset="1" stop-color="#0000ff"/></linearGradient></defs><rect').replace('fill="#1f4e79"', 'fill="url(#g)"'),
+      SEAL.replace('<rect', '<g opacity="0.5"><rect').replace('</svg>', '</g></svg>').replace('#1f4e79', '#ef6c00'),
+    ];
+    for (const seal of variants) {
+      const checked = await checkFile(writeFiles({ 'agency.yaml': SIGNED + 'announcement:\n  emblem: seal.svg\n', 'seal.svg': seal }));
+      const render = async (): Promise<Uint8Array> => (await renderDocuments(checked, { formats: ['pdf'], digits: 'thai', kinds: ['announcement'] }))[0]!.bytes;
+      const first = await render();
+      const again = await render();
+      expect(Buffer.compare(Buffer.from(first), Buffer.from(again)), seal).toBe(0);
+      const { box } = await emblemBox(again);
+      expect(box.y1 - box.y0).toBeCloseTo(points(3), 1);
+    }
+  });
+
   it('changes the batch fingerprint of the file when the emblem file changes', async () => {
     const file = writeFiles({ 'agency.yaml': 'announcement:\n  emblem: seal.svg\n', 'seal.svg': SEAL });
     const data = new TextEncoder().encode('announcement:\n  emblem: seal.svg\n');

@@ -375,9 +375,13 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
     case 'pageBreak':
       return [{ text: '', pageBreak: 'after' }];
     case 'emblem': {
-      // Vectors, scaled to the official height; pdfmake centres it in the text area.
+      // Vectors, scaled to the official height; pdfmake centres a placeholder of its size in the
+      // text area, and pdfkit-hooks draws the picture there (read once per process).
       const picture = emblemPicture(block.svg);
-      return [{ svg: picture.svg, width: picture.width, height: picture.height, alignment: 'center', margin: [0, 0, 0, Math.max(spaceAfter, F.emblemSpaceAfter)] }];
+      const placeholder = `<svg xmlns="http://www.w3.org/2000/svg" width="${picture.width}" height="${picture.height}" viewBox="0 0 ${picture.width} ${picture.height}"></svg>`;
+      return [
+        { svg: placeholder, keptSvg: picture.svg, width: picture.width, height: picture.height, alignment: 'center', margin: [0, 0, 0, Math.max(spaceAfter, F.emblemSpaceAfter)] },
+      ];
     }
     case 'rule': {
       const length = pt(F.ruleWidth);
