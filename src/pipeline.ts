@@ -4,6 +4,7 @@ import { compareYears, type Comparison } from './analysis/compare.ts';
 import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
 import { availableFrameworkYears, latestFrameworkYear, loadFramework, previousFramework, type Framework } from './data/frameworks.ts';
 import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
+import type { EmblemAccess } from './data/emblem.ts';
 import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
@@ -39,6 +40,8 @@ export interface CheckOptions {
    * the data tree (data/2565/x.yaml for data/2566/x.yaml); a missing one is simply left out.
    */
   previous?: string | false;
+  /** Where an emblem file the data names may be read: anywhere by default; the web page, its data folder. */
+  emblems?: EmblemAccess;
 }
 
 export interface Checked extends LoadResult {
@@ -65,14 +68,14 @@ function crashForTests(file: string): void {
 /** Loads, validates and analyses one file; `analysis` is set only when there is no error. */
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Checked> {
   crashForTests(file);
-  const loaded = await loadReportFile(file);
+  const loaded = await loadReportFile(file, options.emblems);
   if (!loaded.data) return loaded;
   return withPreviousYear(checkData(loaded, loaded.data), options);
 }
 
 /** The same as checkFile, for text that is not (yet) a file: the local web page's form. */
 export async function checkText(text: string, file: string, options: CheckOptions = {}): Promise<Checked> {
-  const loaded = parseReportData(text, file);
+  const loaded = parseReportData(text, file, options.emblems);
   if (!loaded.data) return loaded;
   return withPreviousYear(checkData(loaded, loaded.data), options);
 }
@@ -87,7 +90,7 @@ async function withPreviousYear(checked: Checked, options: CheckOptions): Promis
   if (!data || !analysis || options.previous === false) return checked;
   const file = options.previous ?? previousYearFile(checked.file, data.fiscalYear);
   if (file === undefined || (options.previous === undefined && !existsSync(file))) return checked;
-  const before = await checkFile(file, { previous: false });
+  const before = await checkFile(file, { previous: false, emblems: options.emblems });
   const warn = (finding: Omit<Finding, 'severity'>): Checked => ({
     ...checked,
     findings: [...checked.findings, { severity: 'warning', ...finding, params: { file, ...finding.params } }],

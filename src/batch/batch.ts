@@ -8,6 +8,7 @@ import { discover, fingerprint, optionsFingerprint, toolFingerprint, type DataFi
 import { WorkerPool } from './pool.ts';
 import { MAX_FILE_BYTES } from '../data/load.ts';
 import { previousYearFile } from '../data/previous.ts';
+import { emblemBytes } from '../data/emblem.ts';
 import { filesUnder, isAtomicTemp } from '../cli/files.ts';
 
 /**
@@ -88,7 +89,7 @@ async function partition(files: DataFile[], manifest: Manifest, outDir: string, 
     // The previous year's file of the same agency feeds the comparison: a change there rebuilds.
     const previousFile = previousYear ? previousYearFile(file.file) : undefined;
     const previous = previousFile ? await readDataFile(previousFile) : new Uint8Array(0);
-    const print = fingerprint(tool, options, bytes, previous);
+    const print = fingerprint(tool, options, bytes, previous, await emblemBytes(file.file, bytes));
     const entry = manifest.entries[file.key];
     if (!force && entry && entry.fingerprint === print && (await outputsPresent(outDir, entry))) skipped++;
     else toBuild.push({ file, fingerprint: print });

@@ -55,7 +55,7 @@ export async function discover(dataDir: string, options: { years?: readonly numb
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Everything besides the data that shapes the documents: code, templates, frameworks, fonts. */
-const TOOL_PARTS = ['src', 'templates', 'frameworks', 'fonts', 'data/ita-report.schema.json', 'package.json', 'package-lock.json'];
+const TOOL_PARTS = ['src', 'templates', 'frameworks', 'fonts', 'data/ita-report.schema.json', 'package.json', 'package-lock.json', 'assets'];
 
 /**
  * One hash of the tool as it is on disk: a changed template, font, framework or line of code
@@ -81,6 +81,12 @@ export async function optionsFingerprint(options: RenderOptions): Promise<string
   return hash.digest('hex');
 }
 
-/** `previous` is the previous year's file (empty when there is none): its scores are in the report. */
-export const fingerprint = (tool: string, options: string, data: Uint8Array, previous: Uint8Array = new Uint8Array(0)): string =>
-  createHash('sha256').update(tool).update(options).update(data).update('\0previous\0').update(previous).digest('hex');
+/**
+ * `previous` is the previous year's file (empty when there is none): its scores are in the report;
+ * `emblem` the agency's own emblem file the data names (empty when none): it heads the announcement.
+ */
+export const fingerprint = (tool: string, options: string, data: Uint8Array, previous: Uint8Array = new Uint8Array(0), emblem: Uint8Array = new Uint8Array(0)): string => {
+  const hash = createHash('sha256').update(tool).update(options).update(data).update('\0previous\0').update(previous);
+  if (emblem.length > 0) hash.update('\0emblem\0').update(emblem);
+  return hash.digest('hex');
+};

@@ -78,8 +78,11 @@ export function composeDocuments(
   return documents;
 }
 
+/** The template of a document: the announcement has two forms (README, "The announcement: ประกาศ or table"). */
+const templateOf = (kind: string, data: ReportData): string => (kind === 'announcement' && data.announcement.form === 'proclamation' ? 'proclamation' : kind);
+
 function composeDocument(template: string, view: object, data: ReportData, options: ComposeOptions, date?: string): DocumentModel {
-  const output = documentTemplate(template)(view);
+  const output = documentTemplate(templateOf(template, data))(view);
   const digits = (s: string): string => convertDigits(s, options.digits);
   return {
     meta: {

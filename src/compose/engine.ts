@@ -26,6 +26,7 @@ function createEnvironment(): typeof Handlebars {
     });
   }
   hb.registerHelper('PageBreak', () => openTag('pagebreak') + closeTag('pagebreak'));
+  hb.registerHelper('Rule', () => openTag('rule') + closeTag('rule'));
   hb.registerHelper('score', (n: unknown) => formatScore(asNumber(n, 'score')));
   hb.registerHelper('amount', (n: unknown) => formatAmount(asNumber(n, 'amount')));
   hb.registerHelper('bahtText', (n: unknown) => bahtText(asNumber(n, 'bahtText')));

@@ -3,6 +3,7 @@ import type { Change, Comparison, IndicatorChange } from '../analysis/compare.ts
 import type { Framework } from '../data/frameworks.ts';
 import type { IssueRow, Measure, ReportData } from '../data/types.ts';
 import { quarterRange } from '../thai/fiscal.ts';
+import { garudaSvg } from './assets.ts';
 
 /**
  * The view model the templates see. Every field is present (null when the data has none),
@@ -127,7 +128,11 @@ export interface ReportView {
   improve: IssueView[];
   measures: MeasureView[];
   principles: string | null;
-  announcement: { intro: string | null };
+  /**
+   * The announcement's own texts; `emblem` heads the ประกาศ form: the agency's own file when it has
+   * one (`own`), else the shipped Garuda.
+   */
+  announcement: { intro: string | null; form: 'proclamation' | 'table'; emblem: { svg: string; own: boolean } };
   /** Each part null when unknown: the announcement leaves a dotted line for it. */
   signatory: { name: string | null; position: string | null; date: string | null };
 }
@@ -177,7 +182,11 @@ export function buildView(
     improve: data.improve.map(issue),
     measures: data.measures.map((m, i) => measureView(m, i + 1, data.fiscalYear)),
     principles: data.principles ?? null,
-    announcement: { intro: data.announcement.intro ?? null },
+    announcement: {
+      intro: data.announcement.intro ?? null,
+      form: data.announcement.form,
+      emblem: data.announcement.emblem ? { svg: data.announcement.emblem.svg, own: true } : { svg: garudaSvg(), own: false },
+    },
     signatory: {
       name: data.signatory.name ?? null,
       position: data.signatory.position ?? null,

@@ -2,9 +2,10 @@ import { open } from 'node:fs/promises';
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
+import { readEmblem, type EmblemAccess } from './emblem.ts';
 import { validateRaw } from './schema.ts';
 import { SourceMap } from './source.ts';
-import type { FieldPath, Finding, RawData, RawRound, ReportData, RoundMonths, RoundProgress, Signatory, StepStatus } from './types.ts';
+import type { AnnouncementForm, EmblemFile, FieldPath, Finding, RawData, RawRound, ReportData, RoundMonths, RoundProgress, Signatory, StepStatus } from './types.ts';
 
 export interface LoadResult {
   file: string;
@@ -17,6 +18,12 @@ export interface LoadResult {
 
 /** The strength threshold when the file sets none: the ITA pass mark. */
 export const DEFAULT_THRESHOLD = 85;
+
+/**
+ * The announcement's form when the file sets none: an official ประกาศ on Garuda paper, as most
+ * agencies issue their measures (see README, "The announcement: ประกาศ or table").
+ */
+export const DEFAULT_ANNOUNCEMENT_FORM: AnnouncementForm = 'proclamation';
 
 /**
  * The largest data file, in bytes. A real one is about 10 KB; every field at its longest (see the
@@ -40,7 +47,8 @@ const fileFinding = (code: string, params: Finding['params'] = {}): Finding => (
 const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
 const tooLarge = (bytes: number): Finding => fileFinding('file.too-large', { value: kilobytes(bytes), max: `${kilobytes(MAX_FILE_BYTES)} (1 MB)` });
 
-export async function loadReportFile(file: string): Promise<LoadResult> {
+/** `emblems`: where an emblem file named by the data may be read (anywhere by default). */
+export async function loadReportFile(file: string, emblems: EmblemAccess = {}): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
     // The size is asked of the open file, so a file too large is never read into memory.
@@ -60,7 +68,7 @@ export async function loadReportFile(file: string): Promise<LoadResult> {
   if (bytes.length > MAX_FILE_BYTES) return { file, findings: [tooLarge(bytes.length)] };
   const text = decodeUtf8(bytes);
   if (text === undefined) return { file, findings: [NOT_UTF8] };
-  return parseReportData(text, file);
+  return parseReportData(text, file, emblems);
 }
 
 /** Windows editors may save Thai as Windows-874 (TIS-620); read as UTF-8 it would be garbage. */
@@ -76,10 +84,11 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Parses and validates one data file's text; pure, so tests and the batch can feed it text. The
- * web page's form arrives here as text too, so the size limit is checked again.
+ * Parses and validates one data file's text; pure, so tests and the batch can feed it text (but
+ * for an emblem file the text names, which is read relative to `file`). The web page's form
+ * arrives here as text too, so the size limit is checked again.
  */
-export function parseReportData(text: string, file: string): LoadResult {
+export function parseReportData(text: string, file: string, emblems: EmblemAccess = {}): LoadResult {
   // Counting UTF-8 bytes of a huge string is cheap next to parsing it; a string of more than
   // MAX_FILE_BYTES characters is too large whatever it holds.
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
@@ -114,8 +123,10 @@ export function parseReportData(text: string, file: string): LoadResult {
   if (!checked.ok) return { file, findings: checked.findings, source };
   const raw = checked.raw;
   const findings = [...checkDates(raw), ...checkSignatory(raw)];
+  const emblem = emblemOf(raw, file, emblems);
+  findings.push(...emblem.findings);
   if (findings.some((f) => f.severity === 'error')) return { file, findings, source };
-  return { file, data: toReportData(raw), findings, source };
+  return { file, data: toReportData(raw, emblem.emblem), findings, source };
 }
 
 /**
@@ -178,7 +189,7 @@ function findEquivalentKeys(doc: Document, lines: LineCounter): Finding[] {
   return findings;
 }
 
-function toReportData(raw: RawData): ReportData {
+function toReportData(raw: RawData, emblem: EmblemFile | undefined): ReportData {
   const assessmentYear = raw.assessment_year ?? raw.fiscal_year - 1;
   return {
     agency: raw.agency.trim(),
@@ -193,7 +204,11 @@ function toReportData(raw: RawData): ReportData {
     urgent: raw.urgent ?? [],
     improve: raw.improve ?? [],
     measures: raw.measures,
-    announcement: raw.announcement ?? {},
+    announcement: {
+      ...(raw.announcement?.intro !== undefined && { intro: raw.announcement.intro }),
+      form: raw.announcement?.form ?? DEFAULT_ANNOUNCEMENT_FORM,
+      ...(emblem && { emblem }),
+    },
     signatory: signatoryOf(raw),
     followup: followupOf(raw),
   };
@@ -264,6 +279,20 @@ function checkSignatory(raw: RawData): Finding[] {
   if (raw.signatory === undefined) return [{ severity: 'warning', code: 'signatory.missing', path: ['signatory'], params: {} }];
   if (isBlank(raw.signatory.position)) return [{ severity: 'warning', code: 'signatory.position-missing', path: ['signatory', 'position'], params: {} }];
   return [];
+}
+
+/**
+ * The agency's own emblem, read and checked (src/data/emblem.ts); the table form has no emblem, so
+ * one named for it is not read, and `check` says it is unused.
+ */
+function emblemOf(raw: RawData, file: string, access: EmblemAccess): { emblem?: EmblemFile; findings: Finding[] } {
+  const written = raw.announcement?.emblem;
+  if (written === undefined) return { findings: [] };
+  if ((raw.announcement?.form ?? DEFAULT_ANNOUNCEMENT_FORM) !== 'proclamation') {
+    return { findings: [{ severity: 'warning', code: 'emblem.unused', path: ['announcement', 'emblem'], params: { file: written } }] };
+  }
+  const read = readEmblem(file, written, access);
+  return 'finding' in read ? { findings: [read.finding] } : { emblem: read.emblem, findings: [] };
 }
 
 /**

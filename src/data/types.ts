@@ -81,6 +81,20 @@ export interface RoundProgress {
   measures: Map<number, MeasureProgress>;
 }
 
+/**
+ * How the measures are announced: `proclamation`, an official ประกาศ on Garuda paper (the default),
+ * or `table`, the measures' title over the table.
+ */
+export type AnnouncementForm = 'proclamation' | 'table';
+
+/** An agency's own emblem file, read and checked by the loader (src/data/emblem.ts). */
+export interface EmblemFile {
+  /** Absolute path of the file. */
+  file: string;
+  /** The file's SVG text. */
+  svg: string;
+}
+
 /** The data file with defaults applied: what every later layer works from. */
 export interface ReportData {
   agency: string;
@@ -96,7 +110,8 @@ export interface ReportData {
   urgent: IssueRow[];
   improve: IssueRow[];
   measures: Measure[];
-  announcement: { intro?: string };
+  /** `emblem` only when the file names one and the form uses it; else the Garuda is drawn. */
+  announcement: { intro?: string; form: AnnouncementForm; emblem?: EmblemFile };
   /** Always present ({} when the file has none), so later layers need not ask. */
   signatory: Signatory;
   /** Rounds of the follow-up report, six months first; empty when the file has none. */
@@ -132,7 +147,7 @@ export interface RawData {
   urgent?: IssueRow[];
   improve?: IssueRow[];
   measures: Measure[];
-  announcement?: { intro?: string };
+  announcement?: { intro?: string; form?: AnnouncementForm; emblem?: string };
   signatory?: Signatory;
   followup?: { '6'?: RawRound; '12'?: RawRound };
 }

@@ -25,6 +25,20 @@ export const officialFormat = {
   /** Space after a paragraph and after a table, in points. */
   paragraphSpaceAfter: 6,
   fontName: 'TH SarabunPSK',
+  /**
+   * The head of an official ประกาศ (ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ): the emblem 3 cm
+   * high, centred at the top of the first page, its drawing scaled to that height whatever the
+   * picture's own size; the title lines follow right under it.
+   */
+  emblemHeight: 3.0,
+  /** Space between the emblem and the title line under it, in points. */
+  emblemSpaceAfter: 6,
+  /** The short centred rule (เส้นคั่น) under the head of a ประกาศ: its length in centimetres. */
+  ruleWidth: 5.0,
+  /** Space between the title's last line and the rule, in points. */
+  ruleSpaceBefore: 6,
+  /** Thickness of the rule, in points. */
+  ruleWeight: 0.75,
 } as const;
 
 /** Width of the text area in points: what tables and charts span in both exporters. */

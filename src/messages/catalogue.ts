@@ -114,6 +114,38 @@ const catalogue: Record<string, Wording> = {
     th: 'ยังไม่ได้ระบุตำแหน่งผู้ลงนาม ประกาศมาตรการจะเว้นเป็นจุดไข่ปลา (.....) ไว้ใต้ชื่อ ให้กรอกตำแหน่งด้วยลายมือก่อนลงนาม หรือกรอกตำแหน่ง (position) เมื่อทราบแล้ว',
     en: "the signatory's position is not given: the announcement will have a dotted line for it under the name, to be filled in by hand before signing; fill in position: when known",
   }),
+  'emblem.missing': (p) => ({
+    th: `ไม่พบไฟล์ตราสัญลักษณ์ "${p.file}" (ตำแหน่งของไฟล์นับจากโฟลเดอร์ของไฟล์ข้อมูลนี้) ตรวจสอบชื่อและโฟลเดอร์ของไฟล์ หรือลบบรรทัดนี้ออกเพื่อใช้ตราครุฑ`,
+    en: `the emblem file "${p.file}" was not found (its path is relative to this data file's folder); check its name and folder, or remove this line to use the Garuda`,
+  }),
+  'emblem.unreadable': (p) => ({
+    th: `เปิดไฟล์ตราสัญลักษณ์ "${p.file}" ไม่ได้ (${p.reason}) ตรวจสอบว่าเป็นไฟล์และมีสิทธิ์อ่านไฟล์`,
+    en: `cannot read the emblem file "${p.file}" (${p.reason}); check that it is a file and may be read`,
+  }),
+  'emblem.too-large': (p) => ({
+    th: `ไฟล์ตราสัญลักษณ์ "${p.file}" มีขนาด ${p.value} ใหญ่เกินที่กำหนดไว้ (ไม่เกิน ${p.max}) ให้บันทึกเป็น SVG ที่เล็กลง เช่น ลดจุดของเส้นหรือไม่ฝังภาพขนาดใหญ่`,
+    en: `the emblem file "${p.file}" is ${p.value}, more than the limit of ${p.max}; save a smaller SVG (simplify its paths, or embed no large pictures)`,
+  }),
+  'emblem.not-svg': (p) => ({
+    th: `ไฟล์ตราสัญลักษณ์ "${p.file}" ไม่ใช่ไฟล์ SVG ที่อ่านได้ (${p.detail}) ประกาศพิมพ์ตราสัญลักษณ์เป็นภาพเวกเตอร์ ให้ใช้ไฟล์ SVG เช่น ส่งออกจาก Inkscape หรือ Illustrator เป็น SVG`,
+    en: `the emblem file "${p.file}" is not a readable SVG file (${p.detail}); the announcement draws the emblem as vectors: use an SVG file, e.g. exported as SVG from Inkscape or Illustrator`,
+  }),
+  'emblem.external': (p) => ({
+    th: `ไฟล์ตราสัญลักษณ์ "${p.file}" อ้างถึงไฟล์อื่น (${p.ref}) ซึ่งโปรแกรมจะไม่อ่าน ให้บันทึกตราสัญลักษณ์เป็น SVG ที่รวมทุกส่วนไว้ในไฟล์เดียว (ฝังภาพไว้ในไฟล์)`,
+    en: `the emblem file "${p.file}" refers to another file (${p.ref}), which is not read; save the emblem as an SVG that holds everything itself (pictures embedded)`,
+  }),
+  'emblem.empty': (p) => ({
+    th: `ไฟล์ตราสัญลักษณ์ "${p.file}" ไม่มีภาพที่จะพิมพ์ได้ ตรวจสอบว่าเลือกไฟล์ถูก`,
+    en: `the emblem file "${p.file}" draws nothing; check that it is the right file`,
+  }),
+  'emblem.outside': (p) => ({
+    th: `ไฟล์ตราสัญลักษณ์ "${p.file}" อยู่นอกโฟลเดอร์ข้อมูล หน้าเว็บอ่านได้เฉพาะไฟล์ภายในโฟลเดอร์ข้อมูล ให้ย้ายไฟล์ไปไว้ในโฟลเดอร์ข้อมูลแล้วแก้ตำแหน่งให้ตรงกัน`,
+    en: `the emblem file "${p.file}" is outside the data folder, and the web page reads files inside the data folder only; move it there and correct the path`,
+  }),
+  'emblem.unused': () => ({
+    th: 'ตราสัญลักษณ์ (emblem) ใช้เฉพาะประกาศรูปแบบ proclamation ส่วนรูปแบบตาราง (form: table) ไม่มีตราสัญลักษณ์ จึงไม่ได้ใช้ไฟล์นี้',
+    en: 'the emblem is used by the proclamation form only; the table form (form: table) has none, so this file is not used',
+  }),
   'framework.missing': (p) => ({
     th: `ไม่มีกรอบการประเมินปี ${p.year} (มีปี ${p.available}) ระบุ framework: ให้ถูกต้อง`,
     en: `no assessment framework for ${p.year} (available: ${p.available}); set framework:`,

@@ -40,8 +40,9 @@ export function isNumericCell(cell: Cell): boolean {
   return /^[\d\u0E50-\u0E59]+([.,][\d\u0E50-\u0E59]+)*$/.test(cellText(cell).trim());
 }
 
-/** A title line: a title, or a centred line under it. */
-export const isTitleLine = (block: Block | undefined): boolean => block?.kind === 'title' || (block?.kind === 'paragraph' && block.style === 'center');
+/** A title line: a title, or a centred line under it; the head of a ประกาศ (its emblem and rule) too. */
+export const isTitleLine = (block: Block | undefined): boolean =>
+  block?.kind === 'title' || block?.kind === 'emblem' || block?.kind === 'rule' || (block?.kind === 'paragraph' && block.style === 'center');
 
 /**
  * The last line of a title block is set off from the text after it (both exporters add the space

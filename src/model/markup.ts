@@ -28,12 +28,13 @@ export const BLOCK_TAGS = [
   'mark',
   'below',
   'description',
+  'emblem',
   'b',
   'i',
   'u',
 ] as const;
 
-export type TagName = (typeof BLOCK_TAGS)[number] | 'pagebreak';
+export type TagName = (typeof BLOCK_TAGS)[number] | 'pagebreak' | 'rule';
 
 export type TagAttrs = Record<string, string | number | boolean | null>;
 
@@ -281,6 +282,17 @@ export function parseMarkup(source: string): Block[] {
       case 'pagebreak':
         expectClose('pagebreak');
         blocks.push({ kind: 'pageBreak' });
+        break;
+      case 'emblem': {
+        // The picture is data (the agency's file or the shipped Garuda); the content is its description.
+        const svg = t.attrs.svg;
+        if (typeof svg !== 'string' || svg === '') throw new MarkupError(`emblem needs an svg, found ${JSON.stringify(svg)?.slice(0, 40)}`);
+        blocks.push({ kind: 'emblem', svg, description: readText('emblem') });
+        break;
+      }
+      case 'rule':
+        expectClose('rule');
+        blocks.push({ kind: 'rule' });
         break;
       default:
         throw new MarkupError(`${t.name} cannot stand at document level`);

@@ -109,7 +109,25 @@ export interface Chart {
   description: string;
 }
 
-export type Block = Title | Heading | Paragraph | List | Table | Chart | Signature | PageBreak;
+/**
+ * The emblem at the head of an official ประกาศ (the Garuda, or the agency's own), centred. Its
+ * size is the official format's (`emblemHeight`), not the picture's: exporters scale the drawing
+ * to it and draw it as vectors.
+ */
+export interface Emblem {
+  kind: 'emblem';
+  /** The picture, an SVG document. */
+  svg: string;
+  /** What it shows in words: the picture's alternative text. */
+  description: string;
+}
+
+/** A short rule centred under the head of a ประกาศ (เส้นคั่น), between its title and its text. */
+export interface Rule {
+  kind: 'rule';
+}
+
+export type Block = Title | Heading | Paragraph | List | Table | Chart | Signature | PageBreak | Emblem | Rule;
 
 
 export interface DocumentMeta {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import type { DocumentKind } from '../compose/compose.ts';
 import { formatPath } from '../cli/findings.ts';
@@ -104,7 +105,28 @@ export function nextYear(raw: Record<string, unknown>): Record<string, unknown> 
     // The position as a field to fill in; left empty it is "not yet known" (a warning, and a
     // dotted line in the announcement), never an error.
     signatory: { position: signatory.position ?? '' },
+    ...announcementOf(raw, year),
   };
+}
+
+/**
+ * The announcement's form and emblem carry over to next year's file (its opening does not: it
+ * speaks of last year's result). An emblem path is relative to the data file, and next year's
+ * file sits in the next year's folder: the path is rebased so that it names the same file.
+ */
+function announcementOf(raw: Record<string, unknown>, year: number): Record<string, unknown> {
+  const before = isRecord(raw.announcement) ? raw.announcement : {};
+  const announcement: Record<string, unknown> = {
+    ...(before.form !== undefined && { form: before.form }),
+    ...(typeof before.emblem === 'string' && { emblem: rebased(before.emblem, year) }),
+  };
+  return Object.keys(announcement).length > 0 ? { announcement } : {};
+}
+
+function rebased(emblem: string, year: number): string {
+  const written = emblem.replaceAll('\\', '/');
+  if (path.posix.isAbsolute(written) || path.win32.isAbsolute(emblem)) return emblem;
+  return path.posix.relative(`/data/${year}`, path.posix.join(`/data/${year - 1}`, written));
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -132,10 +154,12 @@ function toData(text: string): unknown {
  * (after following symbolic links), like every other file the server reads.
  */
 async function checkConfined(text: string, place: Place): Promise<Checked> {
-  const first = await checkText(text, place.file ?? 'form', { previous: false });
+  // An emblem file the data names is read only inside the data folder, like every other file.
+  const emblems = { within: place.root };
+  const first = await checkText(text, place.file ?? 'form', { previous: false, emblems });
   if (place.file === null || !first.data || !first.analysis) return first;
   const previous = confinedPreviousYear(place.root, place.file, first.data.fiscalYear);
-  return previous === false ? first : checkText(text, place.file, { previous });
+  return previous === false ? first : checkText(text, place.file, { previous, emblems });
 }
 
 type Handlers = { [K in TaskName]: (input: Tasks[K]['input']) => Promise<Tasks[K]['output']> };

@@ -57,7 +57,7 @@ function makeData(overrides: DataOverrides = {}): ReportData {
     urgent: [],
     improve: [],
     measures: [{ title: 'มาตรการ', steps: ['ขั้นตอน'], owner: 'ผู้รับผิดชอบ', monitoring: 'รายงานผล' }],
-    announcement: {},
+    announcement: { form: 'proclamation' },
     signatory: { position: 'ผู้ว่าราชการจังหวัด' },
     ...rest,
     followup: rest.followup ?? [],

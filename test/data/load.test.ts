@@ -71,7 +71,7 @@ describe('parseReportData: the sample file', () => {
     expect(data.measures).toHaveLength(5);
     expect(data.measures[0]!.title).toBe('การใช้ทรัพย์สินของราชการ');
     expect(data.signatory).toEqual({ position: 'ผู้ว่าราชการจังหวัดนครปฐม' });
-    expect(data.announcement).toEqual({});
+    expect(data.announcement).toEqual({ form: 'proclamation' });
   });
 
   it('ignores a byte order mark', () => {
@@ -115,7 +115,7 @@ describe('parseReportData: defaults', () => {
     expect(data.urgent).toEqual([]);
     expect(data.improve).toEqual([]);
     expect(data.explanations.size).toBe(0);
-    expect(data.announcement).toEqual({});
+    expect(data.announcement).toEqual({ form: 'proclamation' });
     expect(data.principles).toBeUndefined();
     expect(DEFAULT_THRESHOLD).toBe(85);
   });

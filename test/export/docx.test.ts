@@ -105,12 +105,27 @@ describe('the sample report, as text extracted from the DOCX', () => {
 });
 
 describe('the announcement', () => {
-  it('has its title, opening, table and signature block', () => {
-    expect(announcementText[0]).toBe('มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานภาครัฐ ของจังหวัดนครปฐม');
-    expect(announcementText[1]).toBe('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+  it('is a ประกาศ by default: its head, opening, table, closing and signature block', () => {
+    expect(announcementText[0]).toBe('ประกาศจังหวัดนครปฐม');
+    expect(announcementText[1]).toBe('เรื่อง มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
     expect(announcementText.join('\n')).toContain('ได้คะแนนภาพรวม ๙๓.๖๘ คะแนน อยู่ในระดับ A');
+    expect(announcementText).toContain('จึงประกาศมาเพื่อทราบและถือปฏิบัติโดยทั่วกัน');
     expect(announcementText.at(-1)).toBe('ผู้ว่าราชการจังหวัดนครปฐม');
     expect(announcementText.some((l) => l.startsWith('ประกาศ ณ วันที่'))).toBe(true);
+  });
+
+  it('has the table form when the data chooses it (announcement.form: table)', async () => {
+    const { announcement } = await renderSample({}, sampleText() + 'announcement:\n  form: table\n');
+    const lines = await docxText(announcement.bytes);
+    expect(lines[0]).toBe('มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานภาครัฐ ของจังหวัดนครปฐม');
+    expect(lines[1]).toBe('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    expect(lines.join('\n')).toContain('ได้คะแนนภาพรวม ๙๓.๖๘ คะแนน อยู่ในระดับ A');
+    expect(lines.at(-1)).toBe('ผู้ว่าราชการจังหวัดนครปฐม');
+    expect(lines.some((l) => l.startsWith('ประกาศ ณ วันที่'))).toBe(true);
+    // No emblem, no closing formula of a ประกาศ; the same measures table as §6.
+    expect(Object.keys(unzipSync(announcement.bytes)).filter((p) => p.startsWith('word/media/'))).toEqual([]);
+    expect(lines).not.toContain('จึงประกาศมาเพื่อทราบและถือปฏิบัติโดยทั่วกัน');
+    expect(docxTables(announcement.bytes)[0]).toEqual(docxTables(sample.report.bytes).at(-1));
   });
 
   it('prints the signatory and the date in Thai when the data has them', async () => {

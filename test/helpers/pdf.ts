@@ -424,3 +424,73 @@ export function inflatedStreams(bytes: Uint8Array): string[] {
   }
   return out;
 }
+
+/** A rectangle in PDF user space (points, y up). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PaintedPath {
+  /** The path's bounding box on the page, the current transformation applied (stroke width not included). */
+  box: Box;
+  fill: boolean;
+  stroke: boolean;
+}
+
+/**
+ * Every path a page fills or strokes, with its bounding box on the page, and how many images it
+ * paints, read from pdf.js's operator list: vector drawings (a chart, an emblem, table rules) as
+ * the content stream draws them.
+ */
+export async function paintedPaths(bytes: Uint8Array, pageNumber: number): Promise<{ paths: PaintedPath[]; images: number }> {
+  return withPdf(bytes, async (doc) => {
+    const ops = await (await doc.getPage(pageNumber)).getOperatorList();
+    const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+    const strokes = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+    const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+    type Matrix = [number, number, number, number, number, number];
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    const stack: Matrix[] = [];
+    // M × CTM, as the cm operator sets it.
+    const multiply = (m: Matrix, c: Matrix): Matrix => [
+      m[0] * c[0] + m[1] * c[2],
+      m[0] * c[1] + m[1] * c[3],
+      m[2] * c[0] + m[3] * c[2],
+      m[2] * c[1] + m[3] * c[3],
+      m[4] * c[0] + m[5] * c[2] + c[4],
+      m[4] * c[1] + m[5] * c[3] + c[5],
+    ];
+    const apply = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+    const paths: PaintedPath[] = [];
+    let imageCount = 0;
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i]!;
+      // pdf.js types operator arguments as any[].
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
+      else if (images.has(fn)) imageCount++;
+      else if (fn === OPS.constructPath) {
+        const [paint, , minMax] = args as [number, unknown, ArrayLike<number> | null];
+        if (!minMax || (!fills.has(paint) && !strokes.has(paint))) continue;
+        const corners = [apply(minMax[0]!, minMax[1]!), apply(minMax[2]!, minMax[1]!), apply(minMax[0]!, minMax[3]!), apply(minMax[2]!, minMax[3]!)];
+        const xs = corners.map((c) => c[0]);
+        const ys = corners.map((c) => c[1]);
+        paths.push({ box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }, fill: fills.has(paint), stroke: strokes.has(paint) });
+      }
+    }
+    return { paths, images: imageCount };
+  });
+}
+
+/** The smallest box around all of `boxes`. */
+export const unionBox = (boxes: readonly Box[]): Box => ({
+  x0: Math.min(...boxes.map((b) => b.x0)),
+  y0: Math.min(...boxes.map((b) => b.y0)),
+  x1: Math.max(...boxes.map((b) => b.x1)),
+  y1: Math.max(...boxes.map((b) => b.y1)),
+});

@@ -85,6 +85,7 @@ const PARAMS: Finding['params'] = {
   indices: 'ความโปร่งใส, ความพร้อมรับผิด',
   indices_en: 'Transparency, Accountability',
   latest: 2568,
+  ref: 'seal.png',
 };
 
 /** What messageFor says for a code the catalogue does not know. */

@@ -243,7 +243,8 @@ export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawDa
         urgent: issueRowsArbitrary('urgent', options),
         improve: issueRowsArbitrary('improve', options),
         measures: listOf(measureArbitrary(options), ['measures'], options, 1),
-        announcement: fc.record({ intro: text(['announcement', 'intro'], options) }, { requiredKeys: [] }),
+        // Both forms of the announcement (the ประกาศ by default); an emblem file is not generated.
+        announcement: fc.record({ intro: text(['announcement', 'intro'], options), form: fc.constantFrom('proclamation' as const, 'table' as const) }, { requiredKeys: [] }),
         // Every part optional, the whole too: without a position the announcement has a dotted line.
         signatory: fc.record(
           {

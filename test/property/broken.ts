@@ -307,6 +307,8 @@ const unknownIndicator: DataMutation = {
     }
     const section = where === 1 ? 'urgent' : 'improve';
     const rows = (Array.isArray(data[section]) ? data[section] : []) as Json[];
+    // A list already at its limit would be refused for its length, not for the row.
+    if (rows.length >= (schemaMaxItems([section]) ?? Infinity)) return undefined;
     rows.push({ indicator: n, points: ['ประเด็นของตัวชี้วัดที่ไม่มี'] });
     data[section] = rows;
     return { name: `${section} row for indicator ${n}`, expect: [{ codes: ['issues.unknown-indicator'], path: [section, rows.length - 1, 'indicator'] }] };

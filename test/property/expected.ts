@@ -15,7 +15,8 @@ import { FRAMEWORKS } from './limits.ts';
  * - report.hbs: the agency (titles, §2, §3), principles (§1), the official overall score (§2),
  *   the agency's own explanation of every indicator of the framework (§3: each indicator is a
  *   strength or a weakness), urgent points (§4), improve points (§5), and the measures table (§6);
- * - announcement.hbs: the agency (title), the intro when given, the measures table, and the
+ * - proclamation.hbs and announcement.hbs (the announcement's two forms, `announcement.form`): the
+ *   agency (the ประกาศ's head, or the title), the intro when given, the measures table, and the
  *   signature block (date, name, position; a dotted line for a position not given);
  * - partials/measures-table.hbs, in both: each measure's title, steps, owner and monitoring, its
  *   budget as an amount and in words (or ไม่ใช้งบประมาณ), and its period (text, or dates).
@@ -96,7 +97,7 @@ export function expectedStrings(data: RawData): Expected {
 /** A text that prints nothing, as the loader judges a blank signatory name or position. */
 const BLANK = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
 
-/** The line of dots that templates/announcement.hbs leaves for a name or position to fill in. */
+/** The line of dots that templates/partials/announcement-signature.hbs leaves for a name or position to fill in. */
 export const DOTTED_LINE = '.'.repeat(45);
 
 /** Removes all white space: Thai lines break between words without a space. */

@@ -25,6 +25,7 @@ import { officialFormat as F } from '../official-format.ts';
 import { A4, cm, halfPoints } from './units.ts';
 import { packDocx } from './deterministic.ts';
 import { chartImage, chartSvg } from '../chart/chart.ts';
+import { emblemPicture, emblemPng } from '../emblem.ts';
 
 export interface DocxOptions {
   /** The font Word should use; TH SarabunPSK by default, TH Sarabun New for newer machines. */
@@ -190,6 +191,35 @@ function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel
     }
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'emblem': {
+      // Drawn at the official height (a fraction of a pixel is kept: docx rounds the EMUs).
+      const picture = emblemPicture(block.svg);
+      const px = (points: number): number => (points * 96) / 72;
+      const run = new ImageRun({
+        type: 'svg',
+        data: Buffer.from(picture.svg),
+        fallback: { type: 'png', data: emblemPng(picture) },
+        transformation: { width: px(picture.width), height: px(picture.height) },
+        altText: { name: 'emblem', title: block.description, description: block.description },
+      });
+      const after = (lastTitleLine ? F.headingSpaceBefore : F.emblemSpaceAfter) * 20;
+      return [new Paragraph({ style: STYLE.center, alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...single, after }, children: [run] })];
+    }
+    case 'rule': {
+      // An empty paragraph as high as the space above the rule, its bottom border the rule,
+      // indented on both sides to the rule's length.
+      const side = Math.round((contentWidth - cm(F.ruleWidth)) / 2);
+      return [
+        new Paragraph({
+          style: STYLE.center,
+          keepNext: true,
+          indent: { left: side, right: side },
+          border: { bottom: { style: BorderStyle.SINGLE, size: Math.round(F.ruleWeight * 8), color: '000000', space: 0 } },
+          spacing: { line: F.ruleSpaceBefore * 20, lineRule: LineRuleType.EXACT, before: 0, after: lastTitleLine ? F.headingSpaceBefore * 20 : 0 },
+          children: [],
+        }),
+      ];
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
 import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFace, type PdfFontSet } from './fonts.ts';
 import { breakLines, distributedSpacing, graphemes, type Line, type Measure, type Piece, type Style } from './lines.ts';
 import { chartSvg, splitText } from '../chart/chart.ts';
+import { emblemPicture } from '../emblem.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
 import { laidOutPages, registerFontSet, type RowPlacement } from './pdfkit-hooks.ts';
 import { unplacedText, UnplacedTextError, type ContentBox, type UnplacedText } from './placement.ts';
@@ -232,9 +233,12 @@ function keepTogether(lines: Node[], lineHeight: number, margin: number[]): Node
   return groups;
 }
 
-/** Headings, a caption line right above a table and a chart (with its caption) are kept with what follows them. */
+/**
+ * Headings, a caption line right above a table, a chart (with its caption), and the emblem and
+ * rule of a ประกาศ's head are kept with what follows them.
+ */
 const keepsWithNext = (block: Block, next: Block | undefined): boolean =>
-  block.kind === 'heading' || block.kind === 'chart' || (isTitleLine(block) && next?.kind === 'table');
+  block.kind === 'heading' || block.kind === 'chart' || block.kind === 'emblem' || block.kind === 'rule' || (isTitleLine(block) && next?.kind === 'table');
 
 /** Height of laid-out nodes: every line is one line pitch high; a list item's first line is a row of columns. */
 function heightOf(nodes: Node[], lineHeight: number): number {
@@ -242,7 +246,13 @@ function heightOf(nodes: Node[], lineHeight: number): number {
   for (const node of nodes) {
     const margin = node.margin as number[] | undefined;
     if (margin) height += (margin[1] ?? 0) + (margin[3] ?? 0);
-    height += Array.isArray(node.stack) ? heightOf(node.stack as Node[], lineHeight) : typeof node.svg === 'string' ? (node.height as number) : lineHeight;
+    height += Array.isArray(node.stack)
+      ? heightOf(node.stack as Node[], lineHeight)
+      : typeof node.svg === 'string'
+        ? (node.height as number)
+        : Array.isArray(node.canvas)
+          ? 0
+          : lineHeight;
   }
   return height;
 }
@@ -364,6 +374,20 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
     }
     case 'pageBreak':
       return [{ text: '', pageBreak: 'after' }];
+    case 'emblem': {
+      // Vectors, scaled to the official height; pdfmake centres a placeholder of its size in the
+      // text area, and pdfkit-hooks draws the picture there (read once per process).
+      const picture = emblemPicture(block.svg);
+      const placeholder = `<svg xmlns="http://www.w3.org/2000/svg" width="${picture.width}" height="${picture.height}" viewBox="0 0 ${picture.width} ${picture.height}"></svg>`;
+      return [
+        { svg: placeholder, keptSvg: picture.svg, width: picture.width, height: picture.height, alignment: 'center', margin: [0, 0, 0, Math.max(spaceAfter, F.emblemSpaceAfter)] },
+      ];
+    }
+    case 'rule': {
+      const length = pt(F.ruleWidth);
+      const left = (CONTENT_WIDTH - length) / 2;
+      return [{ canvas: [{ type: 'line', x1: left, y1: 0, x2: left + length, y2: 0, lineWidth: F.ruleWeight, lineColor: 'black' }], margin: [0, F.ruleSpaceBefore, 0, spaceAfter] }];
+    }
   }
 }
 

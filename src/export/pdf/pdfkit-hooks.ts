@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ChartText } from '../chart/chart.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
+import { Lru } from './lru.ts';
 import { withoutInvisible } from './shaping.ts';
 
 /**
@@ -23,6 +24,10 @@ import { withoutInvisible } from './shaping.ts';
  *
  * 4. Speed. fontkit's subsetter reads and parses every glyph of a document's subset again for every
  *    document; the glyph data of our fonts is cached per face (see cacheSubsetGlyphs).
+ *
+ * 5. Speed of a picture every document draws the same (the emblem of a ประกาศ, ~12,000 numbers):
+ *    svg-to-pdfkit takes some 40 ms to read it. It runs once per process; the page operators it
+ *    writes are kept and written again, moved into place, in later documents (see drawKeptSvg).
  *
  * Only fonts registered here are affected; the hooks check on install that the methods they wrap
  * still exist, so an upgrade that moves them fails loudly instead of silently losing Thai.
@@ -52,7 +57,17 @@ interface PdfKitDocument {
 }
 type EmbeddedFontClass = new (document: PdfKitDocument, font: unknown, id: string) => PdfKitFont;
 type Fragment = (this: PdfKitDocument, text: string, x: number, y: number, options: unknown) => void;
-type RenderSvg = (this: { pdfDocument: unknown }, svg: { x: number; y: number; chartTexts?: ChartText[] }) => void;
+interface SvgNode {
+  x: number;
+  y: number;
+  svg: string;
+  _width?: number;
+  _height?: number;
+  chartTexts?: ChartText[];
+  /** The picture to draw in place of `svg` (a placeholder of its size), through the kept operators. */
+  keptSvg?: string;
+}
+type RenderSvg = (this: { pdfDocument: unknown }, svg: SvgNode) => void;
 type ProvideFont = (this: PdfKitDocument, family: string, bold: boolean, italics: boolean) => PdfKitFont;
 
 const require = createRequire(import.meta.url);
@@ -169,10 +184,109 @@ function install(): void {
   const originalRenderSvg = renderer.renderSVG;
   if (typeof originalRenderSvg !== 'function') throw new Error('pdfmake internals changed: Renderer.renderSVG missing (see src/export/pdf/pdfkit-hooks.ts)');
   renderer.renderSVG = function (svg) {
+    if (svg.keptSvg !== undefined) return drawKeptSvg(this, originalRenderSvg, svg);
     originalRenderSvg.call(this, svg);
     if (svg.chartTexts) drawChartTexts(this.pdfDocument as PdfKitDocument & { provideFont: ProvideFont }, svg.x, svg.y, svg.chartTexts);
   };
   installed = true;
+}
+
+/** A pdfkit page, as far as a kept drawing looks at it (its getters of resources create what they return). */
+interface PageResources {
+  resources: { data: Record<string, unknown> };
+  dictionary: { data: Record<string, unknown> };
+  write(data: string): void;
+}
+interface KeptSvgDocument extends PdfKitDocument {
+  page: PageResources;
+  translate(x: number, y: number): PdfKitDocument;
+  /** pdfkit's opacities: `${fill}_${stroke}` → [its ExtGState, its name in the content ("Gs1")]. */
+  _opacityRegistry: Record<string, [unknown, string]>;
+  _doOpacity(fill: number | null, stroke: number | null): unknown;
+  _fillColor?: unknown;
+}
+/**
+ * What a page holds besides its content and its opacities (fonts, images, patterns, colour spaces,
+ * links): what kept operators could not take along to another document. Read from the page's
+ * dictionaries as they are: pdfkit's getters would add empty ones.
+ */
+function pageState(page: PageResources): string {
+  const size = (v: unknown): string => (v && typeof v === 'object' ? String(Object.keys(v).length) : String(v));
+  const resources = Object.entries(page.resources.data).filter(([k]) => k !== 'ExtGState');
+  return [...resources.map(([k, v]) => `${k}:${size(v)}`), `Annots:${size(page.dictionary.data.Annots)}`].join(' ');
+}
+
+/**
+ * A picture's page operators, drawn at the origin, and the opacities they set by name: svg-to-pdfkit
+ * sets the opacity with every colour (an ExtGState, "/Gs1 gs"), and each document names its own.
+ */
+interface KeptDrawing {
+  content: string;
+  opacities: { name: string; key: string }[];
+}
+const keptDrawings = new Lru<string, KeptDrawing>(4);
+
+/** The name `doc` gives an opacity (`${fill}_${stroke}`), registered on its page as pdfkit does, writing nothing. */
+function opacityName(doc: KeptSvgDocument, key: string): string {
+  const [fill, stroke] = key.split('_').map((v) => (v === 'null' ? null : Number(v)));
+  doc.addContent = function () {
+    return this;
+  };
+  try {
+    doc._doOpacity(fill ?? null, stroke ?? null);
+  } finally {
+    delete (doc as Partial<PdfKitDocument>).addContent;
+  }
+  return doc._opacityRegistry[key]![1];
+}
+
+/**
+ * Draws `node.keptSvg` at the node's place. The first time, svg-to-pdfkit draws it at the origin
+ * while its operators are taken down instead of written; they are then written inside a
+ * translation to the node's place, the opacities renamed to this document's, so that the first
+ * document and every later one get the same bytes. A picture whose drawing registers anything else
+ * on the page (fonts, images, transparency groups, patterns, links) cannot be replayed in another
+ * document and is drawn afresh each time.
+ */
+function drawKeptSvg(renderer: { pdfDocument: unknown }, original: RenderSvg, node: SvgNode): void {
+  const doc = renderer.pdfDocument as KeptSvgDocument;
+  const picture = node.keptSvg!;
+  const key = `${node._width} ${node._height}\n${picture}`;
+  let drawing = keptDrawings.get(key);
+  if (drawing === undefined) {
+    const page = doc.page;
+    const before = pageState(page);
+    const fillColor = doc._fillColor;
+    const taken: string[] = [];
+    // Only what goes to this page's content: svg-to-pdfkit writes a transparency group into a page
+    // of its own (doc.page is swapped meanwhile), and that stays where it is written.
+    doc.addContent = function (this: KeptSvgDocument, data: string) {
+      if (this.page === page) taken.push(data);
+      else this.page.write(data);
+      return this;
+    };
+    try {
+      original.call(renderer, { ...node, svg: picture, x: 0, y: 0 });
+    } finally {
+      delete (doc as Partial<PdfKitDocument>).addContent;
+    }
+    // As after a replay, which sets no colour outside its q…Q.
+    doc._fillColor = fillColor;
+    const content = taken.join('\n');
+    const byName = new Map(Object.entries(doc._opacityRegistry).map(([opacity, [, name]]) => [name, opacity]));
+    const names = [...new Set(Array.from(content.matchAll(/\/(\w+) gs\b/g), (m) => m[1]!))];
+    const opacities = names.map((name) => ({ name, key: byName.get(name) }));
+    drawing = { content, opacities: opacities.filter((o): o is { name: string; key: string } => o.key !== undefined) };
+    // A non-scaling stroke's width depends on where the picture is drawn.
+    const replayable = pageState(page) === before && drawing.opacities.length === names.length && !picture.includes('non-scaling-stroke');
+    if (replayable) keptDrawings.set(key, drawing);
+  }
+  const renamed = new Map(drawing.opacities.map((o) => [o.name, opacityName(doc, o.key)]));
+  const content = renamed.size === 0 ? drawing.content : drawing.content.replace(/\/(\w+) gs\b/g, (_op, name: string) => `/${renamed.get(name) ?? name} gs`);
+  doc.save();
+  doc.translate(node.x, node.y);
+  doc.addContent(content);
+  doc.restore();
 }
 
 // pdfmake's layout internals (pinned 0.3.11), as much as the two hooks below touch.

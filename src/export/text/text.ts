@@ -28,6 +28,8 @@ function blockText(block: Block): string {
       // The chart's alternative text, and its data as a table would give it.
       return [block.description, ['', ...block.series].join('\t'), ...block.bars.map((b) => [b.label, ...b.values.map((v) => v?.text ?? '')].join('\t'))].join('\n');
     case 'pageBreak':
+    case 'emblem':
+    case 'rule':
       return '';
   }
 }

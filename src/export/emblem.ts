@@ -1,0 +1,81 @@
+import { Resvg } from '@resvg/resvg-js';
+import { officialFormat as F } from './official-format.ts';
+import { bundledFontSet } from './pdf/fonts.ts';
+import { Lru } from './pdf/lru.ts';
+
+/**
+ * The emblem at the head of a ประกาศ as both exporters draw it. resvg reads the picture (the shipped
+ * Garuda or an agency's own SVG) and writes it again as plain SVG: styles resolved, every text an
+ * outline (in the bundled Laksaman, so no system font stands in), the page cropped to what is drawn.
+ * The PDF draws that as vectors; the DOCX embeds it, with a PNG for Word versions without SVG. The
+ * drawing, not the picture's page, is what the official format sets 3 cm high.
+ */
+
+export interface EmblemPicture {
+  /** Plain SVG, its view box the drawing's bounding box, its width and height the size below. */
+  svg: string;
+  /** In points: the official height, and the width the drawing has at that height. */
+  width: number;
+  height: number;
+}
+
+const points = (cm: number): number => (cm * 72) / 2.54;
+const fonts = bundledFontSet();
+
+/** The same emblem is drawn by every announcement of a batch, in two formats: read once. */
+const pictures = new Lru<string, EmblemPicture>(4);
+const pngs = new Lru<string, Uint8Array>(4);
+
+export function emblemPicture(svg: string): EmblemPicture {
+  let picture = pictures.get(svg);
+  if (!picture) {
+    picture = readPicture(svg);
+    pictures.set(svg, picture);
+  }
+  return picture;
+}
+
+function readPicture(source: string): EmblemPicture {
+  const resvg = new Resvg(source, { font: { fontFiles: Object.values(fonts.files), loadSystemFonts: false, defaultFontFamily: 'Laksaman' } });
+  // The loader refuses an emblem that draws nothing; the shipped one draws.
+  const box = resvg.getBBox();
+  if (!box || box.width <= 0 || box.height <= 0) throw new Error('the emblem draws nothing');
+  resvg.cropByBBox(box);
+  // resvg writes six or more decimals; a ten-thousandth of the drawing's size is far below what
+  // prints (3 µm at 3 cm), and the PDF and the DOCX carry every coordinate.
+  const decimals = Math.max(0, 4 - Math.floor(Math.log10(Math.max(box.width, box.height))));
+  const digits = new RegExp(`(\\d\\.\\d{${decimals}})\\d+`, 'g');
+  const rounded = resvg.toString().replace(digits, '$1');
+  const plain = decimals === 0 ? rounded.replace(/(\d)\.(?!\d)/g, '$1') : rounded;
+  const height = points(F.emblemHeight);
+  const width = (height * box.width) / box.height;
+  return { svg: sized(plain, width, height), width, height };
+}
+
+/** The SVG with its outermost width and height set to the size it is drawn at (the view box scales the drawing). */
+function sized(svg: string, width: number, height: number): string {
+  const root = /<svg\b[^>]*>/.exec(svg);
+  if (!root) throw new Error('resvg wrote no <svg> element');
+  const tag = root[0].replace(/\s(width|height)="[^"]*"/g, '');
+  const size = `<svg width="${width.toFixed(3)}" height="${height.toFixed(3)}"`;
+  return svg.slice(0, root.index) + size + tag.slice('<svg'.length) + svg.slice(root.index + root[0].length);
+}
+
+/** Word's print resolution of pictures elsewhere in the documents (the chart). */
+const DPI = 220;
+
+/** The emblem as PNG, for Word versions that do not read SVG; white behind it, as on paper. */
+export function emblemPng(picture: EmblemPicture): Uint8Array {
+  let png = pngs.get(picture.svg);
+  if (!png) {
+    const resvg = new Resvg(picture.svg, {
+      font: { fontFiles: Object.values(fonts.files), loadSystemFonts: false, defaultFontFamily: 'Laksaman' },
+      fitTo: { mode: 'height', value: Math.round((picture.height / 72) * DPI) },
+      background: '#ffffff',
+    });
+    const bytes = resvg.render().asPng();
+    png = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    pngs.set(picture.svg, png);
+  }
+  return png;
+}
