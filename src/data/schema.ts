@@ -56,17 +56,18 @@ function schemaNodeAt(path: FieldPath): SchemaNode | undefined {
 
 function toFindings(errors: ErrorObject[]): Finding[] {
   // A oneOf failure reports every branch's complaint too; the clerk needs one message for the
-  // field, so drop what sits under a failed oneOf. Text given where one branch takes text (a
-  // period written as text) is judged by that branch alone: "too long" says more than "wrong format".
+  // field, so drop what sits under a failed oneOf. A value of the kind only one branch takes (a
+  // period written as text, an evidence item written as {title, url}) is judged by that branch
+  // alone: "too long" or "wrong format" at the key says more than "wrong format" for the whole.
   const oneOfAt = new Map(errors.filter((e) => e.keyword === 'oneOf').map((e) => [e.instancePath, e]));
   const kept = errors.filter((e) => {
-    if (e.keyword === 'oneOf') return textBranch(e) === undefined;
+    if (e.keyword === 'oneOf') return branchOf(e) === undefined;
     // The nearest failed oneOf this error is a branch complaint of, if any (linear: paths are short).
     for (let p = e.instancePath; ; p = p.slice(0, p.lastIndexOf('/'))) {
       const oneOf = oneOfAt.get(p);
       if (oneOf && e.schemaPath.startsWith(oneOf.schemaPath + '/')) {
-        const text = textBranch(oneOf);
-        return text !== undefined && e.schemaPath.startsWith(`${oneOf.schemaPath}/${text}/`);
+        const branch = branchOf(oneOf);
+        return branch !== undefined && e.schemaPath.startsWith(`${oneOf.schemaPath}/${branch}/`);
       }
       if (p === '') return true;
     }
@@ -84,12 +85,13 @@ function toFindings(errors: ErrorObject[]): Finding[] {
   return findings;
 }
 
-/** The index of a failed oneOf's text branch, when the value is text and a branch takes text. */
-function textBranch(oneOf: ErrorObject): number | undefined {
-  if (typeof oneOf.data !== 'string') return undefined;
+/** The index of a failed oneOf's only branch of the value's kind (text, or an object), if there is one. */
+function branchOf(oneOf: ErrorObject): number | undefined {
+  const kind = typeof oneOf.data === 'string' ? 'string' : typeof oneOf.data === 'object' && oneOf.data !== null && !Array.isArray(oneOf.data) ? 'object' : undefined;
+  if (kind === undefined) return undefined;
   const branches = (oneOf.parentSchema as SchemaNode | undefined)?.oneOf ?? [];
-  const at = branches.findIndex((b) => b.type === 'string');
-  return at >= 0 ? at : undefined;
+  const of = branches.flatMap((b, i) => (b.type === kind ? [i] : []));
+  return of.length === 1 ? of[0] : undefined;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {

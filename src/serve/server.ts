@@ -6,8 +6,9 @@ import { expandInputs, writeFileAtomic } from '../cli/files.ts';
 import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
 import { messageFor, previousFrameworkNotice, tookTooLongMessage } from '../messages/catalogue.ts';
-import type { DocumentKind } from '../compose/compose.ts';
+import { DOCUMENT_KINDS, isFollowupKind, type DocumentKind } from '../compose/compose.ts';
 import type { OutputFormat } from '../pipeline.ts';
+import { toThaiDigits } from '../thai/digits.ts';
 import { allowedHost, allowedOrigin, checkDataPath, PathError, resolveDataFile, type Access } from './guard.ts';
 import { HttpError, internalError } from './http-error.ts';
 import { Cancelled, Lane } from './lanes.ts';
@@ -135,6 +136,33 @@ function textField(body: Record<string, unknown>, name: string): string | undefi
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new HttpError(400, `"${name}" ในข้อมูลที่ส่งต้องเป็นข้อความ`, `"${name}" in the request body must be text`);
   return value;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The document a render asks for: the report when none is named, else one of DOCUMENT_KINDS; a
+ * follow-up report only for a round that the form's data has.
+ */
+function documentKind(body: Record<string, unknown>): DocumentKind {
+  const asked = body.kind ?? 'report';
+  const kind = DOCUMENT_KINDS.find((k) => k === asked);
+  if (!kind) {
+    const known = DOCUMENT_KINDS.join(', ');
+    throw new HttpError(400, `ไม่มีเอกสารชนิด ${JSON.stringify(asked)} (มี ${known})`, `no document of kind ${JSON.stringify(asked)} (there are ${known})`);
+  }
+  if (isFollowupKind(kind)) {
+    const months = kind.replace(/^followup-(\d+)-months$/, '$1');
+    const followup = isRecord(body.raw) ? body.raw.followup : undefined;
+    if (!isRecord(followup) || followup[months] === undefined || followup[months] === null) {
+      throw new HttpError(
+        422,
+        `ข้อมูลนี้ยังไม่มีผลการดำเนินการรอบ ${toThaiDigits(months)} เดือน (followup: "${months}") จึงยังไม่มีรายงานผลการดำเนินการของรอบนี้ ให้เพิ่มรอบนี้ในส่วนผลการดำเนินการตามมาตรการก่อน`,
+        `the data has no ${months}-month round of progress (followup: "${months}"), so there is no follow-up report of that round; add the round first`,
+      );
+    }
+  }
+  return kind;
 }
 
 /** The page's own files, by name: nothing else is served from disk. */
@@ -279,7 +307,7 @@ export function createAppServer(options: ServeOptions): Server {
     'POST /api/render': async (req, res, _url, signal) => {
       const body = await readBody(req, res);
       const format: OutputFormat = body.format === 'docx' ? 'docx' : 'pdf';
-      const kind: DocumentKind = body.kind === 'announcement' ? 'announcement' : 'report';
+      const kind = documentKind(body);
       const rendered = await renders.run('render', { ...placeOf(textField(body, 'path')), raw: body.raw, kind, format }, signal);
       if ('invalid' in rendered) return json(res, 422, rendered.invalid);
       res.writeHead(200, {

@@ -174,7 +174,8 @@ export const tasks: Handlers = {
     const checked = await checkConfined(rawToText(input.raw), input);
     if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
     const [doc] = await renderDocuments(checked, { formats: [input.format], digits: 'thai', kinds: [input.kind] });
-    if (!doc) throw new Error(`no ${input.kind} rendered`);
+    // The server asks for a follow-up report only of a round the form has (server.ts).
+    if (!doc) throw new HttpError(422, `ไม่มีเอกสาร ${input.kind} สำหรับข้อมูลนี้`, `the data makes no ${input.kind} document`);
     return { bytes: doc.bytes };
   },
   'next-year': async (input) => {

@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { checkFile } from '../../src/pipeline.ts';
 import { createAppServer, listen } from '../../src/serve/server.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { pdfText } from '../helpers/pdf.ts';
+import { pdfText, squash } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
+
+const FOLLOWUP_FIXTURE = new URL('../fixtures/followup/progress.yaml', import.meta.url).pathname;
 
 /**
  * The page in a real browser driven by playwright-core: the system's Chromium when there is one,
@@ -206,5 +209,99 @@ describe('the page in Chromium', () => {
     // No framework error: what is left is the scores and measures the clerk has not typed yet.
     const checked = await checkFile(file);
     expect(checked.findings.filter((f) => f.code.startsWith('framework.'))).toEqual([]);
+  });
+
+  it('progress on the measures (issue 13): a status and a result, the finding beside them, evidence by keyboard, the follow-up preview and download, the save', async () => {
+    const file = path.join(dataDir, '2566', 'progress.yaml');
+    copyFileSync(FOLLOWUP_FIXTURE, file);
+    await page.goto(`${base}/?file=2566/progress.yaml`);
+    const status = '[data-path="followup.6.measures.1.steps.3.status"]';
+    await expect.poll(() => page.locator(status).count(), { timeout: 15_000 }).toBe(1);
+    // The measure and the step are named for a screen reader; a step the round does not have is not started yet.
+    expect(await page.getAttribute(status, 'aria-label')).toBe('สถานะ มาตรการที่ ๑ ขั้นตอนที่ ๓');
+    expect(await page.inputValue(status)).toBe('');
+    expect(await page.textContent('[data-path="followup.6.measures.1.steps.3"] .step-text')).toBe('ขั้นตอนที่ ๓ แต่งตั้งคณะทำงาน กำกับดูแล ตรวจสอบการใช้ทรัพย์สินของราชการ');
+    // A status written as the English code shows as its Thai words.
+    expect(await page.inputValue('[data-path="followup.6.measures.2.steps.1.status"]')).toBe('ดำเนินการแล้วเสร็จ');
+    await page.selectOption(status, 'ดำเนินการแล้วเสร็จ');
+    const warning = page.locator(`label:has(${status}) + .finding.warning`);
+    await expect.poll(() => warning.count(), { timeout: 10_000 }).toBe(1);
+    expect(await warning.textContent()).toContain('ดำเนินการแล้วเสร็จ แต่ยังไม่ได้กรอกผลการดำเนินการ');
+    await page.fill('[data-path="followup.6.measures.1.steps.3.result"]', 'แต่งตั้งคณะทำงานแล้ว');
+    await expect.poll(() => warning.count(), { timeout: 10_000 }).toBe(0);
+    await page.selectOption('[data-path="followup.6.measures.1.steps.2.status"]', 'ดำเนินการแล้วเสร็จ');
+    // Evidence: the new row takes the keyboard.
+    await page.click('[aria-label="เพิ่มหลักฐาน มาตรการที่ ๑ ขั้นตอนที่ ๓"]');
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe('ชื่อหลักฐาน หลักฐานที่ ๑ มาตรการที่ ๑ ขั้นตอนที่ ๓');
+    await page.keyboard.type('คำสั่งแต่งตั้งคณะทำงาน');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('https://www.example.go.th/ita/order.pdf');
+    // The follow-up report of the round, with the new counts: 4 of 13 steps done.
+    await page.check('input[name=kind][value="followup-6-months"]');
+    let text = '';
+    await expect
+      .poll(async () => {
+        const preview = await previewText(page, lastPreview);
+        lastPreview = preview.src;
+        text = squash(preview.text);
+        return text.includes(squash('ดำเนินการแล้วเสร็จ ๔ ขั้นตอน'));
+      }, { timeout: 30_000 })
+      .toBe(true);
+    expect(text).toContain(squash('อยู่ระหว่างดำเนินการ ๐ ขั้นตอน และยังไม่ได้ดำเนินการ ๙ ขั้นตอน'));
+    expect(text).toContain(squash('ร้อยละ ๓๐.๗๗ (สามสิบจุดเจ็ดเจ็ด)'));
+    expect(text).toContain(squash('แต่งตั้งคณะทำงานแล้ว'));
+    expect(text).toContain(squash('คำสั่งแต่งตั้งคณะทำงาน https://www.example.go.th/ita/order.pdf'));
+    const download = page.waitForEvent('download');
+    await page.click('#download-pdf');
+    expect((await download).suggestedFilename()).toBe('followup-6-months.pdf');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    // The new values where they belong, every other line as it was (comments, layout, the other round).
+    const fixture = readFileSync(FOLLOWUP_FIXTURE, 'utf8');
+    const expected = fixture
+      .replace('          2:\n            status: อยู่ระหว่างดำเนินการ\n', '          2:\n            status: ดำเนินการแล้วเสร็จ\n')
+      .replace(
+        '            suggestions: ประชาสัมพันธ์ในการประชุมประจำเดือน\n',
+        '            suggestions: ประชาสัมพันธ์ในการประชุมประจำเดือน\n' +
+          '          3:\n            status: ดำเนินการแล้วเสร็จ\n            result: แต่งตั้งคณะทำงานแล้ว\n' +
+          '            evidence:\n              - title: คำสั่งแต่งตั้งคณะทำงาน\n                url: https://www.example.go.th/ita/order.pdf\n',
+      );
+    expect(expected).not.toBe(fixture);
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+
+  it('adds a round that the file does not have yet; the preview offers its report; a step given a status is saved, nothing else', async () => {
+    const file = path.join(dataDir, '2566', 'rounds.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/rounds.yaml`);
+    await expect.poll(() => page.locator('[data-add-round="6"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('input[name=kind][value^="followup-"]').count()).toBe(0);
+    await page.click('[data-add-round="12"]');
+    // Chosen in the form and in the preview, and the keyboard is on the round chooser.
+    expect(await page.inputValue('#followup-round')).toBe('12');
+    expect(await page.isChecked('input[name=kind][value="followup-12-months"]')).toBe(true);
+    expect(await page.getAttribute(':focus', 'id')).toBe('followup-round');
+    expect(await page.textContent('#followup-section')).toContain('มาตรการที่ ๕ การใช้งบประมาณ');
+    await page.selectOption('[data-path="followup.12.measures.5.steps.2.status"]', 'อยู่ระหว่างดำเนินการ');
+    // A field typed and emptied again leaves nothing behind (no empty text in the file).
+    await page.fill('[data-path="followup.12.measures.5.problems"]', 'x');
+    await page.fill('[data-path="followup.12.measures.5.problems"]', '');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    expect(readFileSync(file, 'utf8')).toBe(`${sampleText()}followup:\n  "12":\n    measures:\n      5:\n        steps:\n          2:\n            status: อยู่ระหว่างดำเนินการ\n`);
+    const checked = await checkFile(file);
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(checked.data?.followup).toHaveLength(1);
+    // Measures of §6 removed or moved take their progress along: measure ๑ removed, ๕ is ๔ …
+    await page.click('#measures > .row:nth-child(1) > .tools button[title="ลบรายการนี้"]');
+    expect(await page.inputValue('[data-path="followup.12.measures.4.steps.2.status"]')).toBe('อยู่ระหว่างดำเนินการ');
+    expect(await page.textContent('[data-measure-title="4"]')).toBe('การใช้งบประมาณ');
+    // … and moved up, ๓.
+    await page.click('#measures > .row:nth-child(4) > .tools button[title="เลื่อนขึ้น"]');
+    expect(await page.inputValue('[data-path="followup.12.measures.3.steps.2.status"]')).toBe('อยู่ระหว่างดำเนินการ');
+    expect(await page.inputValue('[data-path="followup.12.measures.4.steps.2.status"]')).toBe('');
+    await page.click('#save');
+    await expect.poll(() => page.locator('#save').isDisabled()).toBe(true);
+    expect((parse(readFileSync(file, 'utf8')) as { followup: Record<string, unknown> }).followup).toEqual({ '12': { measures: { '3': { steps: { '2': { status: 'อยู่ระหว่างดำเนินการ' } } } } } });
   });
 });

@@ -9,7 +9,8 @@ import { checkText } from '../../src/pipeline.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
 import { updateYaml } from '../../src/serve/yaml-update.ts';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { docxText } from '../helpers/docx.ts';
 import { pdfText, squash } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
@@ -294,6 +295,69 @@ describe('a new file of an assessment year without a framework (issue 12)', () =
     { from: { fiscal_year: 2563 }, next: { fiscal_year: 2564, assessment_year: 2563, framework: 2563 } },
   ])('nextYear($from) states the framework of $next.assessment_year or the latest before it', ({ from, next }) => {
     expect(nextYear({ agency: 'x', ...from })).toMatchObject(next);
+  });
+});
+
+describe('the follow-up report from the form (issue 13)', () => {
+  const FIXTURE = new URL('../fixtures/followup/progress.yaml', import.meta.url).pathname;
+  const progress = () => parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown> & { followup: Record<string, unknown> };
+  const render = (raw: unknown, kind: unknown, format = 'pdf') => send('POST', '/api/render', { body: JSON.stringify({ raw, kind, format }) });
+
+  it('renders the follow-up report of a round the form has, as followup-<n>-months, with its summary', async () => {
+    const pdf = await render(progress(), 'followup-6-months');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe('inline; filename="followup-6-months.pdf"');
+    // Six months: 13 steps, of which 2 done (one as "done"), 1 under way.
+    const text = squash(await pdfText(pdf.body));
+    expect(text).toContain(squash('รอบ ๖ เดือน (ตั้งแต่วันที่ ๑ ตุลาคม พ.ศ. ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม พ.ศ. ๒๕๖๖)'));
+    expect(text).toContain(squash('ดำเนินการแล้วเสร็จ ๒ ขั้นตอน อยู่ระหว่างดำเนินการ ๑ ขั้นตอน และยังไม่ได้ดำเนินการ ๑๐ ขั้นตอน'));
+    expect(text).toContain(squash('ร้อยละ ๑๕.๓๘ (สิบห้าจุดสามแปด)'));
+    const docx = await render(progress(), 'followup-12-months', 'docx');
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-disposition']).toBe('inline; filename="followup-12-months.docx"');
+    expect(squash((await docxText(docx.body)).join(''))).toContain(squash('ข้อมูล ณ วันที่ ๓๐ กันยายน พ.ศ. ๒๕๖๖'));
+  });
+
+  it('refuses the follow-up report of a round the form lacks (422, Thai first), and a kind that does not exist (400)', async () => {
+    const raw = progress();
+    delete raw.followup['12'];
+    const missing = await render(raw, 'followup-12-months');
+    expect(missing.status).toBe(422);
+    const error = jsonOf(missing).error as { th: string; en: string };
+    expect(error.th).toMatch(/^ข้อมูลนี้ยังไม่มีผลการดำเนินการรอบ ๑๒ เดือน \(followup: "12"\)/);
+    expect(error.en).toContain('the data has no 12-month round of progress');
+    delete (raw as Record<string, unknown>).followup;
+    expect((await render(raw, 'followup-6-months')).status).toBe(422);
+    for (const kind of ['followup-3-months', 'followup', 'REPORT', 42]) {
+      const r = await render(progress(), kind);
+      expect(r.status).toBe(400);
+      expect((jsonOf(r).error as { th: string }).th).toMatch(/^ไม่มีเอกสารชนิด/);
+    }
+    // The report and the announcement as before, with no kind the report.
+    expect((await render(raw, undefined)).headers['content-disposition']).toBe('inline; filename="report.pdf"');
+  });
+
+  it('gives the paths of progress findings as the form names its fields', async () => {
+    type Raw = { followup: Record<string, { measures: Record<string, { steps: Record<string, Record<string, unknown>> }> }> };
+    const findingsOf = async (raw: Raw) =>
+      (jsonOf(await send('POST', '/api/check', { body: JSON.stringify({ raw }) })).findings as { severity: string; path: string }[])
+        .filter((f) => f.path !== 'overall.score')
+        .map((f) => `${f.severity} ${f.path}`)
+        .sort();
+    const raw = progress() as unknown as Raw;
+    const steps = raw.followup['6']!.measures['1']!.steps;
+    delete steps['2']!.result;
+    steps['2']!.status = 'ดำเนินการแล้วเสร็จ';
+    steps['9'] = { status: 'done', result: 'x' };
+    expect(await findingsOf(raw)).toEqual(['error followup.6.measures.1.steps.9', 'warning followup.6.measures.1.steps.2.status']);
+    // An empty text is a schema error at its key (the form leaves the key out instead).
+    steps['1']!.problems = '';
+    expect(await findingsOf(raw)).toEqual(['error followup.6.measures.1.steps.1.problems']);
+    // An evidence item as {title, url} is judged as such: the address without http(s):// at its key.
+    delete steps['1']!.problems;
+    steps['1']!.evidence = [{ title: 'หนังสือ', url: 'www.example.go.th/a.pdf' }];
+    expect(await findingsOf(raw)).toEqual(['error followup.6.measures.1.steps.1.evidence[0].url']);
   });
 });
 
