@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Analysis } from '../analysis/analyse.ts';
 import type { Comparison } from '../analysis/compare.ts';
 import type { Framework } from '../data/frameworks.ts';
+import { DATE_YEARS } from '../data/load.ts';
 import type { ReportData, RoundMonths } from '../data/types.ts';
 import { finalizeBlocks } from '../model/finalize.ts';
 import { parseMarkup } from '../model/markup.ts';
@@ -72,8 +73,11 @@ export function composeDocuments(
     announcement: composeDocument('announcement', view, data, options),
   };
   for (const round of analysis.followup) {
-    // Dated by the day the round reports up to, not the clock: the same input, the same bytes.
-    documents[followupKind(round.months)] = composeDocument('followup', buildFollowupView(data, round), data, options, round.asOf);
+    // Dated by the day the round reports up to, not the clock: the same input, the same bytes. A
+    // DOCX (a zip) holds dates up to 2099 only; the rounds of fiscal year 2643 end in 2100, so their
+    // documents are dated by the fiscal year's first day, as the report (the schema keeps it in range).
+    const date = Number(round.asOf.slice(0, 4)) <= DATE_YEARS.max ? round.asOf : fiscalYearRange(data.fiscalYear).start;
+    documents[followupKind(round.months)] = composeDocument('followup', buildFollowupView(data, round), data, options, date);
   }
   return documents;
 }

@@ -56,17 +56,17 @@ function schemaNodeAt(path: FieldPath): SchemaNode | undefined {
 
 function toFindings(errors: ErrorObject[]): Finding[] {
   // A oneOf failure reports every branch's complaint too; the clerk needs one message for the
-  // field, so drop what sits under a failed oneOf. A value of the kind only one branch takes (a
-  // period written as text, an evidence item written as {title, url}) is judged by that branch
-  // alone: "too long" or "wrong format" at the key says more than "wrong format" for the whole.
+  // field, so drop what sits under a failed oneOf. A value of a type only one branch takes is
+  // judged by that branch alone: a period written as text ("too long" says more than "wrong
+  // format"), an evidence item written as title/url (its url's format, at the url).
   const oneOfAt = new Map(errors.filter((e) => e.keyword === 'oneOf').map((e) => [e.instancePath, e]));
   const kept = errors.filter((e) => {
-    if (e.keyword === 'oneOf') return branchOf(e) === undefined;
+    if (e.keyword === 'oneOf') return judgingBranch(e) === undefined;
     // The nearest failed oneOf this error is a branch complaint of, if any (linear: paths are short).
     for (let p = e.instancePath; ; p = p.slice(0, p.lastIndexOf('/'))) {
       const oneOf = oneOfAt.get(p);
       if (oneOf && e.schemaPath.startsWith(oneOf.schemaPath + '/')) {
-        const branch = branchOf(oneOf);
+        const branch = judgingBranch(oneOf);
         return branch !== undefined && e.schemaPath.startsWith(`${oneOf.schemaPath}/${branch}/`);
       }
       if (p === '') return true;
@@ -85,13 +85,17 @@ function toFindings(errors: ErrorObject[]): Finding[] {
   return findings;
 }
 
-/** The index of a failed oneOf's only branch of the value's kind (text, or an object), if there is one. */
-function branchOf(oneOf: ErrorObject): number | undefined {
-  const kind = typeof oneOf.data === 'string' ? 'string' : typeof oneOf.data === 'object' && oneOf.data !== null && !Array.isArray(oneOf.data) ? 'object' : undefined;
-  if (kind === undefined) return undefined;
+/**
+ * The index of the one branch of a failed oneOf that takes the value's type: text, or a mapping
+ * when only one branch is a mapping (not a period's {from, to} or {quarter}).
+ */
+function judgingBranch(oneOf: ErrorObject): number | undefined {
+  const data: unknown = oneOf.data;
+  const type = typeof data === 'string' ? 'string' : data !== null && typeof data === 'object' && !Array.isArray(data) ? 'object' : undefined;
+  if (type === undefined) return undefined;
   const branches = (oneOf.parentSchema as SchemaNode | undefined)?.oneOf ?? [];
-  const of = branches.flatMap((b, i) => (b.type === kind ? [i] : []));
-  return of.length === 1 ? of[0] : undefined;
+  const taking = branches.flatMap((b, i) => (b.type === type ? [i] : []));
+  return taking.length === 1 ? taking[0] : undefined;
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -150,7 +154,8 @@ function toFinding(e: ErrorObject): Finding | undefined {
     case 'enum':
       return finding('schema.enum', fixed, { allowed: (params.allowedValues as unknown[]).join(', ') });
     case 'oneOf':
-      return finding('schema.one-of', fixed);
+      // An evidence item that is neither a title nor title/url (a number, a list): its own wording.
+      return finding(fixed.at(-2) === 'evidence' ? 'schema.evidence-form' : 'schema.one-of', fixed);
     default:
       return finding('schema.other', fixed, { detail: e.message ?? e.keyword });
   }

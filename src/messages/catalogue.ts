@@ -84,6 +84,10 @@ const catalogue: Record<string, Wording> = {
     th: 'รูปแบบไม่ถูกต้อง: ใส่เป็นข้อความ หรือ from/to เป็นวันที่ ค.ศ. (YYYY-MM-DD) หรือ quarter: 1 ถึง 4',
     en: 'wrong format: give text, from/to ISO dates (YYYY-MM-DD), or quarter: 1 to 4',
   }),
+  'schema.evidence-form': () => ({
+    th: 'รูปแบบไม่ถูกต้อง: หลักฐานแต่ละรายการใส่เป็นชื่อหลักฐาน หรือ title: ชื่อหลักฐาน และ url: ที่อยู่เว็บ (ถ้ามี)',
+    en: 'wrong format: give each evidence item as a title, or title: and url: (optional)',
+  }),
   'schema.other': (p) => ({ th: 'ข้อมูลไม่ถูกต้อง', en: String(p.detail) }),
   'date.format': (p) => ({
     th: `วันที่ "${p.value}" ต้องเขียนแบบ ปี ค.ศ.-เดือน-วัน เช่น 2023-01-16`,

@@ -298,7 +298,37 @@ const ERROR_CASES: ErrorCase[] = [
     code: 'yaml.DUPLICATE_KEY',
     line: 'agency: อื่น',
   },
+  // An evidence item is a title or {title, url} (a oneOf): written as title/url, it is judged as
+  // such, at the field that is wrong; it was "wrong format: give text, from/to ISO dates or a
+  // quarter" on the item, a period's wording (found by the property tests, test/property/broken.ts).
+  {
+    name: 'an evidence web address without http://',
+    text: withEvidence('      - title: หนังสือแจ้งเวียน\n        url: www.example.go.th/o43.pdf'),
+    code: 'schema.pattern',
+    path: ['followup', '6', 'measures', '1', 'steps', '1', 'evidence', 0, 'url'],
+    line: 'www.example.go.th/o43.pdf',
+  },
+  {
+    name: 'an evidence title left empty beside its web address',
+    text: withEvidence('      - title: ""\n        url: https://www.example.go.th/o43.pdf'),
+    code: 'schema.empty-text',
+    path: ['followup', '6', 'measures', '1', 'steps', '1', 'evidence', 0, 'title'],
+    line: 'title: ""',
+  },
+  {
+    name: 'an evidence item that is a number',
+    text: withEvidence('      - 2566'),
+    code: 'schema.evidence-form',
+    path: ['followup', '6', 'measures', '1', 'steps', '1', 'evidence', 0],
+    line: '- 2566',
+  },
 ];
+
+/** BASE with progress on its first step in the six-month round, with these evidence lines. */
+function withEvidence(lines: string): string {
+  const step = ['followup:', '  "6":', '    measures:', '      1:', '        steps:', '          1:', '            status: done', '            result: แจ้งเวียนแล้ว', '            evidence:'];
+  return BASE + step.join('\n') + '\n' + lines.replace(/^/gm, '        ') + '\n';
+}
 
 describe('parseReportData: errors carry a code and a place', () => {
   it.each(ERROR_CASES)('$name → $code', ({ text, code, path, params, line, col }) => {

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify, type ToStringOptions } from 'yaml';
 import type { Framework } from '../../src/data/frameworks.ts';
-import type { Measure, Period, RawData } from '../../src/data/types.ts';
+import { roundRange } from '../../src/analysis/followup.ts';
+import type { Measure, Period, RawData, RawRound, RawStepProgress } from '../../src/data/types.ts';
 import type { DigitSystem } from '../../src/model/types.ts';
 import { dateYears, FIRST_ASSESSMENT_YEAR, FRAMEWORKS, listBounds, maxTextLength, numberRange, schemaNode, yearRange } from './limits.ts';
-import { fitText, textArbitrary, type TextOptions } from './text.ts';
+import { fitText, textArbitrary, urlArbitrary, type TextOptions } from './text.ts';
 
 /**
  * Valid data files across the whole schema, as YAML text, with the render options to build
@@ -37,6 +38,12 @@ export interface ValidOptions extends TextOptions {
    * has its later texts cut short. Keeps a seeded run's time bounded; fuzz runs raise it.
    */
   maxTotalChars?: number;
+  /**
+   * Progress for the follow-up report (`followup:`): in about a third of the files (default
+   * 'sometimes', which keeps `npm test`'s rendering time near what it was), in every file with one
+   * round or both ('always', for fuzz runs about the follow-up report), or never.
+   */
+  followup?: 'sometimes' | 'always' | 'never';
 }
 
 const BE_OFFSET = 543;
@@ -61,12 +68,13 @@ function listOf<T>(item: fc.Arbitrary<T>, path: readonly (string | number)[], op
 const text = (path: readonly (string | number)[], options: ValidOptions): fc.Arbitrary<string> =>
   textArbitrary(maxTextLength(path), { ...options, long: options.long ?? true });
 
-/** The string branch of measures[].period (a oneOf). */
-function periodTextMax(): number {
-  const node = schemaNode(['measures', 0, 'period']);
+/** The string branch of a oneOf (measures[].period, a step's `when`, an evidence item). */
+function textBranchMax(path: readonly (string | number)[] = ['measures', 0, 'period']): number {
+  const node = schemaNode(path);
   const branch = node?.oneOf?.find((b) => b.type === 'string');
   return Math.min(5000, branch?.maxLength ?? Infinity);
 }
+const periodTextMax = (): number => textBranchMax();
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 /** Days in a month of a year ≥ 100 (Date.UTC reads years 0–99 as 1900–1999). */
@@ -217,6 +225,165 @@ function measureArbitrary(options: ValidOptions): fc.Arbitrary<MeasureSeed> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// The follow-up report (followup.<round>): progress on a random subset of §6's measures and steps,
+// by number, picked once the measures are known (as the issue rows pick their indicators).
+
+/** Where a step's and a measure's progress sit in the schema (round "12" has the same schema). */
+const MEASURE_AT = ['followup', '6', 'measures', '1'] as const;
+const STEP_AT = [...MEASURE_AT, 'steps', '1'] as const;
+
+/** Every status word the schema takes, Thai and English. */
+function statusWords(): string[] {
+  const words = schemaNode([...STEP_AT, 'status'])?.enum;
+  if (!words || words.length === 0) throw new Error('generator: the schema has no status words for followup steps');
+  return words.map(String);
+}
+
+/**
+ * When a step was done: text; two days of the round (as offsets from its first day), or, now and
+ * then, any two dates the loader takes (a warning, not an error, when outside the round); a quarter
+ * of the round.
+ */
+type WhenSeed = { text: string } | { from: number; to: number } | { anyFrom: DateSeed; anyTo: DateSeed } | { quarter: number };
+
+type EvidenceSeed = string | { title: string; url?: string };
+
+interface StepProgressSeed {
+  pick: number;
+  status: string;
+  result?: string;
+  when?: WhenSeed;
+  evidence?: EvidenceSeed[];
+  problems?: string;
+  suggestions?: string;
+}
+
+interface MeasureProgressSeed {
+  pick: number;
+  steps?: StepProgressSeed[];
+  problems?: string;
+  suggestions?: string;
+}
+
+interface RoundSeed {
+  asOf?: number;
+  measures: MeasureProgressSeed[];
+}
+
+type FollowupSeed = { '6'?: RoundSeed; '12'?: RoundSeed };
+
+function whenArbitrary(options: ValidOptions): fc.Arbitrary<WhenSeed> {
+  return fc.oneof(
+    { arbitrary: fc.record({ text: textArbitrary(textBranchMax([...STEP_AT, 'when']), { ...options, long: false }) }), weight: 3 },
+    { arbitrary: fc.record({ from: fc.nat(), to: fc.nat() }), weight: 3 },
+    { arbitrary: fc.record({ anyFrom: dateSeedArbitrary, anyTo: dateSeedArbitrary }), weight: 1 },
+    { arbitrary: fc.record({ quarter: fc.nat() }), weight: 2 },
+  );
+}
+
+function evidenceArbitrary(options: ValidOptions): fc.Arbitrary<EvidenceSeed> {
+  const title = text([...STEP_AT, 'evidence', 0, 'title'], { ...options, long: false });
+  const url = urlArbitrary(maxTextLength([...STEP_AT, 'evidence', 0, 'url']), options);
+  return fc.oneof(
+    textArbitrary(textBranchMax([...STEP_AT, 'evidence', 0]), { ...options, long: false }),
+    fc.record({ title, url }, { requiredKeys: ['title'] }),
+  );
+}
+
+function roundArbitrary(options: ValidOptions): fc.Arbitrary<RoundSeed> {
+  const step = fc.record(
+    {
+      pick: fc.nat(),
+      status: fc.constantFrom(...statusWords()),
+      result: text([...STEP_AT, 'result'], options),
+      when: whenArbitrary(options),
+      evidence: listOf(evidenceArbitrary(options), [...STEP_AT, 'evidence'], options),
+      problems: text([...STEP_AT, 'problems'], options),
+      suggestions: text([...STEP_AT, 'suggestions'], options),
+    },
+    { requiredKeys: ['pick', 'status'] },
+  );
+  // Up to as many picks as §6 may have steps and measures (repeated picks are one entry); none
+  // too (`steps: {}`, `measures: {}`: every step not started).
+  const most = (path: readonly (string | number)[]): number => listBounds(path, options.maxList).max;
+  const someOrNone = <T>(item: fc.Arbitrary<T>, path: readonly (string | number)[]): fc.Arbitrary<T[]> =>
+    fc.oneof({ arbitrary: arrayBetween(item, 1, most(path), options.big), weight: 9 }, { arbitrary: fc.constant<T[]>([]), weight: 1 });
+  const measure = fc.record(
+    {
+      pick: fc.nat(),
+      steps: someOrNone(step, ['measures', 0, 'steps']),
+      problems: text([...MEASURE_AT, 'problems'], options),
+      suggestions: text([...MEASURE_AT, 'suggestions'], options),
+    },
+    { requiredKeys: ['pick'] },
+  );
+  return fc.record({ asOf: fc.nat(), measures: someOrNone(measure, ['measures']) }, { requiredKeys: ['measures'] });
+}
+
+/** One round or both (or, now and then, `followup: {}`, which makes no document). */
+function followupArbitrary(options: ValidOptions, atLeastOne: boolean): fc.Arbitrary<FollowupSeed> {
+  const round = roundArbitrary(options);
+  return fc.oneof(
+    { arbitrary: fc.record({ '6': round }), weight: 3 },
+    { arbitrary: fc.record({ '12': round }), weight: 3 },
+    { arbitrary: fc.record({ '6': round, '12': round }), weight: 3 },
+    ...(atLeastOne ? [] : [{ arbitrary: fc.constant({}), weight: 1 }]),
+  );
+}
+
+function followupChoiceArbitrary(options: ValidOptions): fc.Arbitrary<FollowupSeed | undefined> {
+  const choice = options.followup ?? 'sometimes';
+  if (choice === 'never') return fc.constant(undefined);
+  if (choice === 'always') return followupArbitrary(options, true);
+  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: followupArbitrary(options, false), weight: 1 });
+}
+
+const DAY_MS = 86_400_000;
+
+/** The progress as the file writes it, by measure and step number (picks modulo the counts). */
+function resolveFollowup(seed: FollowupSeed, measures: Measure[], fiscalYear: number): NonNullable<RawData['followup']> {
+  const out: NonNullable<RawData['followup']> = {};
+  for (const key of ['6', '12'] as const) {
+    const round = seed[key];
+    if (!round) continue;
+    const months = key === '6' ? 6 : 12;
+    const range = roundRange(fiscalYear, months);
+    const days = Math.round((Date.parse(range.end) - Date.parse(range.start)) / DAY_MS) + 1;
+    const inRound = (n: number): string => resolveDate({ day: n % days }, fiscalYear);
+    const sorted = (a: string, b: string): Period => (a <= b ? { from: a, to: b } : { from: b, to: a });
+    const when = (w: WhenSeed): Period => {
+      if ('text' in w) return w.text;
+      if ('quarter' in w) return { quarter: ((w.quarter % (months / 3)) + 1) as 1 | 2 | 3 | 4 };
+      if ('anyFrom' in w) return sorted(resolveDate(w.anyFrom, fiscalYear), resolveDate(w.anyTo, fiscalYear));
+      return sorted(inRound(w.from), inRound(w.to));
+    };
+    const progress: RawRound['measures'] = {};
+    for (const m of round.measures) {
+      const i = m.pick % measures.length;
+      const count = measures[i]!.steps.length;
+      const steps: Record<string, RawStepProgress> = {};
+      for (const s of m.steps ?? []) {
+        steps[String((s.pick % count) + 1)] = {
+          status: s.status,
+          ...(s.result !== undefined && { result: s.result }),
+          ...(s.when !== undefined && { when: when(s.when) }),
+          ...(s.evidence !== undefined && { evidence: s.evidence }),
+          ...(s.problems !== undefined && { problems: s.problems }),
+          ...(s.suggestions !== undefined && { suggestions: s.suggestions }),
+        };
+      }
+      progress[String(i + 1)] = {
+        ...(m.steps !== undefined && { steps }),
+        ...(m.problems !== undefined && { problems: m.problems }),
+        ...(m.suggestions !== undefined && { suggestions: m.suggestions }),
+      };
+    }
+    out[key] = { ...(round.asOf !== undefined && { as_of: inRound(round.asOf) }), measures: progress };
+  }
+  return out;
+}
+
 const LEVELS = ['AA', 'A', 'B', 'C', 'D', 'E', 'F'] as const;
 
 /** Indicators a framework may have: scores are drawn for this many and cut to the framework's. */
@@ -254,14 +421,16 @@ export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawDa
           },
           { requiredKeys: [] },
         ),
+        followup: followupChoiceArbitrary(options),
       },
-      { requiredKeys: ['years', 'agency', 'overall', 'scores', 'measures'] },
+      { requiredKeys: ['years', 'agency', 'overall', 'scores', 'measures', 'followup'] },
     )
     .map((seed): RawData => {
       const { framework_def: framework, ...yearKeys } = seed.years;
       const numbers = framework.indicators.map((i) => i.number);
       const pick = (n: number): number => numbers[n % numbers.length]!;
       const fy = yearKeys.fiscal_year;
+      const measures = seed.measures.map(({ period, ...m }) => ({ ...m, ...(period !== undefined && { period: resolvePeriod(period, fy) }) }));
       const data: RawData = {
         agency: seed.agency,
         ...yearKeys,
@@ -274,7 +443,7 @@ export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawDa
         ...(seed.principles !== undefined && { principles: seed.principles }),
         ...(seed.urgent !== undefined && { urgent: seed.urgent.map((r) => ({ indicator: pick(r.pick), points: r.points })) }),
         ...(seed.improve !== undefined && { improve: seed.improve.map((r) => ({ indicator: pick(r.pick), points: r.points })) }),
-        measures: seed.measures.map(({ period, ...m }) => ({ ...m, ...(period !== undefined && { period: resolvePeriod(period, fy) }) })),
+        measures,
         ...(seed.announcement !== undefined && { announcement: seed.announcement }),
         ...(seed.signatory !== undefined && {
           signatory: {
@@ -283,6 +452,7 @@ export function rawDataArbitrary(options: ValidOptions = {}): fc.Arbitrary<RawDa
             ...(seed.signatory.date !== undefined && { date: resolveDate(seed.signatory.date, fy) }),
           },
         }),
+        ...(seed.followup !== undefined && { followup: resolveFollowup(seed.followup, measures, fy) }),
       };
       return capTotalText(data, options.maxTotalChars ?? Infinity);
     });
@@ -302,11 +472,19 @@ function capTotalText(data: RawData, budget: number): RawData {
     used += room;
     return fitText(s, room);
   };
-  return mapTexts(data, fit);
+  // A web address keeps its http:// or https:// (the schema's pattern); the rest counts as text.
+  const fitUrl = (url: string): string => {
+    const scheme = /^https?:\/\//.exec(url)?.[0] ?? '';
+    return scheme + fit(url.slice(scheme.length));
+  };
+  return mapTexts(data, fit, fitUrl);
 }
 
-/** Applies `f` to every text of a data file (not to dates, levels or keys). */
-export function mapTexts(data: RawData, f: (s: string) => string): RawData {
+/**
+ * Applies `f` to every text of a data file (not to dates, levels, status words or keys), and `url`
+ * to every web address of the follow-up's evidence (unchanged by default: `f` could make it invalid).
+ */
+export function mapTexts(data: RawData, f: (s: string) => string, url: (s: string) => string = (s) => s): RawData {
   const period = (p: Period | undefined): Period | undefined => (typeof p === 'string' ? f(p) : p);
   const out: RawData = {
     ...data,
@@ -327,8 +505,38 @@ export function mapTexts(data: RawData, f: (s: string) => string): RawData {
         ...(data.signatory.name !== undefined && { name: f(data.signatory.name) }),
       },
     }),
+    ...(data.followup && { followup: mapFollowupTexts(data.followup, f, url) }),
   };
   return out;
+}
+
+function mapFollowupTexts(followup: NonNullable<RawData['followup']>, f: (s: string) => string, url: (s: string) => string): NonNullable<RawData['followup']> {
+  const optional = <K extends string>(o: Partial<Record<K, string>>, ...keys: K[]): Partial<Record<K, string>> =>
+    Object.fromEntries(keys.flatMap((k) => (o[k] !== undefined ? [[k, f(o[k])]] : []))) as Partial<Record<K, string>>;
+  const step = (s: RawStepProgress): RawStepProgress => ({
+    ...s,
+    ...optional(s, 'result'),
+    ...(typeof s.when === 'string' && { when: f(s.when) }),
+    ...(s.evidence && { evidence: s.evidence.map((e) => (typeof e === 'string' ? f(e) : { ...e, title: f(e.title), ...(e.url !== undefined && { url: url(e.url) }) })) }),
+    ...optional(s, 'problems', 'suggestions'),
+  });
+  const round = (r: RawRound): RawRound => ({
+    ...r,
+    measures: Object.fromEntries(
+      Object.entries(r.measures).map(([m, measure]) => [
+        m,
+        {
+          ...measure,
+          ...(measure.steps && { steps: Object.fromEntries(Object.entries(measure.steps).map(([n, s]) => [n, step(s)])) }),
+          ...optional(measure, 'problems', 'suggestions'),
+        },
+      ]),
+    ),
+  });
+  return {
+    ...(followup['6'] && { '6': round(followup['6']) }),
+    ...(followup['12'] && { '12': round(followup['12']) }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

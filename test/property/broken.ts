@@ -57,8 +57,11 @@ type FieldKind = 'text' | 'integer' | 'number' | 'date' | 'list' | 'map';
 interface Field {
   path: Path;
   kind: FieldKind;
-  /** Inside measures[].period, a oneOf: schema errors are reported on the period as a whole. */
-  period?: Path;
+  /**
+   * Inside a oneOf (a measure's period, a step's `when`, an evidence item written as a title): a
+   * value no single branch takes is reported on the oneOf as a whole.
+   */
+  oneOf?: Path;
 }
 
 /** Every field of a data file, with its kind (of a file already changed by a mutation too). */
@@ -114,11 +117,7 @@ function fieldsOf(json: Record<string, Json>): Field[] {
     add('text', 'measures', i, 'monitoring');
     if (m.budget !== undefined) add('number', 'measures', i, 'budget');
     const period: Path = ['measures', i, 'period'];
-    if (typeof m.period === 'string') f.push({ path: period, kind: 'text', period });
-    else if (!isObject(m.period)) return;
-    else if ('from' in m.period) {
-      f.push({ path: [...period, 'from'], kind: 'date', period }, { path: [...period, 'to'], kind: 'date', period });
-    } else if (m.period) f.push({ path: [...period, 'quarter'], kind: 'integer', period });
+    periodFields(f, m.period as Json | undefined, period);
   });
   if (data.announcement) {
     add('map', 'announcement');
@@ -130,7 +129,57 @@ function fieldsOf(json: Record<string, Json>): Field[] {
     if (data.signatory.position !== undefined) add('text', 'signatory', 'position');
     if (data.signatory.date !== undefined) add('date', 'signatory', 'date');
   }
+  followupFields(f, d.followup as Json | undefined);
   return f;
+}
+
+/** A period's fields (text, from/to, quarter): all inside its oneOf. */
+function periodFields(f: Field[], period: Json | undefined, at: Path): void {
+  if (typeof period === 'string') f.push({ path: at, kind: 'text', oneOf: at });
+  else if (!isMapping(period)) return;
+  else if ('from' in period) f.push({ path: [...at, 'from'], kind: 'date', oneOf: at }, { path: [...at, 'to'], kind: 'date', oneOf: at });
+  else if ('quarter' in period) f.push({ path: [...at, 'quarter'], kind: 'integer', oneOf: at });
+}
+
+/** The fields of `followup:` (of its well-formed parts: a mutation may have changed its shape). */
+function followupFields(f: Field[], followup: Json | undefined): void {
+  if (!isMapping(followup)) return;
+  const add = (kind: FieldKind, path: Path): void => void f.push({ path, kind });
+  const texts = (node: { [key: string]: Json }, at: Path, keys: string[]): void => {
+    for (const k of keys) if (typeof node[k] === 'string') add('text', [...at, k]);
+  };
+  add('map', ['followup']);
+  for (const [round, r] of Object.entries(followup)) {
+    if (!isMapping(r)) continue;
+    add('map', ['followup', round]);
+    if (typeof r.as_of === 'string') add('date', ['followup', round, 'as_of']);
+    if (!isMapping(r.measures)) continue;
+    add('map', ['followup', round, 'measures']);
+    for (const [m, measure] of Object.entries(r.measures)) {
+      if (!isMapping(measure)) continue;
+      const at: Path = ['followup', round, 'measures', m];
+      add('map', at);
+      texts(measure, at, ['problems', 'suggestions']);
+      if (!isMapping(measure.steps)) continue;
+      add('map', [...at, 'steps']);
+      for (const [n, step] of Object.entries(measure.steps)) {
+        if (!isMapping(step)) continue;
+        const s: Path = [...at, 'steps', n];
+        add('map', s);
+        // The status is text of a list of words (an enum, no minimum length).
+        texts(step, s, ['status', 'result', 'problems', 'suggestions']);
+        periodFields(f, step.when, [...s, 'when']);
+        if (!Array.isArray(step.evidence)) continue;
+        add('list', [...s, 'evidence']);
+        step.evidence.forEach((e, k) => {
+          const item: Path = [...s, 'evidence', k];
+          // A title alone is the oneOf's text; title/url is its mapping, judged as such (at the field).
+          if (typeof e === 'string') f.push({ path: item, kind: 'text', oneOf: item });
+          else if (isMapping(e)) texts(e, item, ['title', 'url']);
+        });
+      }
+    }
+  }
 }
 
 /** The line (1-based) of the first occurrence of `marker` in the text. */
@@ -177,11 +226,20 @@ const frameworkOf = (data: Record<string, Json>) => {
 const pickOf = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
 
 /**
- * The error a schema problem gets. Inside a period (a oneOf) it is one-of, on the period, except
- * that text given as the period is judged as text (empty, too long).
+ * The error a schema problem gets. Inside a oneOf it is one-of, on the oneOf's field (an evidence
+ * item's own wording, schema.evidence-form), except that text given where a branch takes text (a
+ * period, a `when`, an evidence title) is judged as text (empty, too long).
  */
 const schemaError = (field: Field, code: string, value?: Json): ExpectedError =>
-  field.period && !(field.kind === 'text' && typeof value === 'string') ? { codes: ['schema.one-of'], path: field.period } : { codes: [code], path: field.path };
+  field.oneOf && !(field.kind === 'text' && typeof value === 'string') ? { codes: [oneOfCode(field.oneOf)], path: field.oneOf } : { codes: [code], path: field.path };
+
+const oneOfCode = (at: Path): string => (at.at(-2) === 'evidence' ? 'schema.evidence-form' : 'schema.one-of');
+
+/** A oneOf with a single mapping branch (an evidence item) judges a mapping by that branch. */
+const oneMappingBranch = (at: Path): boolean => (schemaNode(schemaPathOf(at))?.oneOf ?? []).filter((b) => b.type === 'object').length === 1;
+
+/** A data path as a schema path: list indexes as 0, a score's or explanation's key as "1". */
+const schemaPathOf = (p: Path): Path => p.map((s, i) => (typeof s === 'number' ? 0 : p[i - 1] === 'scores' || p[i - 1] === 'explanations' ? '1' : s));
 
 const WRONG_VALUES: Record<FieldKind, { value: Json; code: string; marker?: string }[]> = {
   text: [
@@ -225,7 +283,10 @@ const wrongType: DataMutation = {
     const options = WRONG_VALUES[field.kind];
     const wrong = options[Math.floor(pick / Math.max(fields.length, 1)) % options.length]!;
     setAt(data, field.path, wrong.value);
-    return { name: `${field.path.join('.')} = ${JSON.stringify(wrong.value)}`, expect: [{ ...schemaError(field, wrong.code), marker: wrong.marker, at: field.path }] };
+    // A mapping where an evidence title was is judged as title/url: its key is not one of them.
+    const asMapping = field.oneOf && isMapping(wrong.value) && oneMappingBranch(field.oneOf);
+    const expect = asMapping ? { codes: ['schema.unknown-key'], path: [...field.path, ...Object.keys(wrong.value as object)] } : schemaError(field, wrong.code);
+    return { name: `${field.path.join('.')} = ${JSON.stringify(wrong.value)}`, expect: [{ ...expect, marker: wrong.marker, at: field.path }] };
   },
 };
 
@@ -235,8 +296,8 @@ const outOfRange: DataMutation = {
     const numeric = fields.filter((f) => f.kind === 'number' || f.kind === 'integer');
     const field = pickOf(numeric, pick);
     if (!field) return undefined;
-    const node = schemaNode(field.period ? ['measures', 0, 'period', 'quarter'] : field.path);
-    const { min, max } = field.period ? { min: 1, max: 4 } : numberRange(field.path);
+    const node = schemaNode(field.oneOf ? ['measures', 0, 'period', 'quarter'] : field.path);
+    const { min, max } = field.oneOf ? { min: 1, max: 4 } : numberRange(field.path);
     const above = Math.floor(pick / 7) % 2 === 0;
     const integer = node?.type === 'integer' || field.kind === 'integer';
     // Just past the bound, or far past it; varied so that the value marks its own line.
@@ -251,7 +312,9 @@ const outOfRange: DataMutation = {
 const unknownKey: DataMutation = {
   name: 'unknown key',
   apply(data, fields, pick) {
-    const maps = fields.filter((f) => f.kind === 'map' && f.path[0] !== 'scores' && f.path[0] !== 'explanations');
+    // Not in maps keyed by number (scores, explanations, the follow-up's measures and steps).
+    const byNumber = (f: Field): boolean => f.path[0] === 'scores' || f.path[0] === 'explanations' || (f.path[0] === 'followup' && ['measures', 'steps'].includes(String(f.path.at(-1))));
+    const maps = fields.filter((f) => f.kind === 'map' && !byNumber(f));
     const parent = pickOf([{ path: [] as Path, kind: 'map' as const }, ...maps], pick)!;
     const key = pickOf(['agnecy', 'zz_unknown_key', 'Title', 'ผู้รับผิดชอบ', 'steps ', 'note'], Math.floor(pick / 3))!;
     const target = getAt(data, parent.path);
@@ -272,7 +335,10 @@ const missingRequired: DataMutation = {
       const list = data[s];
       return Array.isArray(list) && list.length > 0 ? [[s, pick % list.length, 'points'], [s, pick % list.length, 'indicator']] : [];
     });
-    const path = pickOf([...REQUIRED, ...perMeasure, ...rows], pick)!;
+    // The follow-up's: a round's measures, a step's status.
+    const followup = fieldsOf(data).filter((f) => f.kind === 'map' && f.path[0] === 'followup' && (f.path.length === 2 || f.path.at(-2) === 'steps'));
+    const progress: Path[] = followup.map((f) => [...f.path, f.path.length === 2 ? 'measures' : 'status']);
+    const path = pickOf([...REQUIRED, ...perMeasure, ...rows, ...progress], pick)!;
     setAt(data, path, undefined);
     return { name: `without ${path.join('.')}`, expect: [{ codes: ['schema.required'], path }] };
   },
@@ -329,8 +395,10 @@ const emptyValue: DataMutation = {
   name: 'empty',
   apply(data, fields, pick) {
     // Texts the schema wants non-empty (a blank signatory name or position is allowed: a dotted line).
-    const mustHaveText = (f: Field): boolean => f.period !== undefined || (schemaNode(f.path)?.minLength ?? 0) > 0;
-    const candidates = fields.filter((f) => (f.kind === 'text' && mustHaveText(f)) || (f.kind === 'list' && f.path[0] !== 'urgent' && f.path[0] !== 'improve') || (f.kind === 'list' && f.path.length > 1) || (f.path.length === 1 && f.path[0] === 'scores'));
+    const mustHaveText = (f: Field): boolean => f.oneOf !== undefined || (schemaNode(f.path)?.minLength ?? 0) > 0;
+    // Lists that must have an item (the follow-up's evidence may be empty).
+    const mustHaveItems = (f: Field): boolean => f.path[0] !== 'followup' && ((f.path[0] !== 'urgent' && f.path[0] !== 'improve') || f.path.length > 1);
+    const candidates = fields.filter((f) => (f.kind === 'text' && mustHaveText(f)) || (f.kind === 'list' && mustHaveItems(f)) || (f.path.length === 1 && f.path[0] === 'scores'));
     const field = pickOf(candidates, pick);
     if (!field) return undefined;
     const value: Json = field.kind === 'text' ? '' : field.kind === 'list' ? [] : {};
@@ -470,9 +538,9 @@ const frameworkNotYet: DataMutation = {
 const pastLimit: DataMutation = {
   name: 'past a schema limit',
   apply(data, fields, pick) {
-    const schemaPath = (p: Path): Path => p.map((s, i) => (typeof s === 'number' ? 0 : p[i - 1] === 'scores' || p[i - 1] === 'explanations' ? '1' : s));
+    const schemaPath = schemaPathOf;
     const limited = fields.flatMap((f) => {
-      if (f.kind === 'text' && !f.period) {
+      if (f.kind === 'text' && !f.oneOf) {
         const max = schemaMaxLength(schemaPath(f.path));
         return max === undefined ? [] : [{ field: f, max }];
       }
@@ -495,9 +563,180 @@ const pastLimit: DataMutation = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Mistakes in the follow-up (`followup:`), made in any file: the progress they change is added
+// first when the file has none.
+
+/** Maps down `path` from the root, each made (as `made[i]`) where the file has none; undefined when one is not a mapping. */
+function mappingAt(data: Record<string, Json>, path: Path, made: (i: number) => Json = () => ({})): { [key: string]: Json } | undefined {
+  let node: Json = data;
+  for (let i = 0; i < path.length; i++) {
+    if (!isMapping(node)) return undefined;
+    const key = String(path[i]);
+    if (node[key] === undefined) node[key] = made(i);
+    node = node[key]!;
+  }
+  return isMapping(node) ? node : undefined;
+}
+
+/** A round made where the file has none on the way to its measures. */
+const madeRound = (k: number): Json => (k === 1 ? { measures: {} } : {});
+
+const roundOf = (pick: number): '6' | '12' => (Math.floor(pick / 3) % 2 === 0 ? '6' : '12');
+
+/** The measures of §6, when they are still a list of measures with steps. */
+function measuresOf(data: Record<string, Json>): { steps: Json[] }[] | undefined {
+  const list = data.measures;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  return list.every((m) => isMapping(m) && Array.isArray(m.steps) && m.steps.length > 0) ? (list as unknown as { steps: Json[] }[]) : undefined;
+}
+
+/** A step's progress in a round (added, done with a result, when the round has none for it). */
+function progressOf(data: Record<string, Json>, pick: number): { step: { [key: string]: Json }; path: Path } | undefined {
+  const measures = measuresOf(data);
+  if (!measures) return undefined;
+  const i = pick % measures.length;
+  const j = Math.floor(pick / 7) % measures[i]!.steps.length;
+  const path: Path = ['followup', roundOf(pick), 'measures', String(i + 1), 'steps', String(j + 1)];
+  const made = (k: number): Json => (k === path.length - 1 ? { status: 'ดำเนินการแล้วเสร็จ', result: 'แจ้งเวียนแนวทางแล้ว' } : madeRound(k));
+  const step = mappingAt(data, path, made);
+  return step && { step, path };
+}
+
+/** A measure key's line in the YAML the broken cases are written in (DEFAULT_STYLE: keys quoted, indent 2). */
+const keyMarker = (key: string, depth: number, next: string): string => `${' '.repeat(depth * 2)}"${key}":\n${' '.repeat(depth * 2 + 2)}${next}`;
+
+const followupUnknownMeasure: DataMutation = {
+  name: 'progress for a measure §6 does not have',
+  apply(data, _fields, pick) {
+    const measures = measuresOf(data);
+    if (!measures) return undefined;
+    const n = pickOf([measures.length + 1, measures.length + 2, 50, 99].filter((k) => k > measures.length && k <= 99), pick)!;
+    const round = roundOf(pick);
+    const progress = mappingAt(data, ['followup', round, 'measures'], madeRound);
+    if (!progress || String(n) in progress) return undefined;
+    progress[String(n)] = { steps: { '1': { status: 'done', result: 'ผลของมาตรการที่ไม่มีในหัวข้อ ๖' } } };
+    const path: Path = ['followup', round, 'measures', String(n)];
+    return { name: `progress for measure ${n} in round ${round}`, expect: [{ codes: ['followup.unknown-measure'], path, marker: keyMarker(String(n), 3, 'steps:') }] };
+  },
+};
+
+const followupUnknownStep: DataMutation = {
+  name: 'progress for a step the measure does not have',
+  apply(data, _fields, pick) {
+    const measures = measuresOf(data);
+    if (!measures) return undefined;
+    const i = pick % measures.length;
+    const count = measures[i]!.steps.length;
+    const n = pickOf([count + 1, count + 3, 99].filter((k) => k <= 99), Math.floor(pick / 5))!;
+    const round = roundOf(pick);
+    const at: Path = ['followup', round, 'measures', String(i + 1), 'steps'];
+    const steps = mappingAt(data, at, madeRound);
+    if (!steps || String(n) in steps) return undefined;
+    steps[String(n)] = { status: 'in_progress' };
+    return { name: `progress for step ${n} of measure ${i + 1} (${count} steps) in round ${round}`, expect: [{ codes: ['followup.unknown-step'], path: [...at, String(n)], marker: keyMarker(String(n), 5, 'status: in_progress') }] };
+  },
+};
+
+/** Words a clerk may write for a status that are not the schema's (a trailing space, English case, other Thai). */
+const BAD_STATUS = ['เสร็จแล้ว', 'ดำเนินการเสร็จแล้ว', 'กำลังดำเนินการ', 'ยังไม่ดำเนินการ', 'ดำเนินการแล้วเสร็จ ', 'Done', 'DONE', 'completed', 'in progress', 'not started', '100%', '✓'];
+
+const followupBadStatus: DataMutation = {
+  name: 'a status word the schema does not take',
+  apply(data, _fields, pick) {
+    const at = progressOf(data, pick);
+    if (!at) return undefined;
+    const word = pickOf(BAD_STATUS, Math.floor(pick / 11))!;
+    at.step.status = word;
+    return { name: `${at.path.join('.')}.status = ${JSON.stringify(word)}`, expect: [{ codes: ['schema.enum'], path: [...at.path, 'status'], marker: `status: ${word}` }] };
+  },
+};
+
+const followupEmptyText: DataMutation = {
+  name: 'an empty text in the follow-up',
+  apply(data, _fields, pick) {
+    const at = progressOf(data, pick);
+    if (!at) return undefined;
+    const which = pick % 6;
+    if (which < 3) {
+      const key = ['result', 'problems', 'suggestions'][which]!;
+      at.step[key] = '';
+      return { name: `${at.path.join('.')}.${key} empty`, expect: [{ codes: ['schema.empty-text'], path: [...at.path, key] }] };
+    }
+    if (which === 3) {
+      at.step.when = '';
+      return { name: `${at.path.join('.')}.when empty`, expect: [{ codes: ['schema.empty-text'], path: [...at.path, 'when'] }] };
+    }
+    // An evidence title: alone, or beside its web address.
+    const list = at.step.evidence ?? [];
+    if (!Array.isArray(list)) return undefined;
+    const k = list.length;
+    at.step.evidence = [...list, which === 4 ? '' : { title: '', url: 'https://www.example.go.th/o43.pdf' }];
+    const path: Path = which === 4 ? [...at.path, 'evidence', k] : [...at.path, 'evidence', k, 'title'];
+    return { name: `${path.join('.')} empty`, expect: [{ codes: ['schema.empty-text'], path }] };
+  },
+};
+
+/** Web addresses that are not `^https?://\S+$`. */
+const BAD_URLS = [
+  'www.example.go.th/ita/o43.pdf', 'ftp://example.go.th/o43.pdf', 'https://', 'https:// www.example.go.th', 'http//www.example.go.th',
+  'https:/www.example.go.th', 'HTTPS://WWW.EXAMPLE.GO.TH', 'https://www.example.go.th/รายงาน ผล.pdf', 'example.go.th', 'ไม่มี', 'https://a.go.th/\t1',
+];
+
+const followupBadUrl: DataMutation = {
+  name: 'an evidence web address that is not one',
+  apply(data, _fields, pick) {
+    const at = progressOf(data, pick);
+    if (!at) return undefined;
+    const list = at.step.evidence ?? [];
+    if (!Array.isArray(list)) return undefined;
+    const url = pickOf(BAD_URLS, Math.floor(pick / 13))!;
+    at.step.evidence = [...list, { title: 'หลักฐานที่อยู่เว็บผิด', url }];
+    const path: Path = [...at.path, 'evidence', list.length, 'url'];
+    return { name: `${path.join('.')} = ${JSON.stringify(url)}`, expect: [{ codes: ['schema.pattern'], path, marker: `url: ${url}` }] };
+  },
+};
+
+/** `when` with a date that cannot be: the code and the field it is reported at (none: the `when`). */
+const BAD_WHENS: { when: Json; code: string; at?: 'from' | 'to'; marker?: string }[] = [
+  { when: { from: '2023-02-30', to: '2023-03-15' }, code: 'date.invalid', at: 'from', marker: '2023-02-30' },
+  { when: { from: '2023-01-05', to: '2023-04-31' }, code: 'date.invalid', at: 'to', marker: '2023-04-31' },
+  { when: { from: '2023-13-01', to: '2023-12-01' }, code: 'date.invalid', at: 'from', marker: '2023-13-01' },
+  { when: { from: '2566-01-16', to: '2023-01-20' }, code: 'date.buddhist-year', at: 'from', marker: '2566-01-16' },
+  { when: { from: '1970-01-01', to: '2023-01-01' }, code: 'date.out-of-range', at: 'from', marker: '1970-01-01' },
+  { when: { from: '2023-01-01', to: '2100-01-01' }, code: 'date.out-of-range', at: 'to', marker: '2100-01-01' },
+  { when: { from: '2023-03-01', to: '2022-11-01' }, code: 'date.reversed' },
+  // The format is the schema's, inside the oneOf: the `when` as a whole.
+  { when: { from: '2023-1-5', to: '2023-02-01' }, code: 'schema.one-of' },
+  { when: { quarter: 5 }, code: 'schema.one-of' },
+];
+
+const followupBadWhen: DataMutation = {
+  name: 'an impossible date in a step\'s when or a round\'s as_of',
+  apply(data, _fields, pick) {
+    const at = progressOf(data, pick);
+    if (!at) return undefined;
+    if (pick % 5 === 0) {
+      const round = mappingAt(data, at.path.slice(0, 2));
+      if (!round) return undefined;
+      const value = pickOf(['2023-02-29', '2024-04-31', '2566-03-31', '1979-12-31'], Math.floor(pick / 5))!;
+      round.as_of = value;
+      const code = value.startsWith('2566') ? 'date.buddhist-year' : value.startsWith('1979') ? 'date.out-of-range' : 'date.invalid';
+      return { name: `${at.path.slice(0, 2).join('.')}.as_of = ${value}`, expect: [{ codes: [code], path: [...at.path.slice(0, 2), 'as_of'], marker: value }] };
+    }
+    const bad = pickOf(BAD_WHENS, Math.floor(pick / 17))!;
+    at.step.when = structuredClone(bad.when);
+    const when: Path = [...at.path, 'when'];
+    return { name: `${when.join('.')} = ${JSON.stringify(bad.when)}`, expect: [{ codes: [bad.code], path: bad.at ? [...when, bad.at] : when, marker: bad.marker, at: when }] };
+  },
+};
+
+const FOLLOWUP_MUTATIONS: DataMutation[] = [followupUnknownMeasure, followupUnknownStep, followupBadStatus, followupEmptyText, followupBadUrl, followupBadWhen];
+
 const DATA_MUTATIONS: DataMutation[] = [
   wrongType, outOfRange, unknownKey, missingRequired, missingScore, unknownIndicator, badScoreKey, emptyValue,
   badDate, reversedPeriod, controlCharacter, yearsInverted, missingFramework, pastLimit, beforeIndicators, frameworkNotYet,
+  ...FOLLOWUP_MUTATIONS,
 ];
 
 /** Mistakes in the YAML text itself. */

@@ -1,3 +1,4 @@
+import { roundRange } from '../../src/analysis/followup.ts';
 import type { FieldPath, RawData } from '../../src/data/types.ts';
 import { withoutInvisible } from '../../src/export/pdf/shaping.ts';
 import type { DigitSystem } from '../../src/model/types.ts';
@@ -19,7 +20,13 @@ import { FRAMEWORKS } from './limits.ts';
  *   agency (the ประกาศ's head, or the title), the intro when given, the measures table, and the
  *   signature block (date, name, position; a dotted line for a position not given);
  * - partials/measures-table.hbs, in both: each measure's title, steps, owner and monitoring, its
- *   budget as an amount and in words (or ไม่ใช้งบประมาณ), and its period (text, or dates).
+ *   budget as an amount and in words (or ไม่ใช้งบประมาณ), and its period (text, or dates);
+ * - followup.hbs, one document per round the file has (followup-6-months, followup-12-months):
+ *   the agency, the date the round reports up to (as_of, else the round's end), every measure's
+ *   title and owner and every one of its steps (a step the round says nothing about is listed
+ *   too), and of that round only: each step's result, its `when` (text; a range as two dates; a
+ *   quarter as ไตรมาสที่ N and its dates), its evidence (title, and web address when given),
+ *   problems and suggestions, and each measure's problems and suggestions.
  *
  * Each string is compared after what the pipeline does to it: the loader's Thai repair
  * (normalizeThai) and trim of the agency, the digit conversion of the documents (convertDigits,
@@ -28,7 +35,8 @@ import { FRAMEWORKS } from './limits.ts';
  * both sides: Thai lines break without a space.
  */
 
-export type Kind = 'report' | 'announcement';
+export type FollowupKind = 'followup-6-months' | 'followup-12-months';
+export type Kind = 'report' | 'announcement' | FollowupKind;
 
 export interface ExpectedString {
   /** Where it comes from, as it is written (`measures[2].steps[0]`). */
@@ -39,7 +47,18 @@ export interface ExpectedString {
   text: string;
 }
 
-export type Expected = Record<Kind, ExpectedString[]>;
+/** The report and the announcement always; a follow-up report for each round the file has. */
+export type Expected = Record<'report' | 'announcement', ExpectedString[]> & Partial<Record<FollowupKind, ExpectedString[]>>;
+
+const ROUNDS = [
+  { key: '6', months: 6, kind: 'followup-6-months' },
+  { key: '12', months: 12, kind: 'followup-12-months' },
+] as const;
+
+/** The documents a valid file gives: the report, the announcement, a follow-up report per round. */
+export function expectedKinds(data: RawData): Kind[] {
+  return ['report', 'announcement', ...ROUNDS.filter((r) => data.followup?.[r.key] !== undefined).map((r) => r.kind)];
+}
 
 /** `measures[2].steps[0]` as a path. */
 const pathOf = (field: string): FieldPath => Array.from(field.matchAll(/\[(\d+)\]|([^.[\]]+)/g), (m) => (m[1] !== undefined ? Number(m[1]) : m[2]!));
@@ -91,7 +110,56 @@ export function expectedStrings(data: RawData): Expected {
   // A position not given, or blank, leaves a dotted line to fill in by hand.
   if (signatory.position === undefined || BLANK.test(signatory.position)) announcement.push({ field: 'signatory.position (dotted line)', text: DOTTED_LINE });
   else announcement.push(entry('signatory.position', signatory.position, false));
-  return { report, announcement };
+  return { report, announcement, ...followupStrings(data) };
+}
+
+/** The strings of each follow-up report (templates/followup.hbs), by document kind. */
+function followupStrings(data: RawData): Partial<Record<FollowupKind, ExpectedString[]>> {
+  const out: Partial<Record<FollowupKind, ExpectedString[]>> = {};
+  for (const { key, months, kind } of ROUNDS) {
+    const round = data.followup?.[key];
+    if (!round) continue;
+    const list: ExpectedString[] = [];
+    const written = (field: string, text: string, path: FieldPath): void => void list.push({ field, path, text });
+    list.push({ field: 'agency', path: ['agency'], text: data.agency });
+    list.push({ field: `followup.${key}.as_of`, text: formatThaiDate(round.as_of ?? roundRange(data.fiscal_year, months).end) });
+    // Every measure of §6 and every one of its steps, whatever the round says about them.
+    data.measures.forEach((m, i) => {
+      written(`measures[${i}].title`, m.title, ['measures', i, 'title']);
+      written(`measures[${i}].owner`, m.owner, ['measures', i, 'owner']);
+      m.steps.forEach((s, j) => written(`measures[${i}].steps[${j}]`, s, ['measures', i, 'steps', j]));
+    });
+    for (const [m, measure] of Object.entries(round.measures)) {
+      const at: FieldPath = ['followup', key, 'measures', m];
+      const text = (path: FieldPath, value: string | undefined): void => {
+        if (value !== undefined) written(path.join('.'), value, path);
+      };
+      for (const [n, step] of Object.entries(measure.steps ?? {})) {
+        const s: FieldPath = [...at, 'steps', n];
+        text([...s, 'result'], step.result);
+        const when = step.when;
+        if (typeof when === 'string') text([...s, 'when'], when);
+        else if (when && 'from' in when) list.push({ field: `${s.join('.')}.when`, text: `${formatThaiDate(when.from)} – ${formatThaiDate(when.to)}` });
+        else if (when) {
+          const range = quarterRange(data.fiscal_year, when.quarter);
+          list.push({ field: `${s.join('.')}.when`, text: `ไตรมาสที่ ${when.quarter} (${formatThaiDate(range.start)} – ${formatThaiDate(range.end)})` });
+        }
+        step.evidence?.forEach((e, k) => {
+          if (typeof e === 'string') text([...s, 'evidence', k], e);
+          else {
+            text([...s, 'evidence', k, 'title'], e.title);
+            text([...s, 'evidence', k, 'url'], e.url);
+          }
+        });
+        text([...s, 'problems'], step.problems);
+        text([...s, 'suggestions'], step.suggestions);
+      }
+      text([...at, 'problems'], measure.problems);
+      text([...at, 'suggestions'], measure.suggestions);
+    }
+    out[kind] = list;
+  }
+  return out;
 }
 
 /** A text that prints nothing, as the loader judges a blank signatory name or position. */

@@ -38,9 +38,12 @@ export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
         const [x, y] = [item.transform[4] as number, item.transform[5] as number];
         if (y > top + 2 || y < bottom - 2) continue;
         // A piece that starts with a mark continues the letter before it only where that letter
-        // ends (its marks from another face); elsewhere (a cell that starts with a lone mark,
-        // which pdf.js may read without a gap) it starts a new run of marks.
-        if (/^\p{M}/u.test(item.str) && end && (Math.abs(end.y - y) > 1 || Math.abs(end.x - x) > 2)) text += CELL;
+        // ends (its marks from another face, raised or lowered when stacked on that face's marks:
+        // ạ๊ + ̈ + ี์ a little higher); elsewhere (a cell that starts with a lone mark, which pdf.js
+        // may read without a gap; the next line is more than the font's size away) it starts a new
+        // run of marks.
+        const size = Math.abs(item.transform[3] as number);
+        if (/^\p{M}/u.test(item.str) && end && (Math.abs(end.y - y) > 0.75 * size || Math.abs(end.x - x) > 2)) text += CELL;
         text += item.str + (item.hasEOL ? '\n' : '');
         if (item.str !== '') end = { x: x + item.width, y };
       }

@@ -20,13 +20,14 @@ import { COUNTEREXAMPLES, runBroken, runValid, runValidPairs, validMinimiser, ty
  *   check-broken  broken files get the expected, located error
  *   check-edited  files with random edits: no exception, every error located
  *   cli-broken    `ita-report build` of a broken file exits 1 and writes nothing
- *   render-content  valid files render into four documents holding every string (slow)
+ *   render-content  valid files render into their documents (report, announcement, follow-up reports) holding every string (slow)
  *   render-glyphs   the same with mostly exotic characters (emoji, other scripts, marks)
  *   render-deterministic  a file gives the same bytes as in a fresh process (slowest)
  *
  * Text options: --plain (office text only: for layout), --exotic (mostly emoji, other scripts,
  * marks, any character), --big (long texts and long lists most of the time), --rtl (Arabic, Hebrew), --no-long (no texts over 400 characters), --max-chars N (text
- * in one file, default 60,000). --fresh renders each file in a fresh process (render-content and
+ * in one file, default 60,000), --followup (every file has progress for the follow-up report, one round
+ * or both; default: about a third of the files). --fresh renders each file in a fresh process (render-content and
  * render-glyphs), so that a failure is the file's own and not left by a file rendered before it.
  * --minimise-seconds bounds the minimising of a failing valid file.
  */
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     'no-long': { type: 'boolean', default: false },
     plain: { type: 'boolean', default: false },
     big: { type: 'boolean', default: false },
+    followup: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     'minimise-seconds': { type: 'string', default: '300' },
     'time-limit': { type: 'string' },
@@ -60,6 +62,7 @@ const valid: ValidOptions = {
   long: !values['no-long'],
   plain: values.plain,
   big: values.big,
+  ...(values.followup && { followup: 'always' as const }),
 };
 const timeLimitMs = values['time-limit'] !== undefined ? Number(values['time-limit']) * 1000 : undefined;
 const base = { seed, numRuns: runs, saveDir: values.out, timeLimitMs, log, ...(values.path !== undefined && { path: values.path }) };

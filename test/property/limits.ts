@@ -26,6 +26,8 @@ interface Node {
   maxItems?: number;
   minProperties?: number;
   maxProperties?: number;
+  enum?: unknown[];
+  pattern?: string;
 }
 
 const root = dataSchema as Node;

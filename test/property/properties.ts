@@ -12,7 +12,7 @@ import { normalizeThai } from '../../src/thai/normalize.ts';
 import { checkFile, renderDocuments, type Checked, type RenderedDocument } from '../../src/pipeline.ts';
 import type { RenderChoice } from './arbitraries.ts';
 import type { BrokenCase, ExpectedError } from './broken.ts';
-import { expectedStrings, inDocument, type Kind } from './expected.ts';
+import { expectedKinds, expectedStrings, inDocument, type Kind } from './expected.ts';
 import { docxBodyText, findInPages, findInText, pdfBodyPages } from './extract.ts';
 
 /**
@@ -84,9 +84,10 @@ async function renderWithoutException(checked: Checked, render: RenderChoice): P
 }
 
 /**
- * (a) and (b): a valid file checks without errors, renders without an exception into four
- * documents, and every string of the data that belongs in a document is in its text, in both
- * formats. (d) when `twice`: rendering again gives the same bytes.
+ * (a) and (b): a valid file checks without errors, renders without an exception into its
+ * documents (the report, the announcement, and a follow-up report for each round of `followup:`),
+ * and every string of the data that belongs in a document is in its text, in both formats. (d)
+ * when `twice`: rendering again gives the same bytes.
  */
 export async function validFileProperty(
   c: { data: RawData; yaml: string; render: RenderChoice },
@@ -102,7 +103,7 @@ export async function validFileProperty(
     if (options.render === false) return;
     const documents = await renderWithoutException(checked, c.render);
     const kinds = documents.map((d) => `${d.kind}.${d.format}`).sort();
-    const want = ['announcement.docx', 'announcement.pdf', 'report.docx', 'report.pdf'];
+    const want = expectedKinds(c.data).flatMap((k) => [`${k}.docx`, `${k}.pdf`]).sort();
     if (kinds.join() !== want.join() || documents.some((d) => d.bytes.length === 0)) {
       throw new PropertyFailure('documents', `expected ${want.join(', ')}, got ${kinds.join(', ')}`);
     }
@@ -199,6 +200,10 @@ export async function missingStrings(data: RawData, documents: RenderedDocument[
   const missing: Missing[] = [];
   for (const d of documents) {
     const list = expected[d.kind as Kind];
+    if (!list) {
+      missing.push({ document: `${d.kind}.${d.format}`, field: '(the whole document)', text: '', detail: 'a document of a kind the data file should not give' });
+      continue;
+    }
     if (d.format === 'pdf') {
       // A box (U+0000 in pdf.js, left out by pdfBodyPages) stands where a warned character was.
       const pages = await pdfBodyPages(d.bytes);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RawData } from '../../src/data/types.ts';
+import type { RawData, RawRound, RawStepProgress } from '../../src/data/types.ts';
 import { mapTexts, toYamlText, type RenderChoice, type ValidCase } from './arbitraries.ts';
 import type { BrokenCase } from './broken.ts';
 import { PropertyFailure } from './properties.ts';
@@ -187,6 +187,112 @@ function shorterLists<T>(list: T[], min: number): T[][] {
   return out.filter((l) => l.length >= min && l.length < list.length);
 }
 
+type Followup = NonNullable<RawData['followup']>;
+type MeasureProgress = RawRound['measures'][string];
+
+/** The follow-up with `f` applied to each round (a round it returns undefined for is dropped). */
+function mapRounds(d: RawData, f: (round: RawRound, key: '6' | '12') => RawRound | undefined): RawData {
+  if (!d.followup) return d;
+  const followup: Followup = {};
+  for (const key of ['6', '12'] as const) {
+    const round = d.followup[key] && f(d.followup[key], key);
+    if (round) followup[key] = round;
+  }
+  return { ...d, followup };
+}
+
+/** Map entries by number (`"3": …`) kept or renumbered: `keep` lists the old indexes (0-based) in order. */
+function renumber<T>(map: Record<string, T>, keep: number[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(map).flatMap(([k, v]) => {
+    const at = keep.indexOf(Number(k) - 1);
+    return at < 0 ? [] : [[String(at + 1), v]];
+  }));
+}
+
+/** Only the measures `keep` (indexes), their progress in the follow-up renumbered to match. */
+function keepMeasures(d: RawData, keep: number[]): RawData {
+  return mapRounds({ ...d, measures: keep.map((i) => d.measures[i]!) }, (r) => ({ ...r, measures: renumber(r.measures, keep) }));
+}
+
+/** Only the steps `keep` of measure `i`, their progress renumbered to match. */
+function keepSteps(d: RawData, i: number, keep: number[]): RawData {
+  const measures = d.measures.map((m, j) => (j === i ? { ...m, steps: keep.map((k) => m.steps[k]!) } : m));
+  const key = String(i + 1);
+  return mapRounds({ ...d, measures }, (r) => {
+    const m = r.measures[key];
+    return m?.steps ? { ...r, measures: { ...r.measures, [key]: { ...m, steps: renumber(m.steps, keep) } } } : r;
+  });
+}
+
+const indexes = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** Every measure's and step's progress of the follow-up, with a way to put a changed one back. */
+function progressEntries(d: RawData): { measure: MeasureProgress; put: (m: MeasureProgress | undefined) => RawData }[] {
+  return (['6', '12'] as const).flatMap((key) =>
+    Object.entries(d.followup?.[key]?.measures ?? {}).map(([m, measure]) => ({
+      measure,
+      put: (changed: MeasureProgress | undefined) =>
+        mapRounds(d, (r, k) => {
+          if (k !== key) return r;
+          const measures = { ...r.measures };
+          if (changed) measures[m] = changed;
+          else delete measures[m];
+          return { ...r, measures };
+        }),
+    })),
+  );
+}
+
+const STEP_KEYS = ['result', 'when', 'evidence', 'problems', 'suggestions'] as const;
+
+/** Smaller follow-ups: fewer rounds, measures, steps, evidence, optional keys; shorter web addresses. */
+const FOLLOWUP_STEPS: Step[] = [
+  (d) => {
+    if (!d.followup) return [];
+    const rounds = (['6', '12'] as const).filter((k) => d.followup![k]);
+    return [
+      withoutKey(d, 'followup'),
+      ...rounds.map((k) => mapRounds(d, (r, key) => (key === k ? undefined : r))),
+      ...rounds.filter((k) => d.followup![k]!.as_of !== undefined).map((k) => mapRounds(d, (r, key) => (key === k ? withoutKey(r, 'as_of') : r))),
+    ];
+  },
+  (d) =>
+    progressEntries(d).flatMap(({ measure, put }) => [
+      put(undefined),
+      ...(['steps', 'problems', 'suggestions'] as const).filter((k) => measure[k] !== undefined).map((k) => put(withoutKey(measure, k))),
+    ]),
+  (d) =>
+    progressEntries(d).flatMap(({ measure, put }) => {
+      const steps = Object.entries(measure.steps ?? {});
+      const withSteps = (list: [string, RawStepProgress][]): RawData => put({ ...measure, steps: Object.fromEntries(list) });
+      return [
+        ...shorterLists(steps, 0).map(withSteps),
+        ...steps.flatMap(([n, step], i) => {
+          const put1 = (s: RawStepProgress): RawData => withSteps(steps.map((e, j) => (j === i ? [n, s] : e)));
+          return [
+            ...STEP_KEYS.filter((k) => step[k] !== undefined).map((k) => put1(withoutKey(step, k))),
+            ...shorterLists(step.evidence ?? [], 1).map((evidence) => put1({ ...step, evidence })),
+          ];
+        }),
+      ];
+    }),
+  // Web addresses halved (they keep http:// or https://).
+  (d) => {
+    const urls: string[] = [];
+    mapTexts(d, (s) => s, (u) => (urls.push(u), u));
+    return urls.flatMap((u, n) => {
+      const scheme = /^https?:\/\//.exec(u)?.[0] ?? '';
+      const rest = Array.from(u.slice(scheme.length));
+      if (rest.length <= 1) return [];
+      const half = Math.ceil(rest.length / 2);
+      return [rest.slice(0, half), rest.slice(half), ['x']].map((r) => {
+        let i = 0;
+        return mapTexts(d, (s) => s, (url) => (i++ === n ? scheme + r.join('') : url));
+      });
+    });
+  },
+];
+
 const STEPS: Step[] = [
   // Optional keys away.
   (d) =>
@@ -200,8 +306,10 @@ const STEPS: Step[] = [
     return [withoutKey(d, 'signatory'), ...(['name', 'date', 'position'] as const).filter((k) => s[k] !== undefined).map(drop)];
   },
   // Fewer measures, steps, rows, points.
-  (d) => shorterLists(d.measures, 1).map((measures) => ({ ...d, measures })),
-  (d) => d.measures.flatMap((m, i) => shorterLists(m.steps, 1).map((steps) => ({ ...d, measures: d.measures.map((x, j) => (j === i ? { ...x, steps } : x)) }))),
+  // (The follow-up's progress renumbered with them.)
+  (d) => shorterLists(indexes(d.measures.length), 1).map((keep) => keepMeasures(d, keep)),
+  (d) => d.measures.flatMap((m, i) => shorterLists(indexes(m.steps.length), 1).map((keep) => keepSteps(d, i, keep))),
+  ...FOLLOWUP_STEPS,
   (d) =>
     (['urgent', 'improve'] as const).flatMap((s) => {
       const rows = d[s] ?? [];

@@ -182,3 +182,32 @@ export function textOfLength(length: number, seed = 0): string {
   for (let i = seed; Array.from(s).length < length; i++) s += THAI_WORDS[i % THAI_WORDS.length];
   return clipCodePoints(s, length);
 }
+
+/**
+ * Pieces of web addresses as clerks paste them: hosts (Thai ones too), ports, paths with digits in
+ * both systems, queries, fragments, percent-encoding, brackets, and what ends a sentence rather than
+ * an address (a dot, a comma, an unmatched bracket), which convertDigits must not take for part of it.
+ */
+const URL_PARTS = [
+  'www.example.go.th', 'itas.nacc.go.th', 'nakhonpathom.go.th', 'localhost:8080', '192.168.1.10', '[::1]', 'ไทย.ไทย',
+  'xn--12c1fe0br.xn--o3cw4h', 'user:pass@', ':443', '/ita/2566/o43.pdf', '/a_(b)', '/%E0%B8%81', '?id=12&year=2566',
+  '#หัวข้อ', '/index.php?x=1;y=2', '/~user/', '/๒๕๖๖/', '/file.pdf.', ')', '...', ',', '/{{x}}', '/<b>', '&amp;',
+  '"', "'", '*', '!', '$1', '/ITA-2566', '=', '+', '/รายงาน_ผล', '/0', '9',
+];
+
+/**
+ * A web address the schema takes (`^https?://\S+$`): http:// or https:// and then pieces of
+ * addresses and now and then any token of the text generator, white space taken out (JavaScript's
+ * \s, as the pattern reads it); of at most `max` code points, now and then long (`long`).
+ */
+export function urlArbitrary(max: number, options: TextOptions & { long?: boolean } = {}): fc.Arbitrary<string> {
+  const part = fc.oneof({ arbitrary: fc.constantFrom(...URL_PARTS), weight: 6 }, { arbitrary: tokenArbitrary(options), weight: 2 });
+  const parts = fc.oneof(
+    { arbitrary: fc.array(part, { minLength: 1, maxLength: 8 }), weight: 9 },
+    ...(options.long ?? true ? [{ arbitrary: fc.array(part, { minLength: 40, maxLength: 600 }), weight: 1 }] : []),
+  );
+  return fc.record({ scheme: fc.constantFrom('http://', 'https://'), parts }).map(({ scheme, parts }) => {
+    const rest = parts.join('').replace(/\s/gu, '');
+    return scheme + fitText(rest === '' ? 'x' : rest, max - scheme.length);
+  });
+}

@@ -9,7 +9,7 @@ import { checkFile, renderDocuments, type RenderedDocument } from '../../src/pip
 import { toThaiDigits } from '../../src/thai/digits.ts';
 import { formatScore } from '../../src/thai/numbers.ts';
 import { numberWords } from '../../src/thai/words.ts';
-import { docxTables, docxText } from '../helpers/docx.ts';
+import { docxPart, docxTables, docxText } from '../helpers/docx.ts';
 import { pdfText, squash } from '../helpers/pdf.ts';
 
 /**
@@ -126,6 +126,30 @@ describe('an evidence web address', () => {
     const url = 'https://www.nakhonpathom.go.th/ita/o43-guideline-2566.pdf';
     expect(squash((await docxText(doc('followup-6-months', 'docx'))).join(''))).toContain(url);
     expect(squash(await pdfText(doc('followup-6-months', 'pdf')))).toContain(url);
+  });
+});
+
+describe('the documents\' date', () => {
+  it('is the day the round reports up to (as_of, else the round\'s end)', () => {
+    expect(docxPart(doc('followup-6-months', 'docx'), 'docProps/core.xml')).toContain(`${fixture.followup['6'].as_of ?? '2023-03-31'}T00:00:00Z`);
+  });
+
+  // Found by the property tests (test/property/regressions/followup-round-ends-in-2100.yaml): the
+  // rounds of fiscal year 2643 (the schema's last) end in 2100, past the dates a DOCX's zip holds;
+  // renderDocuments threw "date not in range 1980-2099" (exit 3). They are dated as the report.
+  it('is the fiscal year\'s first day for a round that ends after 2099 (fiscal year 2643), which builds', async () => {
+    const text = readFileSync(FIXTURE, 'utf8')
+      .replace(/^fiscal_year: 2566\b/m, 'fiscal_year: 2643')
+      .replace(/^ *as_of: .*\n/gm, '')
+      .replace(/^( *)when: \{ ?from:.*\}/gm, '$1when: ไตรมาสที่ 1');
+    const dir = mkdtempSync(path.join(tmpdir(), 'ita-followup-'));
+    const file = path.join(dir, 'far.yaml');
+    writeFileSync(file, text);
+    const checked = await checkFile(file, { previous: false });
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const far = await renderDocuments(checked, { formats: ['docx', 'pdf'], digits: 'thai', kinds: ['followup-6-months', 'followup-12-months'], previousYear: false });
+    expect(far.map((d) => `${d.kind}.${d.format}`)).toEqual(['followup-6-months.docx', 'followup-6-months.pdf', 'followup-12-months.docx', 'followup-12-months.pdf']);
+    for (const d of far.filter((d) => d.format === 'docx')) expect(docxPart(d.bytes, 'docProps/core.xml')).toContain('2099-10-01T00:00:00Z');
   });
 });
 
