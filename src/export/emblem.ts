@@ -19,7 +19,6 @@ export interface EmblemPicture {
   height: number;
 }
 
-const points = (cm: number): number => (cm * 72) / 2.54;
 const fonts = bundledFontSet();
 
 /** The same emblem is drawn by every announcement of a batch, in two formats: read once. */
@@ -47,7 +46,7 @@ function readPicture(source: string): EmblemPicture {
   const digits = new RegExp(`(\\d\\.\\d{${decimals}})\\d+`, 'g');
   const rounded = resvg.toString().replace(digits, '$1');
   const plain = decimals === 0 ? rounded.replace(/(\d)\.(?!\d)/g, '$1') : rounded;
-  const height = points(F.emblemHeight);
+  const height = F.emblem.height;
   const width = (height * box.width) / box.height;
   return { svg: sized(plain, width, height), width, height };
 }
@@ -61,8 +60,8 @@ function sized(svg: string, width: number, height: number): string {
   return svg.slice(0, root.index) + size + tag.slice('<svg'.length) + svg.slice(root.index + root[0].length);
 }
 
-/** Word's print resolution of pictures elsewhere in the documents (the chart). */
-const DPI = 220;
+/** Word's print resolution of pictures, as the chart's. */
+const DPI = F.pictureDpi;
 
 /** The emblem as PNG, for Word versions that do not read SVG; white behind it, as on paper. */
 export function emblemPng(picture: EmblemPicture): Uint8Array {

@@ -8,8 +8,6 @@ import { canonicalMarks, DRAW_NOTHING, squash } from './expected.ts';
  * pdf.js for the PDF (what Firefox shows, copies and searches) and the DOCX's own XML.
  */
 
-const POINTS_PER_CM = 72 / 2.54;
-
 /** Ends a run of marks in the page's text, and is then taken out: a noncharacter, never in data. */
 const CELL = '\uFFFF';
 
@@ -26,8 +24,8 @@ export async function pdfBodyPages(bytes: Uint8Array): Promise<string[]> {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = page.view[3]! - page.view[1]!;
-      const top = height - officialFormat.margins.top * POINTS_PER_CM;
-      const bottom = officialFormat.margins.bottom * POINTS_PER_CM;
+      const top = height - officialFormat.margins.top;
+      const bottom = officialFormat.margins.bottom;
       const content = await page.getTextContent();
       let text = '';
       let end: { x: number; y: number } | undefined;

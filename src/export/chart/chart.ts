@@ -30,8 +30,8 @@ type Option = Record<string, unknown>;
 const echarts = createRequire(import.meta.url)('echarts/dist/echarts.common.min.js') as EChartsModule;
 
 const FAMILY = 'Laksaman';
-/** Chart text looks like TH SarabunPSK 14 pt, two points below the body, as figure text is. */
-const TEXT_SIZE = (F.fontSize - 2) / LAKSAMAN_SCALE;
+/** Chart text in Laksaman looks like TH SarabunPSK at the style sheet's chart text size. */
+const TEXT_SIZE = F.chart.textSize / LAKSAMAN_SCALE;
 const COLOURS = { current: '#1f4e79', previous: '#bfbfbf', below: '#e67e22', mark: '#000000', text: '#000000', grid: '#d9d9d9' };
 /** The chart fills the width of the text area. */
 const CHART_WIDTH = contentWidthPoints;
@@ -74,17 +74,17 @@ export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
 function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
   const seriesCount = chart.series.length;
   // Each bar's value is printed beside it, so a bar must be as high as a label.
-  const groupHeight = seriesCount === 1 ? 22 : 38;
+  const groupHeight = seriesCount === 1 ? F.chart.groupHeight.single : F.chart.groupHeight.several;
   const last = seriesCount - 1;
   const marked = chart.bars.some((b) => b.values[last] && isBelowMark(chart, b.values[last].value));
-  const height = Math.round(chart.bars.length * groupHeight + 58);
+  const height = Math.round(chart.bars.length * groupHeight + F.chart.frameHeight);
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   const textStyle = { fontFamily: FAMILY, fontSize: TEXT_SIZE, color: COLOURS.text };
   const series: Option[] = chart.series.map((name, s) => ({
     type: 'bar',
     name,
-    barGap: '15%',
-    barCategoryGap: '25%',
+    barGap: F.chart.barGap,
+    barCategoryGap: F.chart.barCategoryGap,
     itemStyle: { color: s === last ? COLOURS.current : COLOURS.previous },
     data: chart.bars.map((bar) => {
       const v = bar.values[s];
@@ -94,13 +94,13 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
     label: {
       show: true,
       position: 'right',
-      distance: 3,
+      distance: F.chart.valueDistance,
       ...textStyle,
       // Earlier years' values are smaller and grey: the year reported on reads first.
-      ...(s !== last && { fontSize: TEXT_SIZE * 0.85, color: '#404040' }),
+      ...(s !== last && { fontSize: TEXT_SIZE * F.chart.earlierValueScale, color: '#404040' }),
       // Keeps the pass-mark line from striking through a value printed over it.
       backgroundColor: '#ffffff',
-      padding: [0, 1],
+      padding: [...F.chart.valuePadding],
       formatter: (p: { dataIndex: number }) => chart.bars[p.dataIndex]?.values[s]?.text ?? '',
     },
     // Above the mark line (z 1), so the line passes behind a value's white background.
@@ -122,14 +122,14 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
       markLine: {
         silent: true,
         symbol: 'none',
-        lineStyle: { color: COLOURS.mark, type: 'dashed', width: 1 },
-        label: { position: 'start', ...textStyle, backgroundColor: '#ffffff', padding: [0, 2], formatter: chart.mark.text },
+        lineStyle: { color: COLOURS.mark, type: 'dashed', width: F.chart.markWidth },
+        label: { position: 'start', ...textStyle, backgroundColor: '#ffffff', padding: [...F.chart.markLabelPadding], formatter: chart.mark.text },
         data: [{ xAxis: chart.mark.value }],
       },
     });
   }
-  const grid: Option = { left: 2, right: 34, top: 18, bottom: 30, containLabel: true };
-  const legend: Option = { bottom: 0, data: legendNames, icon: 'rect', itemWidth: 14, itemHeight: 9, itemGap: 16, textStyle };
+  const grid: Option = { ...F.chart.grid, containLabel: true };
+  const legend: Option = { bottom: 0, data: legendNames, icon: 'rect', ...F.chart.legend, textStyle };
   instance.setOption({
     animation: false,
     textStyle,
@@ -149,7 +149,7 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
       data: chart.bars.map((b) => b.label),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: COLOURS.text } },
-      axisLabel: { ...textStyle, margin: 6 },
+      axisLabel: { ...textStyle, margin: F.chart.categoryLabelMargin },
     },
     series,
   });
@@ -246,7 +246,7 @@ export interface ChartImage {
 }
 
 /** Word's own default resolution for printed pictures; Word versions that read SVG use the outlines. */
-const DPI = 220;
+const DPI = F.pictureDpi;
 
 export function chartImage(picture: ChartSvg): ChartImage {
   const resvg = new Resvg(picture.svg, {

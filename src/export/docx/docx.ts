@@ -22,7 +22,7 @@ import {
 import { cellText, columnFractions, endsTitleGroup, isNumericCell, keepsEstimatedRowWhole } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
 import { officialFormat as F } from '../official-format.ts';
-import { A4, cm, halfPoints } from './units.ts';
+import { A4, eighthPoints, halfPoints, lineSpacing, pixels, twips } from './units.ts';
 import { packDocx } from './deterministic.ts';
 import { chartImage, chartSvg } from '../chart/chart.ts';
 import { emblemPicture, emblemPng } from '../emblem.ts';
@@ -44,8 +44,8 @@ const STYLE = {
   signature: 'ITASignature',
 } as const;
 
-const contentWidth = cm(F.page.width - F.margins.left - F.margins.right);
-const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } as const;
+const contentWidth = twips(F.textArea.width);
+const single = { line: lineSpacing(F.lineSpacing), lineRule: LineRuleType.AUTO, before: 0, after: 0 } as const;
 
 /** Renders a finished document model as a .docx file; the same model gives the same bytes. */
 export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Uint8Array> {
@@ -65,12 +65,12 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions = {}
           page: {
             size: { width: A4.width, height: A4.height },
             margin: {
-              top: cm(F.margins.top),
-              bottom: cm(F.margins.bottom),
-              left: cm(F.margins.left),
-              right: cm(F.margins.right),
-              header: cm(F.headerDistance),
-              footer: cm(F.margins.bottom / 2),
+              top: twips(F.margins.top),
+              bottom: twips(F.margins.bottom),
+              left: twips(F.margins.left),
+              right: twips(F.margins.right),
+              header: twips(F.headerDistance),
+              footer: twips(F.footerDistance),
             },
             pageNumbers: {
               start: 1,
@@ -112,30 +112,30 @@ function styles(font: string): ConstructorParameters<typeof Document>[0]['styles
       title: { run: { font, size: halfPoints(F.fontSize), bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: single } },
       heading1: {
         run: { font, size: halfPoints(F.fontSize), bold: true, color: '000000' },
-        paragraph: { spacing: { ...single, before: F.headingSpaceBefore * 20 }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { ...single, before: twips(F.headingSpaceBefore) }, keepNext: true, keepLines: true },
       },
       heading2: {
         run: { font, size: halfPoints(F.fontSize), bold: true, color: '000000' },
-        paragraph: { spacing: { ...single, before: (F.headingSpaceBefore / 2) * 20 }, keepNext: true, keepLines: true, indent: { firstLine: cm(F.firstLineIndent) } },
+        paragraph: { spacing: { ...single, before: twips(F.subheadingSpaceBefore) }, keepNext: true, keepLines: true, indent: { firstLine: twips(F.firstLineIndent) } },
       },
     },
     paragraphStyles: [
       paragraph(STYLE.body, 'ITA Body Text', {
-        paragraph: { alignment: AlignmentType.THAI_DISTRIBUTE, indent: { firstLine: cm(F.firstLineIndent) }, spacing: { ...single, after: F.paragraphSpaceAfter * 20 } },
+        paragraph: { alignment: AlignmentType.THAI_DISTRIBUTE, indent: { firstLine: twips(F.firstLineIndent) }, spacing: { ...single, after: twips(F.paragraphSpaceAfter) } },
       }),
-      paragraph(STYLE.plain, 'ITA Plain', { paragraph: { spacing: { ...single, after: F.paragraphSpaceAfter * 20 } } }),
+      paragraph(STYLE.plain, 'ITA Plain', { paragraph: { spacing: { ...single, after: twips(F.paragraphSpaceAfter) } } }),
       paragraph(STYLE.center, 'ITA Centered', { paragraph: { alignment: AlignmentType.CENTER, spacing: single } }),
       paragraph(STYLE.right, 'ITA Right', { paragraph: { alignment: AlignmentType.RIGHT, spacing: single } }),
       paragraph(STYLE.cell, 'ITA Table Text', { paragraph: { alignment: AlignmentType.LEFT, spacing: single } }),
       paragraph(STYLE.cellHeader, 'ITA Table Header', { run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: single, keepNext: true } }),
       paragraph(STYLE.listItem, 'ITA Numbered Point', {
-        paragraph: { alignment: AlignmentType.THAI_DISTRIBUTE, indent: { left: cm(F.firstLineIndent + F.listIndent), hanging: cm(F.listIndent) }, spacing: single },
+        paragraph: { alignment: AlignmentType.THAI_DISTRIBUTE, indent: { left: twips(F.firstLineIndent + F.listIndent), hanging: twips(F.listIndent) }, spacing: single },
       }),
       paragraph(STYLE.cellListItem, 'ITA Table Numbered Point', {
-        paragraph: { alignment: AlignmentType.LEFT, indent: { left: cm(F.listIndent), hanging: cm(F.listIndent) }, spacing: single },
+        paragraph: { alignment: AlignmentType.LEFT, indent: { left: twips(F.listIndent), hanging: twips(F.listIndent) }, spacing: single },
       }),
       paragraph(STYLE.signature, 'ITA Signature', {
-        paragraph: { alignment: AlignmentType.CENTER, indent: { left: Math.round(contentWidth * F.signatureIndentFraction) }, spacing: single, keepNext: true, keepLines: true },
+        paragraph: { alignment: AlignmentType.CENTER, indent: { left: Math.round(contentWidth * F.signature.indentFraction) }, spacing: single, keepNext: true, keepLines: true },
       }),
     ],
   };
@@ -153,7 +153,7 @@ function runs(model: Run[]): TextRun[] {
   );
 }
 
-const afterTitleGroup = { ...single, after: F.headingSpaceBefore * 20 };
+const afterTitleGroup = { ...single, after: twips(F.headingSpaceBefore) };
 
 function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel['digits']): (Paragraph | Table)[] {
   const spacing = lastTitleLine ? { spacing: afterTitleGroup } : {};
@@ -173,12 +173,12 @@ function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel
       return [renderTable(block), new Paragraph({ style: STYLE.plain, children: [] })];
     case 'signature':
       return block.lines.map(
-        (line, i) => new Paragraph({ style: STYLE.signature, ...(i === 0 && { spacing: { ...single, before: 480 } }), children: runs(line) }),
+        (line, i) => new Paragraph({ style: STYLE.signature, ...(i === 0 && { spacing: { ...single, before: twips(F.signature.spaceBefore) } }), children: runs(line) }),
       );
     case 'chart': {
       const image = chartImage(chartSvg(block, digits));
       // docx sizes images in pixels of 1/96 inch; the chart is sized in points.
-      const px = (points: number): number => Math.round((points * 96) / 72);
+      const px = (points: number): number => Math.round(pixels(points));
       const run = new ImageRun({
         type: 'svg',
         data: Buffer.from(image.svg),
@@ -187,35 +187,34 @@ function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel
         altText: { name: 'chart', title: block.series.at(-1) ?? '', description: block.description },
       });
       // Kept with its caption, the centred paragraph after it.
-      return [new Paragraph({ style: STYLE.center, keepNext: true, spacing: { ...single, before: F.paragraphSpaceAfter * 20, after: F.paragraphSpaceAfter * 20 }, children: [run] })];
+      return [new Paragraph({ style: STYLE.center, keepNext: true, spacing: { ...single, before: twips(F.chartSpaceAround), after: twips(F.chartSpaceAround) }, children: [run] })];
     }
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'emblem': {
       // Drawn at the official height (a fraction of a pixel is kept: docx rounds the EMUs).
       const picture = emblemPicture(block.svg);
-      const px = (points: number): number => (points * 96) / 72;
       const run = new ImageRun({
         type: 'svg',
         data: Buffer.from(picture.svg),
         fallback: { type: 'png', data: emblemPng(picture) },
-        transformation: { width: px(picture.width), height: px(picture.height) },
+        transformation: { width: pixels(picture.width), height: pixels(picture.height) },
         altText: { name: 'emblem', title: block.description, description: block.description },
       });
-      const after = (lastTitleLine ? F.headingSpaceBefore : F.emblemSpaceAfter) * 20;
+      const after = twips(lastTitleLine ? F.headingSpaceBefore : F.emblem.spaceAfter);
       return [new Paragraph({ style: STYLE.center, alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...single, after }, children: [run] })];
     }
     case 'rule': {
       // An empty paragraph as high as the space above the rule, its bottom border the rule,
       // indented on both sides to the rule's length.
-      const side = Math.round((contentWidth - cm(F.ruleWidth)) / 2);
+      const side = Math.round((contentWidth - twips(F.rule.length)) / 2);
       return [
         new Paragraph({
           style: STYLE.center,
           keepNext: true,
           indent: { left: side, right: side },
-          border: { bottom: { style: BorderStyle.SINGLE, size: Math.round(F.ruleWeight * 8), color: '000000', space: 0 } },
-          spacing: { line: F.ruleSpaceBefore * 20, lineRule: LineRuleType.EXACT, before: 0, after: lastTitleLine ? F.headingSpaceBefore * 20 : 0 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: eighthPoints(F.rule.weight), color: '000000', space: 0 } },
+          spacing: { line: twips(F.rule.spaceBefore), lineRule: LineRuleType.EXACT, before: 0, after: lastTitleLine ? twips(F.headingSpaceBefore) : 0 },
           children: [],
         }),
       ];
@@ -230,15 +229,16 @@ function renderList(list: Extract<CellBlock, { kind: 'list' }>, style: string): 
   );
 }
 
-const CELL_MARGIN = cm(F.cellPadding);
-const pageTextHeight = cm(F.page.height - F.margins.top - F.margins.bottom);
+const CELL_MARGIN = twips(F.table.cellPaddingX);
+const CELL_MARGIN_Y = twips(F.table.cellPaddingY);
+const pageTextHeight = twips(F.textArea.height);
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const border = { style: BorderStyle.SINGLE, size: eighthPoints(F.table.ruleWidth), color: '000000' } as const;
 
 function renderTable(table: ModelTable): Table {
   const widths = columnFractions(table).map((f) => Math.floor(f * contentWidth));
-  // Twips to em of the body font (20 twips a point), less the cell margins.
-  const em = (twips: number): number => twips / 20 / F.fontSize;
+  // Twips to em of the body font, less the cell margins.
+  const em = (length: number): number => length / twips(1) / F.fontSize;
   const widthsEm = widths.map((w) => em(w - 2 * CELL_MARGIN));
   const row = (cells: Cell[], header: boolean): TableRow =>
     new TableRow({
@@ -251,7 +251,7 @@ function renderTable(table: ModelTable): Table {
           new TableCell({
             width: { size: widths[c]!, type: WidthType.DXA },
             verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: CELL_MARGIN_Y, bottom: CELL_MARGIN_Y },
             children: renderCell(cell, header),
           }),
       ),

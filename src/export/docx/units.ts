@@ -1,7 +1,24 @@
-/** Word measures in twentieths of a point (twips); 1 cm = 566.93 twips, rounded to whole twips. */
-export const cm = (value: number): number => Math.round((value * 1440) / 2.54);
+import { officialFormat as F } from '../official-format.ts';
+
+/**
+ * The DOCX's units, from the points of the style sheet (official-format.ts). Word measures
+ * lengths in twentieths of a point (twips), font sizes in half-points, borders in eighths of a
+ * point, and docx sizes pictures in pixels of 1/96 inch.
+ */
+
+/** Points to whole twips. */
+export const twips = (points: number): number => Math.round(points * 20);
 
 /** Half-points, the unit of w:sz. */
 export const halfPoints = (points: number): number => Math.round(points * 2);
 
-export const A4 = { width: 11906, height: 16838 } as const;
+/** Eighths of a point, the unit of a border's w:sz. */
+export const eighthPoints = (points: number): number => Math.round(points * 8);
+
+/** Points to pixels of 1/96 inch (unrounded: docx rounds the EMUs it writes). */
+export const pixels = (points: number): number => (points * 96) / 72;
+
+/** Word's line spacing in 240ths of a line. */
+export const lineSpacing = (lines: number): number => Math.round(lines * 240);
+
+export const A4 = { width: twips(F.page.width), height: twips(F.page.height) } as const;

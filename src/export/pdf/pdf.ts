@@ -53,15 +53,15 @@ pdfmake.setUrlAccessPolicy(() => false);
 const allowedFiles = new Set<string>();
 pdfmake.setLocalAccessPolicy((file) => allowedFiles.has(file));
 
-const pt = (cm: number): number => (cm * 72) / 2.54;
+// pdfmake measures in points, the style sheet's unit: its numbers are used as they are.
 const CONTENT_WIDTH = contentWidthPoints;
-const CELL_PADDING = { x: pt(F.cellPadding), y: 0 };
-const RULE = 0.5;
-const PAGE_TOP = pt(F.margins.top);
-const PAGE_BOTTOM = pt(F.page.height - F.margins.bottom);
+const CELL_PADDING = { x: F.table.cellPaddingX, y: F.table.cellPaddingY };
+const RULE: number = F.table.ruleWidth;
+const PAGE_TOP = F.textArea.top;
+const PAGE_BOTTOM = F.textArea.bottom;
 /** Height of the text area: what a group kept on one page may at most take. */
-const BODY_HEIGHT = PAGE_BOTTOM - PAGE_TOP;
-const CONTENT_BOX: ContentBox = { left: pt(F.margins.left), right: pt(F.page.width - F.margins.right), top: PAGE_TOP, bottom: PAGE_BOTTOM };
+const BODY_HEIGHT = F.textArea.height;
+const CONTENT_BOX: ContentBox = { left: F.textArea.left, right: F.textArea.right, top: PAGE_TOP, bottom: PAGE_BOTTOM };
 
 const faceOf = (s: Style): FaceName => (s.bold ? (s.italic ? 'bolditalics' : 'bold') : s.italic ? 'italics' : 'normal');
 
@@ -336,15 +336,15 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
       return keepLines(t.paragraph(block.runs, { first: 0, rest: 0, width, alignment: 'center', bold: true }), spaceAfter);
     case 'heading': {
       const runs = block.number ? [{ text: `${block.number} ` }, ...block.runs] : block.runs;
-      const indent = block.level === 1 ? 0 : pt(F.firstLineIndent);
+      const indent = block.level === 1 ? 0 : F.firstLineIndent;
       const lines = t.paragraph(runs, { first: indent, rest: 0, width, bold: true });
-      const before = block.level === 1 ? F.headingSpaceBefore : F.headingSpaceBefore / 2;
+      const before = block.level === 1 ? F.headingSpaceBefore : F.subheadingSpaceBefore;
       return keepTogether(lines, t.lineHeight, [0, before, 0, 0]);
     }
     case 'paragraph': {
       const style = block.style;
       const lines = t.paragraph(block.runs, {
-        first: style === 'body' ? pt(F.firstLineIndent) : 0,
+        first: style === 'body' ? F.firstLineIndent : 0,
         rest: 0,
         width,
         alignment: style === 'center' ? 'center' : style === 'right' ? 'right' : 'left',
@@ -354,23 +354,23 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
       return keepLines(lines, Math.max(after, spaceAfter));
     }
     case 'list':
-      return layoutList(block, t, { left: pt(F.firstLineIndent), width, justify: true }).flatMap((item) => keepLines(item));
+      return layoutList(block, t, { left: F.firstLineIndent, width, justify: true }).flatMap((item) => keepLines(item));
     case 'table':
       // The DOCX has an empty paragraph after a table; the same space here.
       const node = layoutTable(block, t);
       node.margin = [0, 0, 0, t.lineHeight + F.paragraphSpaceAfter];
       return [node];
     case 'signature': {
-      const left = CONTENT_WIDTH * F.signatureIndentFraction;
+      const left = CONTENT_WIDTH * F.signature.indentFraction;
       // Centred on the part of the line right of `left`, as the DOCX's indented centred lines.
       const lines = block.lines.flatMap((runs) => t.paragraph(runs, { first: left, rest: left, width, alignment: 'center' }));
-      return keepTogether(lines, t.lineHeight, [0, 24, 0, 0]);
+      return keepTogether(lines, t.lineHeight, [0, F.signature.spaceBefore, 0, 0]);
     }
     case 'chart': {
       // Vectors and real text: pdfmake draws the shapes, pdfkit-hooks the labels over them.
       const picture = chartSvg(block, t.digits);
       const { shapes, texts } = splitText(picture.svg);
-      return [{ svg: shapes, chartTexts: texts, width: picture.width, height: picture.height, margin: [0, F.paragraphSpaceAfter, 0, F.paragraphSpaceAfter] }];
+      return [{ svg: shapes, chartTexts: texts, width: picture.width, height: picture.height, margin: [0, F.chartSpaceAround, 0, F.chartSpaceAround] }];
     }
     case 'pageBreak':
       return [{ text: '', pageBreak: 'after' }];
@@ -380,13 +380,13 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
       const picture = emblemPicture(block.svg);
       const placeholder = `<svg xmlns="http://www.w3.org/2000/svg" width="${picture.width}" height="${picture.height}" viewBox="0 0 ${picture.width} ${picture.height}"></svg>`;
       return [
-        { svg: placeholder, keptSvg: picture.svg, width: picture.width, height: picture.height, alignment: 'center', margin: [0, 0, 0, Math.max(spaceAfter, F.emblemSpaceAfter)] },
+        { svg: placeholder, keptSvg: picture.svg, width: picture.width, height: picture.height, alignment: 'center', margin: [0, 0, 0, Math.max(spaceAfter, F.emblem.spaceAfter)] },
       ];
     }
     case 'rule': {
-      const length = pt(F.ruleWidth);
+      const length = F.rule.length;
       const left = (CONTENT_WIDTH - length) / 2;
-      return [{ canvas: [{ type: 'line', x1: left, y1: 0, x2: left + length, y2: 0, lineWidth: F.ruleWeight, lineColor: 'black' }], margin: [0, F.ruleSpaceBefore, 0, spaceAfter] }];
+      return [{ canvas: [{ type: 'line', x1: left, y1: 0, x2: left + length, y2: 0, lineWidth: F.rule.weight, lineColor: 'black' }], margin: [0, F.rule.spaceBefore, 0, spaceAfter] }];
     }
   }
 }
@@ -394,7 +394,7 @@ function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
 /** Numbered points: the marker hangs left of the text, and wrapped lines align with the text. */
 function layoutList(list: List, t: Typesetter, options: { left: number; width: number; justify: boolean }): Node[][] {
   const gap = t.measure(' ', {}).width;
-  const markerWidth = Math.max(pt(F.listIndent), ...list.items.map((i) => t.measure(i.marker ?? '', {}).width + gap));
+  const markerWidth = Math.max(F.listIndent, ...list.items.map((i) => t.measure(i.marker ?? '', {}).width + gap));
   const textLeft = options.left + markerWidth;
   return list.items.map((item) => {
     const lines = t.paragraph(item.runs, { first: textLeft, rest: textLeft, width: options.width, justify: options.justify });
@@ -480,7 +480,7 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
   // pdfmake mutates its definition, so every document gets a new one.
   const definition: Node = {
     pageSize: 'A4',
-    pageMargins: [pt(F.margins.left), pt(F.margins.top), pt(F.margins.right), pt(F.margins.bottom)],
+    pageMargins: [F.margins.left, F.margins.top, F.margins.right, F.margins.bottom],
     version: '1.7',
     language: model.meta.language,
     info: {
@@ -493,16 +493,16 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions = {}):
       creationDate: date,
       modDate: date,
     },
-    defaultStyle: { font: fonts.family, fontSize: t.size, lineHeight: 1 },
+    defaultStyle: { font: fonts.family, fontSize: t.size, lineHeight: F.lineSpacing },
     header: (page: number): Node | null => {
       // pdfmake asks for the first page's header once the content of the last layout pass is placed.
       if (page === 1) unplaced = unplacedText(t.expected, laidOutPages(), CONTENT_BOX);
-      return model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, pt(F.headerDistance), 0, 0] } : null;
+      return model.pageNumbers && page > 1 ? { text: pageNumber(page), alignment: 'center', noWrap: true, margin: [0, F.headerDistance, 0, 0] } : null;
     },
     footer: (page: number, pages: number): Node | null => {
       if (options.continuation === false || page >= pages) return null;
-      const words = continuationWords(firstLineOf(laidOutPages()[page], pt(F.margins.top), t.headerLines));
-      return words ? { text: `/${words}`, alignment: 'right', noWrap: true, margin: [pt(F.margins.left), 2, pt(F.margins.right), 0] } : null;
+      const words = continuationWords(firstLineOf(laidOutPages()[page], F.margins.top, t.headerLines));
+      return words ? { text: `/${words}`, alignment: 'right', noWrap: true, margin: [F.margins.left, F.continuationGap, F.margins.right, 0] } : null;
     },
     content: layoutBlocks(model.blocks, t),
     pageBreakBefore: strandedGroup,
