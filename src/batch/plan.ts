@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, filesUnder } from '../files/files.ts';
-import { fontSetFromFile } from '../export/pdf/fonts.ts';
+import { fontSetFromFile } from '../fonts/fonts.ts';
 import type { RenderOptions } from '../pipeline.ts';
 
 /**

@@ -7,7 +7,7 @@ import { logReporter, terminalReporter } from '../batch/progress.ts';
 import { createAppServer, listen } from '../serve/server.ts';
 import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
 import { FrameworkError } from '../data/frameworks.ts';
-import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
+import { FontFileError, fontSetFromFile } from '../fonts/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat, type RenderOptions } from '../pipeline.ts';
 import { formatFinding } from '../messages/findings.ts';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { FieldPath, Finding, RawData } from '../../src/data/types.ts';
 import { formatFinding } from '../../src/messages/findings.ts';
-import { bundledGlyphCoverage } from '../../src/export/pdf/fonts.ts';
+import { bundledGlyphCoverage } from '../../src/fonts/fonts.ts';
 import { normalizeThai } from '../../src/thai/normalize.ts';
 import { checkFile, renderDocuments, type Checked, type RenderedDocument } from '../../src/pipeline.ts';
 import type { RenderChoice } from './arbitraries.ts';
