@@ -7,7 +7,7 @@ import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts
 import type { EmblemAccess } from './data/emblem.ts';
 import { previousYearFile } from './data/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
-import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './export/pdf/fonts.ts';
+import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './fonts/fonts.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
 
 /** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */

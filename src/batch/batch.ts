@@ -9,7 +9,7 @@ import { WorkerPool } from './pool.ts';
 import { MAX_FILE_BYTES } from '../data/load.ts';
 import { previousYearFile } from '../data/previous.ts';
 import { emblemBytes } from '../data/emblem.ts';
-import { filesUnder, isAtomicTemp } from '../cli/files.ts';
+import { filesUnder, isAtomicTemp } from '../files/files.ts';
 
 /**
  * `ita-report batch`: every data file of a tree to its documents, in worker threads, skipping what

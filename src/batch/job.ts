@@ -1,8 +1,8 @@
 import { getHeapStatistics } from 'node:v8';
 import path from 'node:path';
-import { writeFileAtomic } from '../cli/files.ts';
-import { formatFinding } from '../cli/findings.ts';
-import { debugDetail, describeUnexpected } from '../cli/internal.ts';
+import { writeFileAtomic } from '../files/files.ts';
+import { formatFinding } from '../messages/findings.ts';
+import { debugDetail, describeUnexpected } from '../messages/internal.ts';
 import { checkFile, hasErrors, renderDocuments, type RenderOptions } from '../pipeline.ts';
 import type { Output } from './manifest.ts';
 

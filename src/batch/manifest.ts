@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../cli/files.ts';
+import { writeFileAtomic } from '../files/files.ts';
 import type { Shard } from './plan.ts';
 
 /**

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expandInputs, filesUnder } from '../cli/files.ts';
-import { fontSetFromFile } from '../export/pdf/fonts.ts';
+import { expandInputs, filesUnder } from '../files/files.ts';
+import { fontSetFromFile } from '../fonts/fonts.ts';
 import type { RenderOptions } from '../pipeline.ts';
 
 /**

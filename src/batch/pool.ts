@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { describeUnexpected } from '../cli/internal.ts';
+import { describeUnexpected } from '../messages/internal.ts';
 import type { Job, JobResult } from './job.ts';
 
 /**

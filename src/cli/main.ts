@@ -7,12 +7,12 @@ import { logReporter, terminalReporter } from '../batch/progress.ts';
 import { createAppServer, listen } from '../serve/server.ts';
 import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
 import { FrameworkError } from '../data/frameworks.ts';
-import { FontFileError, fontSetFromFile } from '../export/pdf/fonts.ts';
+import { FontFileError, fontSetFromFile } from '../fonts/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat, type RenderOptions } from '../pipeline.ts';
-import { formatFinding } from './findings.ts';
-import { expandInputs, outputPath, UsageError, writeFileAtomic } from './files.ts';
-import { debugDetail, describeUnexpected } from './internal.ts';
+import { formatFinding } from '../messages/findings.ts';
+import { expandInputs, outputPath, UsageError, writeFileAtomic } from '../files/files.ts';
+import { debugDetail, describeUnexpected } from '../messages/internal.ts';
 
 /**
  * Exit codes: 0 all written, 1 invalid data (or warnings under --strict, or a file the system

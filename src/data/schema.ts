@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Finding, FieldPath, RawData } from './types.ts';
-
-/** The published JSON Schema (data/ita-report.schema.json) is the single source of the format. */
-export const schemaUrl = new URL('../../data/ita-report.schema.json', import.meta.url);
+// The published JSON Schema is the single source of the format. Imported as a module (bundled
+// data), not read from the disk, so that the core needs no file system.
+import schemaJson from '../../data/ita-report.schema.json' with { type: 'json' };
 
 interface SchemaNode {
   title?: string;
@@ -18,7 +17,7 @@ interface SchemaNode {
   maxItems?: number;
 }
 
-export const dataSchema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as SchemaNode & object;
+export const dataSchema = schemaJson as SchemaNode & object;
 
 // verbose: errors carry the offending value, so a text that is too long can say by how much.
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { officialFormat as F } from './official-format.ts';
-import { bundledFontSet } from './pdf/fonts.ts';
-import { Lru } from './pdf/lru.ts';
+import { bundledFontSet } from '../fonts/fonts.ts';
+import { Lru } from '../fonts/lru.ts';
 
 /**
  * The emblem at the head of a ประกาศ as both exporters draw it. resvg reads the picture (the shipped

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { lstat, readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { expandInputs, writeFileAtomic } from '../cli/files.ts';
+import { expandInputs, writeFileAtomic } from '../files/files.ts';
 import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
 import { messageFor, previousFrameworkNotice, tookTooLongMessage } from '../messages/catalogue.ts';

@@ -1,6 +1,6 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { isAtomicTemp } from '../cli/files.ts';
+import { isAtomicTemp } from '../files/files.ts';
 
 /**
  * Saves write `<file>.yaml.tmp-<pid>-<8 hex>` and rename it over the file (writeFileAtomic). A

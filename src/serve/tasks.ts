@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import type { DocumentKind } from '../compose/compose.ts';
-import { formatPath } from '../cli/findings.ts';
+import { formatPath } from '../messages/findings.ts';
 import { latestFrameworkYear } from '../data/frameworks.ts';
 import { fieldTitle } from '../data/schema.ts';
 import { messageFor } from '../messages/catalogue.ts';

@@ -252,7 +252,7 @@ describe('limits and internal errors (issue 11)', () => {
   });
 
   it('words each kind of unexpected failure: a bug, text the PDF could not place, the system refusing a file', async () => {
-    const { describeUnexpected } = await import('../../src/cli/internal.ts');
+    const { describeUnexpected } = await import('../../src/messages/internal.ts');
     const { UnplacedTextError } = await import('../../src/export/pdf/placement.ts');
     expect(describeUnexpected(new RangeError('Invalid array length\n  more'), 'a.yaml')).toEqual({
       internal: true,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFinding } from '../../src/cli/findings.ts';
+import { formatFinding } from '../../src/messages/findings.ts';
 import { dataSchema } from '../../src/data/schema.ts';
 import { DATE_YEARS, loadReportFile, MAX_FILE_BYTES, parseReportData, type LoadResult } from '../../src/data/load.ts';
 import { edit, MINIMAL } from '../helpers/minimal.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lru } from '../../src/export/pdf/lru.ts';
+import { Lru } from '../../src/fonts/lru.ts';
 
 describe('Lru (two generations)', () => {
   it('keeps what is used once per generation and forgets the rest', () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/export/docx/docx.ts';
-import { bundledFontSet } from '../../src/export/pdf/fonts.ts';
+import { bundledFontSet } from '../../src/fonts/fonts.ts';
 import { renderPdf } from '../../src/export/pdf/pdf.ts';
 import { laidOutPages, registerFontSet, type LaidOutPage } from '../../src/export/pdf/pdfkit-hooks.ts';
 import { unplacedText, UnplacedTextError, type ContentBox } from '../../src/export/pdf/placement.ts';

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledFontSet, FontFileError, fontSetFromFile, LAKSAMAN_SCALE, loadFace } from '../../src/export/pdf/fonts.ts';
+import { bundledFontSet, FontFileError, fontSetFromFile, LAKSAMAN_SCALE, loadFace } from '../../src/fonts/fonts.ts';
 import { breakLines, distributedSpacing, type Measure } from '../../src/export/pdf/lines.ts';
-import { clusterCount, shape, trackingFeatures, type ShapingFont } from '../../src/export/pdf/shaping.ts';
+import { clusterCount, shape, trackingFeatures, type ShapingFont } from '../../src/fonts/shaping.ts';
 
 const regular = loadFace(bundledFontSet().files.normal);
 // The face pdfkit sees: its layout is the shaper, reached through pdfkit's (text, features) call.

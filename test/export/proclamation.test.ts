@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/batch/plan.ts';
-import { formatFinding } from '../../src/cli/findings.ts';
+import { formatFinding } from '../../src/messages/findings.ts';
 import { emblemBytes } from '../../src/data/emblem.ts';
 import { loadReportFile, parseReportData } from '../../src/data/load.ts';
 import { checkFile, renderDocuments } from '../../src/pipeline.ts';

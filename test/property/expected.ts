@@ -1,6 +1,6 @@
 import { roundRange } from '../../src/analysis/followup.ts';
 import type { FieldPath, RawData } from '../../src/data/types.ts';
-import { withoutInvisible } from '../../src/export/pdf/shaping.ts';
+import { withoutInvisible } from '../../src/fonts/shaping.ts';
 import type { DigitSystem } from '../../src/model/types.ts';
 import { bahtText } from '../../src/thai/baht.ts';
 import { formatThaiDate } from '../../src/thai/dates.ts';
@@ -189,7 +189,7 @@ export const DRAW_NOTHING = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 /**
  * The marks drawn on one letter, in a fixed order: the PDF's text gives them as its shaper ordered
- * them (Thai vowels above and below before tone marks: src/export/pdf/shaping.ts, spellingOrder),
+ * them (Thai vowels above and below before tone marks: src/fonts/shaping.ts, spellingOrder),
  * face by face when a letter's marks come from two faces (ạ̈ิ: the fallback face's ạ̈, then
  * Laksaman's ิ), which is not always the order typed. Marks on one letter in another order are not
  * lost text, so both sides are compared in NFD, without white space, with each run of marks sorted

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { Chart, DigitSystem } from '../../model/types.ts';
 import { convertDigits } from '../../thai/digits.ts';
 import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
-import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../pdf/fonts.ts';
-import { Lru } from '../pdf/lru.ts';
+import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../../fonts/fonts.ts';
+import { Lru } from '../../fonts/lru.ts';
 
 /**
  * Draws a chart of the document model as SVG with Apache ECharts (server-side, no DOM), the one

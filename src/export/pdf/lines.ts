@@ -1,6 +1,6 @@
 import { breakUnits } from '../../thai/linebreak.ts';
 import type { Run } from '../../model/types.ts';
-import { Lru } from './lru.ts';
+import { Lru } from '../../fonts/lru.ts';
 
 /**
  * Line breaking for the PDF. pdfmake breaks only at UAX #14 opportunities, and a Thai sentence has

@@ -3,14 +3,14 @@ import { columnFractions, endsTitleGroup, isNumericCell, isTitleLine, keepsRowWh
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
 import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
-import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFace, type PdfFontSet } from './fonts.ts';
+import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFace, type PdfFontSet } from '../../fonts/fonts.ts';
 import { breakLines, distributedSpacing, graphemes, type Line, type Measure, type Piece, type Style } from './lines.ts';
 import { chartSvg, splitText } from '../chart/chart.ts';
 import { emblemPicture } from '../emblem.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
 import { laidOutPages, registerFontSet, type RowPlacement } from './pdfkit-hooks.ts';
 import { unplacedText, UnplacedTextError, type ContentBox, type UnplacedText } from './placement.ts';
-import { isInvisible, trackingFeatures } from './shaping.ts';
+import { isInvisible, trackingFeatures } from '../../fonts/shaping.ts';
 
 /**
  * Renders the document model as PDF with pdfmake. Lines are broken here (lines.ts) and handed to

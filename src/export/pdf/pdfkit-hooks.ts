@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { ChartText } from '../chart/chart.ts';
-import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from './fonts.ts';
-import { Lru } from './lru.ts';
-import { withoutInvisible } from './shaping.ts';
+import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from '../../fonts/fonts.ts';
+import { Lru } from '../../fonts/lru.ts';
+import { withoutInvisible } from '../../fonts/shaping.ts';
 
 /**
  * The two places where pdfmake 0.3.11 / pdfkit 0.19.1 (pinned in package.json) get Thai wrong,

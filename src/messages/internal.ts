@@ -1,5 +1,5 @@
 import { excerpt, UnplacedTextError } from '../export/pdf/placement.ts';
-import { internalErrorMessage, systemErrorMessage, unplacedTextMessage } from '../messages/catalogue.ts';
+import { internalErrorMessage, systemErrorMessage, unplacedTextMessage } from './catalogue.ts';
 
 /**
  * Exceptions that are not findings about a data file. Findings (invalid data) are the clerk's to

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fieldTitle } from '../data/schema.ts';
 import type { FieldPath, Finding } from '../data/types.ts';
 import type { Checked } from '../pipeline.ts';
-import { messageFor } from '../messages/catalogue.ts';
+import { messageFor } from './catalogue.ts';
 
 const SEVERITY = { error: 'ข้อผิดพลาด (error)', warning: 'คำเตือน (warning)' } as const;
 

@@ -1,4 +1,4 @@
-import { scriptRuns } from '../../thai/scripts.ts';
+import { scriptRuns } from '../thai/scripts.ts';
 import { Lru } from './lru.ts';
 
 /**

@@ -1,0 +1,164 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The import graph of src/ against the layers of the README ("How it is built"). Every
+ * `import … from '…'`, `export … from '…'` and `import('…')` of every file is read with a regular
+ * expression; relative paths are resolved to the file they name. Two rules:
+ * - an import between two parts of src is allowed only if ALLOWED says so;
+ * - the core (data, analysis, compose, model, export, thai) imports nothing of Node (`node:…`) and
+ *   reads no `process.…`, so that it can run in a browser.
+ * Known exceptions are listed below by file, each to be removed; a listed exception that no longer
+ * occurs fails the test too, so the lists only ever shrink.
+ */
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/**
+ * The part of src a file belongs to: its top-level folder, `pipeline` for src/pipeline.ts, and
+ * within src/export each renderer on its own (`export/pdf`, `export/docx`, `export/text`,
+ * `export/chart`) and `export/shared` for the files beside them (official-format.ts, emblem.ts).
+ */
+function partOf(file: string): string {
+  const rel = path.relative(SRC, file).split(path.sep);
+  if (rel.length === 1) return rel[0]!.replace(/\.ts$/, '');
+  if (rel[0] === 'export') return rel.length === 2 ? 'export/shared' : `export/${rel[1]}`;
+  return rel[0]!;
+}
+
+const CORE = ['thai', 'data', 'analysis', 'model', 'compose', 'export/shared', 'export/chart', 'export/pdf', 'export/docx', 'export/text'];
+
+/** Which part may import which (besides itself). Mirrors the diagram in the README. */
+const ALLOWED: Record<string, string[]> = {
+  // The core, bottom up.
+  thai: [],
+  data: ['thai'],
+  analysis: ['data', 'thai'],
+  model: ['thai'],
+  compose: ['data', 'analysis', 'model', 'thai'],
+  'export/shared': ['model', 'thai', 'fonts'],
+  'export/chart': ['export/shared', 'model', 'thai', 'fonts'],
+  'export/pdf': ['export/chart', 'export/shared', 'model', 'thai', 'fonts'],
+  'export/docx': ['export/chart', 'export/shared', 'model', 'thai', 'fonts'],
+  'export/text': ['export/shared', 'model', 'thai'],
+  // Services.
+  fonts: ['thai'],
+  files: [],
+  pipeline: [...CORE, 'fonts'],
+  messages: [...CORE, 'pipeline'],
+  // Entry points: batch and serve never import cli or each other; cli (the program) starts them.
+  batch: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
+  serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
+  cli: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'batch', 'serve'],
+};
+
+/**
+ * Single edges allowed against the parts' rule, each with its reason. `from -> to`, paths from src.
+ */
+const EDGE_EXCEPTIONS: Record<string, string> = {
+  // The bundled face's size is the page's font size; to go when the style sheet (issue 14, item 4)
+  // settles where the page's numbers live.
+  'fonts/fonts.ts -> export/official-format.ts': 'the body size of the bundled font is the official 16 pt',
+};
+
+/**
+ * Core files that still use Node (`node:…` or `process.…`): the files they read at run time
+ * (frameworks, templates, explanations, assets, the data file and the emblem's file) and
+ * the CommonJS packages they load with createRequire (pdfmake, pdfkit, echarts). Known exceptions
+ * of issue 14, item 1, to be removed by a resource loader that the entry points install.
+ */
+const NODE_IN_CORE: Record<string, string[]> = {
+  'data/frameworks.ts': ['node:fs'],
+  'data/load.ts': ['node:fs/promises'],
+  'data/emblem.ts': ['node:fs', 'node:fs/promises', 'node:module', 'node:path'],
+  'data/previous.ts': ['node:path'],
+  'compose/assets.ts': ['node:fs'],
+  'compose/compose.ts': ['node:fs'],
+  'compose/engine.ts': ['node:fs'],
+  'export/chart/chart.ts': ['node:module'],
+  'export/pdf/pdf.ts': ['node:module'],
+  'export/pdf/pdfkit-hooks.ts': ['node:module'],
+};
+
+/** Files outside src that the code imports as bundled data (from the repository's root). */
+const BUNDLED_DATA = ['data/ita-report.schema.json'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|js)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const IMPORT = /^\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+interface Import {
+  from: string;
+  specifier: string;
+  /** The file a relative import names, absolute; undefined for a package. */
+  target?: string;
+}
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => {
+    const specifier = (m[1] ?? m[2])!;
+    return specifier.startsWith('.') ? { from: file, specifier, target: path.resolve(path.dirname(file), specifier) } : { from: file, specifier };
+  });
+}
+
+const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
+const files = sourceFiles(SRC);
+const imports = files.flatMap(importsOf);
+
+describe('the import graph of src (README, "How it is built")', () => {
+  it('reads the imports of every file', () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(imports.filter((i) => i.target).length).toBeGreaterThan(150);
+    // The regular expression sees both forms, and the dynamic imports of the pipeline.
+    expect(imports.some((i) => rel(i.from) === 'pipeline.ts' && i.specifier === './export/pdf/pdf.ts')).toBe(true);
+  });
+
+  it('every part of src is in the table of layers', () => {
+    const parts = [...new Set(files.map(partOf))];
+    expect(parts.filter((p) => !(p in ALLOWED))).toEqual([]);
+  });
+
+  it('has no import against the layers', () => {
+    const against: string[] = [];
+    for (const i of imports) {
+      if (!i.target) continue;
+      if (!i.target.startsWith(SRC)) {
+        if (BUNDLED_DATA.includes(path.relative(path.dirname(SRC), i.target).split(path.sep).join('/'))) continue;
+        against.push(`${rel(i.from)} -> ${i.specifier} (outside src)`);
+        continue;
+      }
+      const [from, to] = [partOf(i.from), partOf(i.target)];
+      if (from === to || ALLOWED[from]?.includes(to)) continue;
+      const edge = `${rel(i.from)} -> ${rel(i.target)}`;
+      if (!(edge in EDGE_EXCEPTIONS)) against.push(`${edge} (${from} may not import ${to})`);
+    }
+    expect(against).toEqual([]);
+  });
+
+  it('lists only exceptions that still occur', () => {
+    const edges = new Set(imports.filter((i) => i.target).map((i) => `${rel(i.from)} -> ${rel(i.target!)}`));
+    expect(Object.keys(EDGE_EXCEPTIONS).filter((e) => !edges.has(e))).toEqual([]);
+  });
+
+  it('the core imports nothing of Node and reads no process.* (but for the listed files)', () => {
+    const found: Record<string, string[]> = {};
+    for (const file of files) {
+      if (!CORE.includes(partOf(file))) continue;
+      const uses = importsOf(file)
+        .map((i) => i.specifier)
+        .filter((s) => s.startsWith('node:'));
+      if (/(?<![\w.])process\.\w/.test(readFileSync(file, 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) uses.push('process');
+      if (uses.length > 0) found[rel(file)] = [...new Set(uses)];
+    }
+    expect(found).toEqual(NODE_IN_CORE);
+  });
+});
