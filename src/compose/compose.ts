@@ -10,7 +10,7 @@ import { parseMarkup } from '../model/markup.ts';
 import type { DigitSystem, DocumentModel } from '../model/types.ts';
 import { convertDigits } from '../thai/digits.ts';
 import { fiscalYearRange } from '../thai/fiscal.ts';
-import { documentTemplate, templatesDir, textTemplate } from './engine.ts';
+import { documentTemplate, TemplateError, templatesDir, textTemplate } from './engine.ts';
 import { buildFollowupView } from './followup-view.ts';
 import { buildView, type Explanations, type IndicatorView } from './view.ts';
 
@@ -29,7 +29,7 @@ export interface ComposeOptions {
   comparison?: Comparison;
 }
 
-export class TemplateError extends Error {}
+export { TemplateError };
 
 const explanationCache = new Map<number, Explanations>();
 

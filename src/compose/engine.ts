@@ -11,6 +11,63 @@ import { numberWords } from '../thai/words.ts';
 /** All the Thai wording lives here: report and announcement templates, partials, explanations. */
 export const templatesDir = new URL('../../templates/', import.meta.url);
 
+/** A mistake in a template: its message starts with `templates/<file>.hbs:line` when that is known. */
+export class TemplateError extends Error {}
+
+/**
+ * The template file being run, as its path from the project (`templates/partials/x.hbs`) and the
+ * number of lines before the compiled text (the front matter): set by the wrappers of `located`
+ * while a template or partial runs, read by the block helpers (positions in the markup's tags) and
+ * by the error handler. Undefined while an explanation runs (its text comes from a YAML file).
+ */
+interface Place {
+  file: string;
+  offset: number;
+}
+let running: Place | undefined;
+
+/** The line a helper was called from, attached to the error it throws (read by `positioned`). */
+const helperLine = Symbol('template line');
+
+/**
+ * Runs a compiled template as `place`: an error from it (Handlebars' strict-mode lookups and
+ * syntax errors carry the line; a helper's carries the line it was called from) becomes a
+ * TemplateError that starts with the file and line. The innermost template names the error;
+ * the templates around it pass it on unchanged. A try and two assignments per call: negligible.
+ */
+function located(place: Place, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    const outer = running;
+    running = place;
+    try {
+      return template(context, options);
+    } catch (error) {
+      throw positioned(error, place);
+    } finally {
+      running = outer;
+    }
+  };
+}
+
+function positioned(error: unknown, place: Place): unknown {
+  if (error instanceof TemplateError || !(error instanceof Error)) return error;
+  const parse = /^Parse error on line (\d+)/.exec(error.message);
+  const line =
+    (error as Error & { [helperLine]?: number })[helperLine] ??
+    (error as Error & { lineNumber?: number }).lineNumber ??
+    (parse ? Number(parse[1]) : undefined);
+  // Handlebars ends its own messages with " - line:column"; the position now leads.
+  const message = error.message.replace(/ - \d+:\d+$/, '');
+  const where = line === undefined ? place.file : `${place.file}:${line + place.offset}`;
+  return new TemplateError(`${where}: ${message}`, { cause: error });
+}
+
+/** Where a helper was called, as a markup position (`templates/report.hbs:12`), when known. */
+function callPosition(options: Handlebars.HelperOptions | undefined): string | undefined {
+  const line = (options as { loc?: { start?: { line?: number } } } | undefined)?.loc?.start?.line;
+  return running && line !== undefined ? `${running.file}:${line + running.offset}` : undefined;
+}
+
 
 /**
  * One Handlebars environment for the process: its helpers write the document structure as
@@ -22,27 +79,51 @@ function createEnvironment(): typeof Handlebars {
   // call the Title helper.
   for (const name of BLOCK_TAGS) {
     hb.registerHelper(name.charAt(0).toUpperCase() + name.slice(1), function (this: unknown, options: Handlebars.HelperOptions) {
-      return openTag(name, options.hash as TagAttrs) + options.fn(this) + closeTag(name);
+      return openTag(name, options.hash as TagAttrs, callPosition(options)) + options.fn(this) + closeTag(name);
     });
   }
-  hb.registerHelper('PageBreak', () => openTag('pagebreak') + closeTag('pagebreak'));
-  hb.registerHelper('Rule', () => openTag('rule') + closeTag('rule'));
-  hb.registerHelper('score', (n: unknown) => formatScore(asNumber(n, 'score')));
-  hb.registerHelper('amount', (n: unknown) => formatAmount(asNumber(n, 'amount')));
-  hb.registerHelper('bahtText', (n: unknown) => bahtText(asNumber(n, 'bahtText')));
-  hb.registerHelper('numberWords', (n: unknown) => numberWords(asNumber(n, 'numberWords')));
-  hb.registerHelper('thaiDate', (iso: unknown, style: unknown) =>
-    formatThaiDate(String(iso), style === 'short' ? 'short' : 'full'),
-  );
-  hb.registerHelper('fiscalYearStart', (fy: unknown) => fiscalYearRange(asNumber(fy, 'fiscalYearStart')).start);
-  hb.registerHelper('fiscalYearEnd', (fy: unknown) => fiscalYearRange(asNumber(fy, 'fiscalYearEnd')).end);
-  hb.registerHelper('quarterEnd', (fy: unknown, q: unknown) => quarterRange(asNumber(fy, 'quarterEnd'), asNumber(q, 'quarterEnd')).end);
-  hb.registerHelper('quarterStart', (fy: unknown, q: unknown) => quarterRange(asNumber(fy, 'quarterStart'), asNumber(q, 'quarterStart')).start);
+  hb.registerHelper('PageBreak', (options: Handlebars.HelperOptions) => openTag('pagebreak', {}, callPosition(options)) + closeTag('pagebreak'));
+  hb.registerHelper('Rule', (options: Handlebars.HelperOptions) => openTag('rule', {}, callPosition(options)) + closeTag('rule'));
+  registerValueHelpers(hb);
   for (const file of readdirSync(new URL('partials/', templatesDir))) {
     if (!file.endsWith('.hbs')) continue;
-    hb.registerPartial(file.slice(0, -4), readFileSync(new URL(`partials/${file}`, templatesDir), 'utf8'));
+    // Compiled here (as Handlebars would on first use, with the same options) so that each runs
+    // as its own file: its errors and its markup name templates/partials/<file>.hbs.
+    const source = readFileSync(new URL(`partials/${file}`, templatesDir), 'utf8');
+    hb.registerPartial(file.slice(0, -4), located({ file: `templates/partials/${file}`, offset: 0 }, hb.compile(source, compileOptions)));
   }
   return hb;
+}
+
+const compileOptions = { noEscape: true, strict: true } as const;
+
+/**
+ * The formatting helpers. A helper given a wrong value throws; the error gets the line the
+ * helper was called from (its options are the last argument).
+ */
+function registerValueHelpers(hb: typeof Handlebars): void {
+  const register = (name: string, helper: (...args: unknown[]) => string): void => {
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return helper(...args);
+      } catch (error) {
+        const line = (args.at(-1) as { loc?: { start?: { line?: number } } } | undefined)?.loc?.start?.line;
+        if (error instanceof Error && line !== undefined) Object.assign(error, { [helperLine]: line });
+        throw error;
+      }
+    });
+  };
+  register('score', (n: unknown) => formatScore(asNumber(n, 'score')));
+  register('amount', (n: unknown) => formatAmount(asNumber(n, 'amount')));
+  register('bahtText', (n: unknown) => bahtText(asNumber(n, 'bahtText')));
+  register('numberWords', (n: unknown) => numberWords(asNumber(n, 'numberWords')));
+  register('thaiDate', (iso: unknown, style: unknown) =>
+    formatThaiDate(String(iso), style === 'short' ? 'short' : 'full'),
+  );
+  register('fiscalYearStart', (fy: unknown) => fiscalYearRange(asNumber(fy, 'fiscalYearStart')).start);
+  register('fiscalYearEnd', (fy: unknown) => fiscalYearRange(asNumber(fy, 'fiscalYearEnd')).end);
+  register('quarterEnd', (fy: unknown, q: unknown) => quarterRange(asNumber(fy, 'quarterEnd'), asNumber(q, 'quarterEnd')).end);
+  register('quarterStart', (fy: unknown, q: unknown) => quarterRange(asNumber(fy, 'quarterStart'), asNumber(q, 'quarterStart')).start);
 }
 
 function asNumber(value: unknown, helper: string): number {
@@ -69,24 +150,33 @@ type CompiledDocumentTemplate = (context: object) => DocumentTemplateOutput;
 export function documentTemplate(name: string): CompiledDocumentTemplate {
   const cached = compiled.get(name);
   if (cached) return cached;
+  const template = compileDocumentTemplate(`templates/${name}.hbs`, readFileSync(new URL(`${name}.hbs`, templatesDir), 'utf8'));
+  compiled.set(name, template);
+  return template;
+}
+
+/**
+ * Compiles the text of a document template; `file` is the name its errors and markup positions
+ * give (`templates/report.hbs`). Exported for the tests, which run template texts of their own.
+ */
+export function compileDocumentTemplate(file: string, source: string): CompiledDocumentTemplate {
   environment ??= createEnvironment();
   const hb = environment;
-  const source = readFileSync(new URL(`${name}.hbs`, templatesDir), 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
   const front = (match ? parseYaml(match[1]!) : {}) as { title?: string; subject?: string; keywords?: string[] };
   const body = match ? source.slice(match[0].length) : source;
-  const options = { noEscape: true, strict: true } as const;
-  const compile = (s: string): Handlebars.TemplateDelegate => hb.compile(s, options);
-  const title = compile(front.title ?? '');
-  const subject = compile(front.subject ?? '');
-  const keywords = (front.keywords ?? []).map(compile);
-  const markup = compile(body);
-  const template: CompiledDocumentTemplate = (context) => ({
+  const lines = source.split('\n');
+  // A front-matter text is placed at its key's line; the body after the front matter's lines.
+  const keyOffset = (key: string): number => Math.max(0, lines.findIndex((l) => l.startsWith(`${key}:`)));
+  const compile = (s: string, offset: number): Handlebars.TemplateDelegate => located({ file, offset }, hb.compile(s, compileOptions));
+  const title = compile(front.title ?? '', keyOffset('title'));
+  const subject = compile(front.subject ?? '', keyOffset('subject'));
+  const keywords = (front.keywords ?? []).map((k) => compile(k, keyOffset('keywords')));
+  const markup = compile(body, match ? match[0].split('\n').length - 1 : 0);
+  return (context) => ({
     meta: { title: title(context), subject: subject(context), keywords: keywords.map((k) => k(context)) },
     markup: markup(context),
   });
-  compiled.set(name, template);
-  return template;
 }
 
 const texts = new Map<string, Handlebars.TemplateDelegate>();
@@ -101,7 +191,7 @@ export function textTemplate(source: string): Handlebars.TemplateDelegate {
   let template = texts.get(source);
   if (!template) {
     if (texts.size >= 500) texts.clear();
-    template = environment.compile(source, { noEscape: true, strict: true });
+    template = environment.compile(source, compileOptions);
     texts.set(source, template);
   }
   return template;

@@ -38,8 +38,12 @@ export type TagName = (typeof BLOCK_TAGS)[number] | 'pagebreak' | 'rule';
 
 export type TagAttrs = Record<string, string | number | boolean | null>;
 
-export function openTag(name: TagName, attrs: TagAttrs = {}): string {
-  return OPEN + JSON.stringify({ ...attrs, tag: name }) + CLOSE;
+/**
+ * `at` is where the template wrote the tag (`templates/report.hbs:12`): the parser names it in
+ * its errors and keeps it out of the model (the attribute name `at` is reserved for it).
+ */
+export function openTag(name: TagName, attrs: TagAttrs = {}, at?: string): string {
+  return OPEN + JSON.stringify(at === undefined ? { ...attrs, tag: name } : { ...attrs, tag: name, at }) + CLOSE;
 }
 
 export function closeTag(name: TagName): string {
@@ -48,7 +52,10 @@ export function closeTag(name: TagName): string {
 
 export class MarkupError extends Error {}
 
-type Token = { type: 'text'; text: string } | { type: 'open'; name: TagName; attrs: TagAttrs } | { type: 'close'; name: TagName };
+type Token =
+  | { type: 'text'; text: string }
+  | { type: 'open'; name: TagName; attrs: TagAttrs; at: string | undefined }
+  | { type: 'close'; name: TagName };
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -62,9 +69,9 @@ function tokenize(source: string): Token[] {
     if (start > pos) tokens.push({ type: 'text', text: source.slice(pos, start) });
     const end = source.indexOf(CLOSE, start);
     if (end === -1) throw new MarkupError('unterminated tag');
-    const { tag, ...attrs } = JSON.parse(source.slice(start + 1, end)) as TagAttrs & { tag: string };
+    const { tag, at, ...attrs } = JSON.parse(source.slice(start + 1, end)) as TagAttrs & { tag: string };
     if (tag.startsWith('/')) tokens.push({ type: 'close', name: tag.slice(1) as TagName });
-    else tokens.push({ type: 'open', name: tag as TagName, attrs });
+    else tokens.push({ type: 'open', name: tag as TagName, attrs, at: typeof at === 'string' ? at : undefined });
     pos = end + 1;
   }
   return tokens;
@@ -80,10 +87,17 @@ interface Format {
 export function parseMarkup(source: string): Block[] {
   const tokens = tokenize(source);
   let i = 0;
+  // The template positions of the tags open at the reading point (undefined where a tag has none).
+  const open: (string | undefined)[] = [];
+  /** An error that names the template line of the nearest enclosing tag that has one. */
+  const fail = (message: string, at = open.findLast((p) => p !== undefined)): MarkupError =>
+    new MarkupError(at === undefined ? message : `${at}: ${message}`);
   const peek = (): Token | undefined => tokens[i];
   const next = (): Token => {
     const t = tokens[i++];
-    if (!t) throw new MarkupError('unexpected end of template output');
+    if (!t) throw fail('unexpected end of template output');
+    if (t.type === 'open') open.push(t.at);
+    else if (t.type === 'close') open.pop();
     return t;
   };
   const describe = (t: Token | undefined): string =>
@@ -92,14 +106,14 @@ export function parseMarkup(source: string): Block[] {
   /** Skips whitespace-only text; any other text here is a template mistake. */
   const skipBlank = (context: string): void => {
     for (let t = peek(); t?.type === 'text'; t = peek()) {
-      if (t.text.trim() !== '') throw new MarkupError(`text outside a block in ${context}: "${t.text.trim().slice(0, 60)}"`);
+      if (t.text.trim() !== '') throw fail(`text outside a block in ${context}: "${t.text.trim().slice(0, 60)}"`);
       i++;
     }
   };
 
   const expectClose = (name: TagName): void => {
     const t = next();
-    if (t.type !== 'close' || t.name !== name) throw new MarkupError(`expected /${name}, found ${describe(t)}`);
+    if (t.type !== 'close' || t.name !== name) throw fail(`expected /${name}, found ${describe(t)}`);
   };
 
   /** Reads inline content up to the closing tag of `name`. */
@@ -122,7 +136,7 @@ export function parseMarkup(source: string): Block[] {
       } else if (t.type === 'close' && t.name === name && stack.length === 1) {
         return collapseRuns(runs);
       } else {
-        throw new MarkupError(`unexpected ${describe(t)} inside ${name}`);
+        throw fail(`unexpected ${describe(t)} inside ${name}`);
       }
     }
   };
@@ -133,7 +147,7 @@ export function parseMarkup(source: string): Block[] {
       skipBlank('list');
       const t = next();
       if (t.type === 'close' && t.name === 'list') return { kind: 'list', items };
-      if (t.type !== 'open' || t.name !== 'item') throw new MarkupError(`a list holds items, found ${describe(t)}`);
+      if (t.type !== 'open' || t.name !== 'item') throw fail(`a list holds items, found ${describe(t)}`);
       items.push({ runs: readRuns('item') });
     }
   };
@@ -141,7 +155,7 @@ export function parseMarkup(source: string): Block[] {
   const paragraphStyle = (attrs: TagAttrs, fallback: Paragraph['style']): Paragraph['style'] => {
     const style = attrs.style ?? fallback;
     if (style !== 'body' && style !== 'plain' && style !== 'center' && style !== 'right') {
-      throw new MarkupError(`unknown paragraph style ${String(style)}`);
+      throw fail(`unknown paragraph style ${String(style)}`);
     }
     return style;
   };
@@ -164,7 +178,7 @@ export function parseMarkup(source: string): Block[] {
         i--;
         blocks.push({ kind: 'paragraph', style: 'plain', runs: readRuns('cell') });
         return { blocks };
-      } else throw new MarkupError(`unexpected ${describe(t)} in a cell`);
+      } else throw fail(`unexpected ${describe(t)} in a cell`);
     }
   };
 
@@ -174,7 +188,7 @@ export function parseMarkup(source: string): Block[] {
       skipBlank('row');
       const t = next();
       if (t.type === 'close' && t.name === 'row') return { cells };
-      if (t.type !== 'open' || t.name !== 'cell') throw new MarkupError(`a row holds cells, found ${describe(t)}`);
+      if (t.type !== 'open' || t.name !== 'cell') throw fail(`a row holds cells, found ${describe(t)}`);
       cells.push(readCell());
     }
   };
@@ -184,7 +198,7 @@ export function parseMarkup(source: string): Block[] {
 
   const numberAttr = (attrs: TagAttrs, key: string, tag: TagName): number => {
     const value = attrs[key];
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new MarkupError(`${tag} needs a number ${key}, found ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw fail(`${tag} needs a number ${key}, found ${JSON.stringify(value)}`);
     return value;
   };
 
@@ -200,29 +214,29 @@ export function parseMarkup(source: string): Block[] {
         // A value without a number is a gap: that series has no score for this bar.
         const text = readText('value');
         values.push(t.attrs.value === null || t.attrs.value === undefined ? null : { value: numberAttr(t.attrs, 'value', 'value'), text });
-      } else throw new MarkupError(`a bar holds a label and values, found ${describe(t)}`);
+      } else throw fail(`a bar holds a label and values, found ${describe(t)}`);
     }
-    if (label === undefined) throw new MarkupError('a bar needs a label');
+    if (label === undefined) throw fail('a bar needs a label');
     return { label, values };
   };
 
-  const readChart = (attrs: TagAttrs): Chart => {
+  const readChart = (attrs: TagAttrs, at: string | undefined): Chart => {
     const chart: Chart = { kind: 'chart', series: [], bars: [], max: numberAttr(attrs, 'max', 'chart'), description: '' };
     for (;;) {
       skipBlank('chart');
       const t = next();
       if (t.type === 'close' && t.name === 'chart') break;
-      if (t.type !== 'open') throw new MarkupError(`unexpected ${describe(t)} in a chart`);
+      if (t.type !== 'open') throw fail(`unexpected ${describe(t)} in a chart`);
       if (t.name === 'series') chart.series.push(readText('series'));
       else if (t.name === 'bar') chart.bars.push(readBar());
       else if (t.name === 'mark') chart.mark = { value: numberAttr(t.attrs, 'value', 'mark'), text: readText('mark') };
       else if (t.name === 'below') chart.below = readText('below');
       else if (t.name === 'description') chart.description = readText('description');
-      else throw new MarkupError(`unexpected ${describe(t)} in a chart`);
+      else throw fail(`unexpected ${describe(t)} in a chart`);
     }
-    if (chart.series.length === 0 || chart.bars.length === 0) throw new MarkupError('a chart needs series and bars');
+    if (chart.series.length === 0 || chart.bars.length === 0) throw fail('a chart needs series and bars', at);
     const wrong = chart.bars.find((b) => b.values.length !== chart.series.length);
-    if (wrong) throw new MarkupError(`chart bar "${wrong.label}" has ${wrong.values.length} values for ${chart.series.length} series`);
+    if (wrong) throw fail(`chart bar "${wrong.label}" has ${wrong.values.length} values for ${chart.series.length} series`, at);
     return chart;
   };
 
@@ -232,14 +246,14 @@ export function parseMarkup(source: string): Block[] {
     const t = peek();
     if (!t) break;
     next();
-    if (t.type !== 'open') throw new MarkupError(`unexpected ${describe(t)} at document level`);
+    if (t.type !== 'open') throw fail(`unexpected ${describe(t)} at document level`);
     switch (t.name) {
       case 'title':
         blocks.push({ kind: 'title', runs: readRuns('title') });
         break;
       case 'heading': {
         const level = Number(t.attrs.level ?? 1);
-        if (level !== 1 && level !== 2 && level !== 3) throw new MarkupError(`heading level ${level}`);
+        if (level !== 1 && level !== 2 && level !== 3) throw fail(`heading level ${level}`);
         blocks.push({ kind: 'heading', level, numbered: t.attrs.numbered !== false, runs: readRuns('heading') });
         break;
       }
@@ -256,11 +270,11 @@ export function parseMarkup(source: string): Block[] {
           skipBlank('table');
           const r = next();
           if (r.type === 'close' && r.name === 'table') break;
-          if (r.type !== 'open' || r.name !== 'row') throw new MarkupError(`a table holds rows, found ${describe(r)}`);
+          if (r.type !== 'open' || r.name !== 'row') throw fail(`a table holds rows, found ${describe(r)}`);
           (r.attrs.header === true ? header : rows).push(readRow());
         }
         const widths = new Set([...header, ...rows].map((row) => row.cells.length));
-        if (widths.size > 1) throw new MarkupError(`table rows have different numbers of cells: ${[...widths].join(', ')}`);
+        if (widths.size > 1) throw fail(`table rows have different numbers of cells: ${[...widths].join(', ')}`, t.at);
         blocks.push({ kind: 'table', header, rows });
         break;
       }
@@ -270,14 +284,14 @@ export function parseMarkup(source: string): Block[] {
           skipBlank('signature');
           const l = next();
           if (l.type === 'close' && l.name === 'signature') break;
-          if (l.type !== 'open' || l.name !== 'line') throw new MarkupError(`a signature holds lines, found ${describe(l)}`);
+          if (l.type !== 'open' || l.name !== 'line') throw fail(`a signature holds lines, found ${describe(l)}`);
           lines.push(readRuns('line'));
         }
         blocks.push({ kind: 'signature', lines });
         break;
       }
       case 'chart':
-        blocks.push(readChart(t.attrs));
+        blocks.push(readChart(t.attrs, t.at));
         break;
       case 'pagebreak':
         expectClose('pagebreak');
@@ -286,7 +300,7 @@ export function parseMarkup(source: string): Block[] {
       case 'emblem': {
         // The picture is data (the agency's file or the shipped Garuda); the content is its description.
         const svg = t.attrs.svg;
-        if (typeof svg !== 'string' || svg === '') throw new MarkupError(`emblem needs an svg, found ${JSON.stringify(svg)?.slice(0, 40)}`);
+        if (typeof svg !== 'string' || svg === '') throw fail(`emblem needs an svg, found ${JSON.stringify(svg)?.slice(0, 40)}`);
         blocks.push({ kind: 'emblem', svg, description: readText('emblem') });
         break;
       }
@@ -295,7 +309,7 @@ export function parseMarkup(source: string): Block[] {
         blocks.push({ kind: 'rule' });
         break;
       default:
-        throw new MarkupError(`${t.name} cannot stand at document level`);
+        throw fail(`${t.name} cannot stand at document level`);
     }
   }
   return blocks;
