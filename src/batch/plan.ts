@@ -3,8 +3,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandInputs, filesUnder } from '../files/files.ts';
-import { fontSetFromFile } from '../fonts/fonts.ts';
-import type { RenderOptions } from '../pipeline.ts';
 
 /**
  * What a batch run is about to do: which data files are its share, and the fingerprint that tells
@@ -71,15 +69,8 @@ export async function toolFingerprint(root = ROOT): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The options that change the bytes of a document; a font file counts by its content. */
-export async function optionsFingerprint(options: RenderOptions): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ formats: [...options.formats].sort(), digits: options.digits, font: options.font ?? null, justify: options.justify ?? true, continuation: options.continuation ?? true, charts: options.charts ?? true, previousYear: options.previousYear ?? true, kinds: options.kinds ? [...options.kinds].sort() : null }));
-  if (options.pdfFont && options.formats.includes('pdf')) {
-    for (const file of Object.values(fontSetFromFile(options.pdfFont).files)) hash.update(await readFile(file));
-  }
-  return hash.digest('hex');
-}
+/** The options that change the bytes of a document: derived from RenderOptions itself (src/build). */
+export { optionsFingerprint } from '../build/options.ts';
 
 /**
  * `previous` is the previous year's file (empty when there is none): its scores are in the report;

@@ -9,9 +9,10 @@ import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
 import { FrameworkError } from '../data/frameworks.ts';
 import { FontFileError, fontSetFromFile } from '../fonts/fonts.ts';
 import type { DigitSystem } from '../model/types.ts';
-import { checkFile, hasErrors, OUTPUT_FORMATS, renderDocuments, type OutputFormat, type RenderOptions } from '../pipeline.ts';
+import { checkFile, hasErrors, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../pipeline.ts';
+import { buildFile, yearOfFolder } from '../build/build.ts';
 import { formatFinding } from '../messages/findings.ts';
-import { expandInputs, outputPath, UsageError, writeFileAtomic } from '../files/files.ts';
+import { expandInputs, UsageError } from '../files/files.ts';
 import { debugDetail, describeUnexpected } from '../messages/internal.ts';
 
 /**
@@ -142,21 +143,26 @@ async function build(inputs: string[], options: BuildOptions): Promise<number> {
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
     await guarded(file, tally, async () => {
-      const checked = await checkFile(file, previous === undefined ? {} : { previous });
-      if (!report(checked, options.strict) || !checked.data) {
+      const built = await buildFile({
+        file,
+        options: render,
+        check: previous === undefined ? {} : { previous },
+        strict: options.strict,
+        folderYear: yearOfFolder(file),
+        out: { dir: options.out },
+        onChecked: (checked) => {
+          if (!report(checked, options.strict)) return;
+          if (render.kinds?.some(isFollowupKind) && checked.analysis?.followup.length === 0) {
+            warn(`${rel}: ไม่มีข้อมูลผลการดำเนินการตามมาตรการ (followup:) จึงไม่มีรายงานผลการดำเนินการ (no followup: rounds in this file, so no follow-up report)`);
+          }
+        },
+        onWritten: (target) => log(`เขียนแล้ว (wrote): ${path.relative(process.cwd(), target) || target}`),
+      });
+      if (built.status === 'refused') {
+        // Findings were printed as the file was checked; the year-folder rule is said here.
+        if (built.why === 'folder-year') warn(`${rel}: ${built.reason}`);
         warn(`ไม่ได้สร้างเอกสารจาก ${rel} (nothing written for this file)`);
         tally.failed++;
-        return;
-      }
-      if (render.kinds?.some(isFollowupKind) && checked.analysis?.followup.length === 0) {
-        warn(`${rel}: ไม่มีข้อมูลผลการดำเนินการตามมาตรการ (followup:) จึงไม่มีรายงานผลการดำเนินการ (no followup: rounds in this file, so no follow-up report)`);
-      }
-      // Render everything first, so a failure leaves no document of this file half-done.
-      const documents = await renderDocuments(checked, render);
-      for (const doc of documents) {
-        const target = outputPath(options.out, checked.data.fiscalYear, file, doc.kind, doc.format);
-        await writeFileAtomic(target, doc.bytes);
-        log(`เขียนแล้ว (wrote): ${path.relative(process.cwd(), target) || target}`);
       }
     });
   }

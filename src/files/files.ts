@@ -73,12 +73,3 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
     throw err;
   }
 }
-
-/**
- * out/<fiscal year>/<data file name>/<document>.<format>. The folder comes from the file name and
- * the validated year, never from the agency's name, so no data can steer a path outside --out.
- */
-export function outputPath(outDir: string, fiscalYear: number, dataFile: string, document: string, format: string): string {
-  const stem = path.basename(dataFile).replace(DATA_FILE, '');
-  return path.join(outDir, String(fiscalYear), stem, `${document}.${format}`);
-}

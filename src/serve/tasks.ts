@@ -5,7 +5,8 @@ import { formatPath } from '../messages/findings.ts';
 import { latestFrameworkYear } from '../data/frameworks.ts';
 import { fieldTitle } from '../data/schema.ts';
 import { messageFor } from '../messages/catalogue.ts';
-import { checkText, hasErrors, renderDocuments, type Checked, type OutputFormat } from '../pipeline.ts';
+import { buildFile } from '../build/build.ts';
+import { checkText, type Checked, type OutputFormat } from '../pipeline.ts';
 import { confinedPreviousYear } from './guard.ts';
 import { HttpError } from './http-error.ts';
 import { updateYaml } from './yaml-update.ts';
@@ -171,9 +172,15 @@ export const tasks: Handlers = {
     return { raw: toData(input.text) ?? null, report: report(checked) };
   },
   render: async (input) => {
-    const checked = await checkConfined(rawToText(input.raw), input);
-    if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
-    const [doc] = await renderDocuments(checked, { formats: [input.format], digits: 'thai', kinds: [input.kind] });
+    const text = rawToText(input.raw);
+    // In memory: the page downloads the document; its year is the form's, whatever the folder.
+    const built = await buildFile({
+      file: input.file ?? 'form',
+      options: { formats: [input.format], digits: 'thai', kinds: [input.kind] },
+      check: () => checkConfined(text, input),
+    });
+    if (built.status === 'refused') return { invalid: report(built.checked) };
+    const [doc] = built.documents;
     // The server asks for a follow-up report only of a round the form has (server.ts).
     if (!doc) throw new HttpError(422, `ไม่มีเอกสาร ${input.kind} สำหรับข้อมูลนี้`, `the data makes no ${input.kind} document`);
     return { bytes: doc.bytes };
