@@ -85,8 +85,11 @@ export interface ToolView {
 
 export interface RatingView {
   words: string;
-  /** The band the overall score alone would have reached, and the tools that kept the agency out. */
-  held_back: { words: string; tool_min: number; tools: ToolView[] } | null;
+  /**
+   * When the overall score alone would have reached the band above: that band's minimum for every
+   * tool and the tools below it. The band is not named (templates/partials/tool-scores.hbs).
+   */
+  held_back: { tool_min: number; tools: ToolView[] } | null;
 }
 
 /** Against the same agency's previous year; null when there is no usable previous-year file. */
@@ -205,7 +208,7 @@ function ratingView({ rating, tools }: Analysis): RatingView | null {
   const ids = new Set(held?.tools.map((t) => t.id));
   return {
     words: rating.words,
-    held_back: held ? { words: held.words, tool_min: held.toolMin, tools: tools.filter((t) => ids.has(t.id)).map(toolView) } : null,
+    held_back: held ? { tool_min: held.toolMin, tools: tools.filter((t) => ids.has(t.id)).map(toolView) } : null,
   };
 }
 
