@@ -1,6 +1,6 @@
 import type { MeasureOutcome, RoundOutcome, StepCounts, StepOutcome } from '../analysis/followup.ts';
-import type { Period, ReportData } from '../data/types.ts';
-import { quarterRange } from '../thai/fiscal.ts';
+import type { ReportData } from '../data/types.ts';
+import { periodView, type PeriodView } from './view.ts';
 
 /**
  * The view the follow-up report's template sees (templates/followup.hbs). As the report's view:
@@ -16,13 +16,6 @@ export interface CountsView {
   percent: number;
 }
 
-export interface WhenView {
-  text: string | null;
-  from: string | null;
-  to: string | null;
-  quarter: number | null;
-}
-
 export interface StepView {
   number: number;
   text: string;
@@ -30,7 +23,7 @@ export interface StepView {
   in_progress: boolean;
   not_started: boolean;
   result: string | null;
-  when: WhenView | null;
+  when: PeriodView | null;
   evidence: { title: string; url: string | null }[];
   problems: string | null;
   suggestions: string | null;
@@ -94,16 +87,9 @@ function stepView(s: StepOutcome, fiscalYear: number): StepView {
     in_progress: s.status === 'in_progress',
     not_started: s.status === 'not_started',
     result: p?.result ?? null,
-    when: p?.when === undefined ? null : whenView(p.when, fiscalYear),
+    when: p?.when === undefined ? null : periodView(p.when, fiscalYear),
     evidence: (p?.evidence ?? []).map((e) => ({ title: e.title, url: e.url ?? null })),
     problems: p?.problems ?? null,
     suggestions: p?.suggestions ?? null,
   };
-}
-
-function whenView(when: Period, fiscalYear: number): WhenView {
-  if (typeof when === 'string') return { text: when, from: null, to: null, quarter: null };
-  if ('from' in when) return { text: null, from: when.from, to: when.to, quarter: null };
-  const range = quarterRange(fiscalYear, when.quarter);
-  return { text: null, from: range.start, to: range.end, quarter: when.quarter };
 }

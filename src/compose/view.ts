@@ -1,7 +1,7 @@
 import type { Analysis, IndicatorResult } from '../analysis/analyse.ts';
 import type { Change, Comparison, IndicatorChange } from '../analysis/compare.ts';
 import type { Framework } from '../data/frameworks.ts';
-import type { IssueRow, Measure, ReportData } from '../data/types.ts';
+import type { IssueRow, Measure, Period, ReportData } from '../data/types.ts';
 import { quarterRange } from '../thai/fiscal.ts';
 import { garudaSvg } from './assets.ts';
 
@@ -46,7 +46,7 @@ export interface MeasureView {
   monitoring: string;
   budget: number | null;
   has_budget: boolean;
-  period: { text: string | null; from: string | null; to: string | null; quarter: number | null };
+  period: PeriodView;
 }
 
 export interface ChangeView {
@@ -265,14 +265,23 @@ function rankGroupView(group: IndicatorResult[], index: number, count: number): 
   };
 }
 
+/** A period (a measure's, a follow-up step's) as templates read it: a quarter also as its dates. */
+export interface PeriodView {
+  text: string | null;
+  from: string | null;
+  to: string | null;
+  quarter: number | null;
+}
+
+export function periodView(period: Period | undefined, fiscalYear: number): PeriodView {
+  if (period === undefined) return { text: null, from: null, to: null, quarter: null };
+  if (typeof period === 'string') return { text: period, from: null, to: null, quarter: null };
+  if ('from' in period) return { text: null, from: period.from, to: period.to, quarter: null };
+  const range = quarterRange(fiscalYear, period.quarter);
+  return { text: null, from: range.start, to: range.end, quarter: period.quarter };
+}
+
 function measureView(m: Measure, number: number, fiscalYear: number): MeasureView {
-  const period: MeasureView['period'] = { text: null, from: null, to: null, quarter: null };
-  if (typeof m.period === 'string') period.text = m.period;
-  else if (m.period && 'from' in m.period) Object.assign(period, { from: m.period.from, to: m.period.to });
-  else if (m.period) {
-    const range = quarterRange(fiscalYear, m.period.quarter);
-    Object.assign(period, { quarter: m.period.quarter, from: range.start, to: range.end });
-  }
   return {
     number,
     title: m.title,
@@ -281,6 +290,6 @@ function measureView(m: Measure, number: number, fiscalYear: number): MeasureVie
     monitoring: m.monitoring,
     budget: m.budget ?? null,
     has_budget: m.budget !== undefined,
-    period,
+    period: periodView(m.period, fiscalYear),
   };
 }
