@@ -109,6 +109,7 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
   const [tool, optionsPrint] = await Promise.all([toolFingerprint(), optionsFingerprint(options.render)]);
   const manifestFile = manifestPath(outDir, options.shard);
   const manifest = await loadManifest(manifestFile);
+  if (options.shard) manifest.shard = options.shard;
   const { toBuild, skipped } = await partition(files, manifest, outDir, tool, optionsPrint, options.force, options.render.previousYear !== false);
 
   const summary: BatchSummary = { total: files.length, written: 0, skipped, failed: [], warnings: 0, orphans: [], removed: [], interrupted: false, ms: 0 };
@@ -147,11 +148,11 @@ export async function runBatch(options: BatchOptions, reporter: BatchReporter): 
             summary.written++;
             manifest.entries[file.key] = { fingerprint: print, outputs: result.outputs };
           } else {
-            summary.failed.push({ key: file.key, reason: result.reason ?? 'failed', ...(result.internal && { internal: true }) });
+            const failed = { reason: result.reason ?? 'failed', ...(result.internal && { internal: true as const }) };
+            summary.failed.push({ key: file.key, ...failed });
             // Built again next time, whatever the fingerprint; the documents of its last good
             // version stay claimed, so they are not taken for orphans (nor pruned) while it is broken.
-            const entry = manifest.entries[file.key];
-            if (entry) entry.fingerprint = '';
+            manifest.entries[file.key] = { fingerprint: '', outputs: manifest.entries[file.key]?.outputs ?? [], failed };
           }
           dirty = true;
           reporter.done(result);

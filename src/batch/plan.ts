@@ -15,11 +15,18 @@ export interface Shard {
   count: number;
 }
 
-export function parseShard(text: string): Shard | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) return undefined;
-  const index = Number(m[1]);
-  const count = Number(m[2]);
+/**
+ * `K/N`: share K of N (1-based). `N` alone: share of N whose index the environment gives, as a
+ * Kubernetes Indexed Job does in JOB_COMPLETION_INDEX (0-based: index 0 is share 1/N), so that one
+ * pod template serves every index. The completion count is not in a pod's environment: it is N.
+ */
+export function parseShard(text: string, env: Readonly<Record<string, string | undefined>> = {}): Shard | undefined {
+  const both = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const countOnly = /^(\d+)$/.exec(text.trim());
+  const completion = env.JOB_COMPLETION_INDEX?.trim();
+  if (!both && !(countOnly && completion !== undefined && /^\d+$/.test(completion))) return undefined;
+  const index = both ? Number(both[1]) : Number(completion) + 1;
+  const count = Number(both ? both[2] : countOnly![1]);
   return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
 }
 

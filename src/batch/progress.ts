@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { BatchReporter, BatchSummary } from './batch.ts';
 import type { JobResult } from './job.ts';
+import { complete, type MergeReport } from './merge.ts';
 
 /**
  * Progress a person can follow: a bar with counts and time left on a terminal, plain lines in a
@@ -110,4 +111,22 @@ export function logReporter(write: Write, everyMs = 5000): BatchReporter {
       for (const line of summaryLines(summary)) write(line);
     },
   };
+}
+
+/** What a merge of shards found, for a person: counts first, then each thing to act on. */
+export function mergeLines(r: MergeReport): string[] {
+  if (r.count === undefined) return ['ไม่พบไฟล์ .ita-report-manifest.K-of-N.json ในโฟลเดอร์นี้ (no shard manifests in this folder: run batch --shard first)'];
+  const list = (items: readonly string[], mark: string) => [...items.slice(0, 50).map((i) => `  ${mark} ${i}`), ...(items.length > 50 ? [`  … ${items.length - 50} more`] : [])];
+  const internal = r.failed.filter((f) => f.internal).length;
+  const lines = [
+    `รวมผล ${r.shards.length} จาก ${r.count} ส่วน (shards merged): หน่วยงานที่มีเอกสารครบ ${r.written} (written) · เอกสาร ${r.documents} ไฟล์ (documents) · ล้มเหลว ${r.failed.length} (failed)`,
+  ];
+  if (r.missingShards.length > 0) lines.push(`ไม่มีผลของส่วนที่ ${r.missingShards.join(', ')} จาก ${r.count} (these shards did not report: run them again)`);
+  if (r.unusable.length > 0) lines.push(`ใช้ไม่ได้ (unreadable, or of another shard count):`, ...list(r.unusable, '-'));
+  if (r.failed.length > 0) lines.push(...r.failed.slice(0, 200).map((f) => `  ${f.internal ? '‼' : '✗'} ${f.key}: ${f.reason}`), ...(r.failed.length > 200 ? [`  … ${r.failed.length - 200} more`] : []));
+  if (internal > 0) lines.push(`ในจำนวนนี้เป็นข้อผิดพลาดภายในโปรแกรม ${internal} (‼: bugs in ita-report, please report them)`);
+  if (r.missingDocuments.length > 0) lines.push(`เอกสารที่บันทึกไว้แต่ไม่อยู่ในโฟลเดอร์ ${r.missingDocuments.length} ไฟล์ (documents recorded but not here: copy them in, or run the shard again)`, ...list(r.missingDocuments, '-'));
+  if (r.notCovered.length > 0) lines.push(`ไฟล์ข้อมูลที่ยังไม่มีส่วนใดสร้าง ${r.notCovered.length} ไฟล์ (data files no shard recorded)`, ...list(r.notCovered, '-'));
+  if (complete(r)) lines.push('ครบทุกส่วน ไม่มีข้อผิดพลาด (complete: every shard reported, nothing failed or missing)');
+  return lines;
 }

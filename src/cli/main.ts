@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runBatch } from '../batch/batch.ts';
 import { parseShard, type Shard } from '../batch/plan.ts';
-import { logReporter, terminalReporter } from '../batch/progress.ts';
+import { complete, mergeShards } from '../batch/merge.ts';
+import { logReporter, mergeLines, terminalReporter } from '../batch/progress.ts';
 import { createAppServer, listen } from '../serve/server.ts';
 import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
 import { FrameworkError } from '../data/frameworks.ts';
@@ -12,7 +13,7 @@ import type { DigitSystem } from '../model/types.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../pipeline.ts';
 import { buildFile, yearOfFolder } from '../build/build.ts';
 import { formatFinding } from '../messages/findings.ts';
-import { expandInputs, UsageError } from '../files/files.ts';
+import { expandInputs, UsageError, writeFileAtomic } from '../files/files.ts';
 import { debugDetail, describeUnexpected } from '../messages/internal.ts';
 
 /**
@@ -213,9 +214,20 @@ function parseYears(value: string, previous: number[] | undefined): number[] {
 }
 
 function parseShardOption(value: string): Shard {
-  const shard = parseShard(value);
-  if (!shard) throw new InvalidArgumentError(`ใช้รูปแบบ K/N เช่น 1/3 (use K/N, e.g. 1/3): ${value}`);
-  return shard;
+  const shard = parseShard(value, process.env);
+  if (shard) return shard;
+  const completion = process.env.JOB_COMPLETION_INDEX;
+  if (/^\s*\d+\s*$/.test(value) && completion !== undefined) {
+    throw new InvalidArgumentError(
+      `JOB_COMPLETION_INDEX=${completion} ไม่อยู่ในช่วง 0 ถึง ${Number(value) - 1} ของ --shard ${value.trim()} (JOB_COMPLETION_INDEX must be 0 … N-1 for --shard N)`,
+    );
+  }
+  if (/^\s*\d+\s*$/.test(value)) {
+    throw new InvalidArgumentError(
+      `--shard ${value.trim()} ใช้ได้เมื่อมีตัวแปร JOB_COMPLETION_INDEX (งานแบบ Indexed ของ Kubernetes) มิฉะนั้นใช้ K/N เช่น 1/${value.trim()} (--shard N takes its index from JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job; elsewhere use K/N)`,
+    );
+  }
+  throw new InvalidArgumentError(`ใช้รูปแบบ K/N เช่น 1/3 หรือ N ในงานแบบ Indexed ของ Kubernetes (use K/N, e.g. 1/3, or N with JOB_COMPLETION_INDEX): ${value}`);
 }
 
 function parseFormats(value: string, previous: OutputFormat[] | undefined): OutputFormat[] {
@@ -278,9 +290,28 @@ export function createProgram(): Command {
     .option('-j, --jobs <n>', 'จำนวนเธรดทำงาน (worker threads)', parsePositive, availableParallelism())
     .option('--force', 'สร้างใหม่ทั้งหมด ไม่ข้ามไฟล์ที่ไม่เปลี่ยน (rebuild everything)', false)
     .option('--prune', 'ลบเอกสารที่ไม่มีไฟล์ข้อมูลแล้ว (remove documents whose data file is gone)', false)
-    .option('--shard <K/N>', 'ทำเฉพาะส่วนที่ K จาก N ส่วน สำหรับแบ่งงานหลายเครื่อง (take share K of N, for several machines)', parseShardOption)
+    .option(
+      '--shard <K/N>',
+      'ทำเฉพาะส่วนที่ K จาก N ส่วน สำหรับแบ่งงานหลายเครื่อง หรือ N เมื่อ K มาจาก JOB_COMPLETION_INDEX ของ Kubernetes (take share K of N, for several machines; N alone takes K from a Kubernetes Indexed Job\'s JOB_COMPLETION_INDEX, 0-based)',
+      parseShardOption,
+    )
     .action(async (dataDir: string, opts: BatchCliOptions) => {
       process.exitCode = await batch(dataDir, opts);
+    });
+
+  program
+    .command('merge')
+    .description('รวมผลของงาน batch ที่แบ่งเป็นหลายส่วน (--shard) ในโฟลเดอร์เดียว (merge the manifests of a sharded batch into one account)')
+    .argument('<out-dir>', 'โฟลเดอร์ผลลัพธ์ที่รวมเอกสารของทุกส่วนไว้ (the output folder holding every shard\'s documents and manifest)')
+    .option('--data <dir>', 'โฟลเดอร์ข้อมูล: ตรวจว่าทุกไฟล์มีส่วนที่สร้างแล้ว (the data folder: check that every file was covered)')
+    .option('-y, --year <years>', 'เฉพาะปีงบประมาณเหล่านี้ เมื่อใช้ --data (only these fiscal-year folders, with --data)', parseYears)
+    .option('--json <file>', 'เขียนผลรวมเป็น JSON ด้วย (also write the account as JSON)')
+    .action(async (outDir: string, opts: { data?: string; year?: number[]; json?: string }) => {
+      const report = await mergeShards({ outDir, ...(opts.data && { dataDir: opts.data }), ...(opts.year && { years: opts.year }) });
+      for (const line of mergeLines(report)) log(line);
+      if (opts.json) await writeFileAtomic(path.resolve(opts.json), Buffer.from(JSON.stringify(report, null, 1) + '\n'));
+      const internal = report.failed.filter((f) => f.internal).length;
+      process.exitCode = internal > 0 ? EXIT.internal : complete(report) ? EXIT.ok : EXIT.invalid;
     });
 
   program

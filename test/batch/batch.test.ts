@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseShard, shardOf } from '../../src/batch/plan.ts';
 import { pdfText } from '../helpers/pdf.ts';
@@ -11,15 +12,17 @@ import { sampleText } from '../helpers/sample.ts';
 const bin = new URL('../../bin/ita-report.js', import.meta.url).pathname;
 const run = promisify(execFile);
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cliWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir(), maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+const cli = (...args: string[]) => cliWith({}, ...args);
 
 const fresh = (prefix: string): string => mkdtempSync(path.join(tmpdir(), prefix));
 
@@ -260,6 +263,22 @@ describe('shards', () => {
     expect(parseShard(text)).toEqual(shard);
   });
 
+  // A Kubernetes Indexed Job gives each pod JOB_COMPLETION_INDEX, 0-based; the count is the Job's
+  // `completions`, written once in the pod template as `--shard N`.
+  it.each([
+    ['3', '0', { index: 1, count: 3 }],
+    ['3', '2', { index: 3, count: 3 }],
+    [' 3 ', ' 1 ', { index: 2, count: 3 }],
+    ['3', '3', undefined],
+    ['3', '-1', undefined],
+    ['3', 'x', undefined],
+    ['3', undefined, undefined],
+    ['0', '0', undefined],
+    ['1/3', '2', { index: 1, count: 3 }],
+  ])('parseShard(%j) with JOB_COMPLETION_INDEX=%j', (text, index, shard) => {
+    expect(parseShard(text, { JOB_COMPLETION_INDEX: index })).toEqual(shard);
+  });
+
   it('puts every path in exactly one of N shards, the same on every machine, spread evenly', () => {
     const keys = Array.from({ length: 3000 }, (_, i) => `25${66 + (i % 3)}/agency-${i}.yaml`);
     const counts = [0, 0, 0];
@@ -276,16 +295,6 @@ describe('shards', () => {
 });
 
 describe('ita-report batch: invalid data and internal errors apart (issue 11)', () => {
-  async function cliWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
-
   /** A tree of files that all fail before rendering: an alias bomb, a year too early, and one more. */
   function failingTree(): string {
     const dir = fresh('ita-batch-limits-');
@@ -321,5 +330,96 @@ describe('ita-report batch: invalid data and internal errors apart (issue 11)', 
     // The invalid files are still invalid data, reported as before.
     expect(stderr).toMatch(/ {2}✗ 2566\/bomb\.yaml: /);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('a run split across machines, then merged (issue 15)', () => {
+  it('pods of an Indexed Job (--shard N, JOB_COMPLETION_INDEX) cover every file; merge accounts for written, failed and missing', async () => {
+    const data = dataTree(7);
+    writeFileSync(path.join(data, '2566', 'broken.yaml'), 'agency: [unclosed\n');
+    const out = fresh('ita-batch-pods-');
+    // Three pods of one Job, the same command, told apart only by the index the Job gives them.
+    const pods = await Promise.all([0, 1, 2].map((i) => cliWith({ JOB_COMPLETION_INDEX: String(i) }, 'batch', data, '--out', out, '--format', 'docx', '--shard', '3', '--jobs', '1')));
+    expect(pods.filter((p) => p.code === 1)).toHaveLength(1);
+    expect(pods.filter((p) => p.code === 0)).toHaveLength(2);
+    expect(readdirSync(out).filter((f) => f.startsWith('.ita-report-manifest.')).sort()).toEqual(['1-of-3', '2-of-3', '3-of-3'].map((k) => `.ita-report-manifest.${k}.json`));
+
+    const json = path.join(fresh('ita-merge-'), 'merged.json');
+    const merged = await cli('merge', out, '--data', data, '--json', json);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toContain('รวมผล 3 จาก 3 ส่วน (shards merged): หน่วยงานที่มีเอกสารครบ 7 (written) · เอกสาร 14 ไฟล์ (documents) · ล้มเหลว 1 (failed)');
+    expect(merged.stdout).toMatch(/✗ 2566\/broken\.yaml: .*broken\.yaml:\d+:\d+: ข้อผิดพลาด \(error\)/);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { written: number; documents: number; failed: { key: string }[]; missingShards: number[]; notCovered: string[] };
+    expect(report).toMatchObject({ count: 3, shards: [1, 2, 3], written: 7, documents: 14, missingShards: [], notCovered: [], missingDocuments: [] });
+    expect(report.failed.map((f) => f.key)).toEqual(['2566/broken.yaml']);
+
+    // The merged manifest lets one unsharded run carry on where the shards stopped.
+    writeFileSync(path.join(data, '2566', 'broken.yaml'), sampleText().replace('agency: จังหวัดนครปฐม', 'agency: หน่วยงานที่แก้แล้ว'));
+    const after = await cli('batch', data, '--out', out, '--format', 'docx');
+    expect(after.code).toBe(0);
+    expect(after.stderr).toContain('เขียน 1 (written) · ข้าม 7 (unchanged, skipped)');
+  });
+
+  it('names a shard that did not report, a document that did not arrive and a data file no shard covered', async () => {
+    const data = dataTree(4);
+    const out = fresh('ita-batch-pods-');
+    for (const k of [1, 2, 3]) expect((await cli('batch', data, '--out', out, '--format', 'pdf', '--shard', `${k}/3`, '--jobs', '1')).code).toBe(0);
+    const lost = documents(out)[0]!;
+    rmSync(path.join(out, lost));
+    const owner = readdirSync(out).find((f) => f.startsWith('.ita-report-manifest.') && readFileSync(path.join(out, f), 'utf8').includes('agency-04'))!;
+    rmSync(path.join(out, owner));
+    const { code, stdout } = await cli('merge', out, '--data', data);
+    expect(code).toBe(1);
+    const k = /\.(\d)-of-3\./.exec(owner)![1];
+    expect(stdout).toContain(`ไม่มีผลของส่วนที่ ${k} จาก 3`);
+    expect(stdout).toContain(`- 2566/agency-04.yaml`);
+    if (!lost.startsWith('2566/agency-04/')) expect(stdout).toContain(`- ${lost}`);
+    expect(stdout).not.toContain('ครบทุกส่วน');
+  });
+
+  it('says so when the folder holds no shard manifest, and a whole merge exits 0', async () => {
+    const empty = await cli('merge', fresh('ita-merge-empty-'));
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toContain('no shard manifests in this folder');
+    const data = dataTree(2);
+    const out = fresh('ita-batch-pods-');
+    for (const k of [1, 2]) expect((await cli('batch', data, '--out', out, '--format', 'pdf', '--shard', `${k}/2`, '--jobs', '1')).code).toBe(0);
+    const whole = await cli('merge', out, '--data', data);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('ครบทุกส่วน ไม่มีข้อผิดพลาด');
+  });
+
+  it('refuses --shard N outside an Indexed Job, and an index beyond N, as usage errors', async () => {
+    const outside = await cli('batch', dataTree(1), '--shard', '3');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('JOB_COMPLETION_INDEX');
+    const beyond = await cliWith({ JOB_COMPLETION_INDEX: '3' }, 'batch', dataTree(1), '--shard', '3');
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toContain('JOB_COMPLETION_INDEX=3 ไม่อยู่ในช่วง 0 ถึง 2');
+  });
+});
+
+describe('the README\'s worked examples of a sharded run', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('### Every agency on N machines'), readme.indexOf('### Speed'));
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parseAllDocuments(m[1]!).map((d) => d.toJS() as Record<string, unknown>));
+
+  it('the Kubernetes Job is Indexed and its --shard N is its completion count', () => {
+    const job = blocks[0]![0] as { kind: string; spec: { completionMode: string; completions: number; template: { spec: { containers: { command: string[] }[] } } } };
+    expect(job.kind).toBe('Job');
+    expect(job.spec.completionMode).toBe('Indexed');
+    const command = job.spec.template.spec.containers[0]!.command.join(' ');
+    expect(command).toContain(`--shard ${job.spec.completions} `);
+    expect(parseShard(String(job.spec.completions), { JOB_COMPLETION_INDEX: String(job.spec.completions - 1) })).toEqual({ index: job.spec.completions, count: job.spec.completions });
+  });
+
+  it('the CI matrix runs shares 1 … N of N, and the merge job gathers every share', () => {
+    const ci = blocks[1]![0] as { jobs: { shard: { strategy: { matrix: { k: number[] } }; steps: { run?: string }[] }; merge: { needs: string; steps: { run?: string; with?: { pattern?: string } }[] } } };
+    const ks = ci.jobs.shard.strategy.matrix.k;
+    const run = ci.jobs.shard.steps.map((s) => s.run ?? '').find((r) => r.includes('--shard'))!;
+    const n = Number(/--shard \$\{\{ matrix\.k \}\}\/(\d+)/.exec(run)![1]);
+    expect(ks).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(ci.jobs.merge.needs).toBe('shard');
+    expect(ci.jobs.merge.steps.some((s) => s.run?.startsWith('npx ita-report merge out'))).toBe(true);
   });
 });
