@@ -1,5 +1,6 @@
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { addChartParts, type ChartPart } from './chart-part.ts';
 
 /**
  * The docx library stamps the current time into docProps/core.xml and into every zip entry, and
@@ -7,8 +8,8 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
  * the dates with the document's own date and the drawing ids per document, so
  * the same input gives byte-identical files (and a batch can tell what really changed).
  */
-export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
-  return zipDeterministic(unzipSync(bytes), isoDate);
+export function normalizeDocx(bytes: Uint8Array, isoDate: string, charts: readonly ChartPart[] = []): Uint8Array {
+  return zipDeterministic(unzipSync(bytes), isoDate, charts);
 }
 
 /** The parts of a package by path, as docx's compiler hands them to its zip step. */
@@ -24,14 +25,16 @@ const compile: Compile | undefined = (() => {
   return typeof compiler?.compile === 'function' ? (d: Document) => compiler.compile!(d) : undefined;
 })();
 
-export async function packDocx(document: Document, isoDate: string): Promise<Uint8Array> {
-  if (!compile) return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate);
+/** Packs a document, adding the chart parts that docx cannot write itself (chart-part.ts). */
+export async function packDocx(document: Document, isoDate: string, charts: readonly ChartPart[] = []): Promise<Uint8Array> {
+  if (!compile) return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, charts);
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of compile(document)) files[name] = typeof data === 'string' ? strToU8(data) : data;
-  return zipDeterministic(files, isoDate);
+  return zipDeterministic(files, isoDate, charts);
 }
 
-function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): Uint8Array {
+function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string, charts: readonly ChartPart[]): Uint8Array {
+  addChartParts(files, charts);
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {
