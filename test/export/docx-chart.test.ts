@@ -101,6 +101,24 @@ describe('the DOCX chart', () => {
     expect(chart).toContain('<a:cs typeface="TH SarabunPSK"/>');
   });
 
+  it("embeds its data as a workbook for Word's Edit Data: the names and the scores where the part points", () => {
+    expect(docxPart(bytes, 'word/charts/_rels/chart1.xml.rels')).toMatch(
+      /<Relationship Id="([^"]+)" Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/package" Target="\.\.\/embeddings\/chart1\.xlsx"\/>/,
+    );
+    expect(chart).toMatch(/<c:externalData r:id="rId1"><c:autoUpdate val="0"\/><\/c:externalData><\/c:chartSpace>$/);
+    expect(docxPart(bytes, '[Content_Types].xml')).toContain('<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>');
+    const sheet = strFromU8(unzipSync(files['word/embeddings/chart1.xlsx']!)['xl/worksheets/sheet1.xml']!);
+    const cell = (ref: string): string | undefined => new RegExp(`<c r="${ref}"[^>]*>(?:<is><t>([^<]*)</t></is>|<v>([^<]*)</v>)</c>`).exec(sheet)?.slice(1).find((v) => v !== undefined);
+    // The part's references name these cells.
+    expect(firstSeries()).toContain('<c:f>Sheet1!$B$2:$B$11</c:f>');
+    expect(firstSeries()).toContain('<c:f>Sheet1!$A$2:$A$11</c:f>');
+    numbers.forEach((n, i) => {
+      expect(Number(cell(`B${i + 2}`))).toBe(sample.scores[n]);
+      expect(cell(`A${i + 2}`)).toMatch(new RegExp(`^${toThaiDigits(String(n))}\\. `));
+    });
+    expect(cell('B1')).toBe(/<c:tx><c:strRef><c:f>Sheet1!\$B\$1<\/c:f><c:strCache><c:ptCount val="1"\/><c:pt idx="0"><c:v>([^<]*)</.exec(firstSeries())![1]);
+  });
+
   it('is no picture: no PNG or SVG is left in the package', () => {
     expect(Object.keys(files).filter((n) => n.startsWith('word/media/'))).toEqual([]);
     expect(docxPart(bytes, 'word/document.xml')).not.toContain('<pic:pic');

@@ -3,26 +3,31 @@ import { strFromU8, strToU8 } from 'fflate';
 import type { Chart, DigitSystem } from '../../model/types.ts';
 import { officialFormat as F } from '../official-format.ts';
 import { chartSize, COLOURS, hasMarkedBars, isBelowMark } from '../chart/chart.ts';
+import { chartWorkbook, FIRST_ROW, SHEET, WORKBOOK_COLUMNS } from './chart-workbook.ts';
 import { emu, hundredthPoints } from './units.ts';
 
 /**
  * The report's chart as a native Word chart: a DrawingML chart part (word/charts/chartN.xml)
  * holding the labels and the scores as its data, drawn by Word and LibreOffice themselves and
- * editable in Word. The docx library has no chart API, so docx.ts places the inline drawing that
- * names the part, and `addChartParts` adds the part, its relationship and its content type to the
- * package before it is zipped.
+ * editable in Word, with the data in an embedded workbook (chart-workbook.ts) for Word's "Edit
+ * Data". The docx library has no chart API, so docx.ts places the inline drawing that names the
+ * part (`chartRun`), and `addChartParts` adds the part, its workbook, their relationships and
+ * content types to the package before it is zipped (deterministic.ts).
  *
  * It shows what the PDF's ECharts picture shows (src/export/chart), with the same colours and the
  * same text from the model: horizontal bars in the model's order from the top, one series a year
- * (earlier years grey and their values smaller), bars of the reported year below the pass mark in
- * the marked colour, each value printed beside its bar as the model writes it, the axis in the
- * document's digits, the pass mark as a dashed vertical line with its label above it, and a legend
- * under the plot with an entry for the marked colour. The line is an XY series on axes of its own
- * (the usual way to put a vertical line on a bar chart; both Word and LibreOffice draw it), and the
- * marked colour's legend entry is an XY series without points whose marker is a square.
+ * (earlier years grey, their values smaller), bars of the reported year below the pass mark in
+ * the marked colour (c:dPt), each value printed beside its bar as the model writes it (a data
+ * label with its own text), the value axis in the document's digits, the pass mark as a dashed
+ * vertical line with its words above it, and a legend under the plot with an entry for the marked
+ * colour. The line and its words are axes: a second pair, whose category axis crosses its value
+ * axis at the mark (the line) and whose value axis has one labelled tick, at the mark. An XY
+ * series would be the usual way to draw the line, but LibreOffice cannot combine one with
+ * horizontal bars.
  *
- * There is no embedded workbook: Word and LibreOffice draw from the caches in the part, and Word's
- * "Edit Data" says the linked data is not available.
+ * Printed values are the model's text, so they stay as they are if the data is edited in Word.
+ * LibreOffice (7.4) shows the value axis in Arabic digits: it does not read Excel's Thai-digit
+ * format code in a chart, which Word does.
  */
 
 export interface ChartPart {
@@ -31,6 +36,8 @@ export interface ChartPart {
   /** Relationship id from word/document.xml. */
   rId: string;
   xml: string;
+  /** The chart, whose data the embedded workbook holds. */
+  chart: Chart;
 }
 
 const NS = {
@@ -40,6 +47,10 @@ const NS = {
 } as const;
 const CHART_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 const CHART_CONTENT = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const PACKAGE_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/package';
+const XLSX_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The chart part's relationship to its workbook. */
+const WORKBOOK_RID = 'rId1';
 
 /** A number format that prints Arabic digits as Thai ones (Excel's Thai locale with native digits). */
 const THAI_DIGITS_FORMAT = '[$-D07041E]0';
@@ -71,11 +82,10 @@ function customLabel(index: number, text: string, position: string): string {
   );
 }
 
-/** Spreadsheet reference of a column's rows (the data's place in a workbook, were there one). */
-const column = (letter: string, first: number, last = first): string => `Sheet1!$${letter}$${first}${last === first ? '' : `:$${letter}$${last}`}`;
-const COLUMNS = 'BCDEFGHIJ';
-/** Row 1 holds the series' names, the values start under it. */
-const FIRST_ROW = 2;
+/** Reference to rows of a column of the embedded workbook (chart-workbook.ts). */
+const column = (letter: string, first: number, last = first): string => `${SHEET}!$${letter}$${first}${last === first ? '' : `:$${letter}$${last}`}`;
+/** The series' columns: B, C, … (A holds the categories). */
+const COLUMNS = WORKBOOK_COLUMNS.slice(1);
 
 const strRef = (ref: string, values: string[]): string =>
   `<c:strRef><c:f>${ref}</c:f><c:strCache><c:ptCount val="${values.length}"/>${values
@@ -184,7 +194,8 @@ export function chartPartXml(chart: Chart, digits: DigitSystem, font: string): s
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     '<c:date1904 val="0"/><c:lang val="th-TH"/><c:roundedCorners val="0"/>' +
     `<c:chart><c:autoTitleDeleted val="1"/>${plot}${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:spPr><a:noFill/>${noLine}</c:spPr>${text(F.chart.textSize)}</c:chartSpace>`
+    `<c:spPr><a:noFill/>${noLine}</c:spPr>${text(F.chart.textSize)}` +
+    `<c:externalData r:id="${WORKBOOK_RID}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>`
   );
 }
 
@@ -207,11 +218,15 @@ export function chartRun(chart: Chart, part: ChartPart): ParagraphChild {
 
 /** The chart part of the document's nth chart (from 1). */
 export function chartPart(chart: Chart, digits: DigitSystem, font: string, nth: number): ChartPart {
-  return { path: `word/charts/chart${nth}.xml`, rId: `rIdChart${nth}`, xml: chartPartXml(chart, digits, font) };
+  return { path: `word/charts/chart${nth}.xml`, rId: `rIdChart${nth}`, xml: chartPartXml(chart, digits, font), chart };
 }
 
-/** Adds the chart parts, their relationships from the document and their content types to a package's files. */
-export function addChartParts(files: Record<string, Uint8Array>, parts: readonly ChartPart[]): void {
+/**
+ * Adds the chart parts to a package's files: each part with its embedded workbook (its files
+ * dated `mtime`, the document's date) and the part's relationship to it, the parts' relationships
+ * from the document and their content types.
+ */
+export function addChartParts(files: Record<string, Uint8Array>, parts: readonly ChartPart[], mtime: Date): void {
   if (parts.length === 0) return;
   const edit = (name: string, closing: string, added: string): void => {
     const xml = strFromU8(files[name]!);
@@ -222,6 +237,18 @@ export function addChartParts(files: Record<string, Uint8Array>, parts: readonly
     '</Relationships>',
     parts.map((p) => `<Relationship Id="${p.rId}" Type="${CHART_TYPE}" Target="${p.path.replace('word/', '')}"/>`).join(''),
   );
-  edit('[Content_Types].xml', '</Types>', parts.map((p) => `<Override PartName="/${p.path}" ContentType="${CHART_CONTENT}"/>`).join(''));
-  for (const p of parts) files[p.path] = strToU8(p.xml);
+  edit(
+    '[Content_Types].xml',
+    '</Types>',
+    `<Default Extension="xlsx" ContentType="${XLSX_CONTENT}"/>` + parts.map((p) => `<Override PartName="/${p.path}" ContentType="${CHART_CONTENT}"/>`).join(''),
+  );
+  parts.forEach((p, i) => {
+    const workbook = `chart${i + 1}.xlsx`;
+    files[p.path] = strToU8(p.xml);
+    files[p.path.replace(/([^/]+)$/, '_rels/$1.rels')] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="${WORKBOOK_RID}" Type="${PACKAGE_TYPE}" Target="../embeddings/${workbook}"/></Relationships>`,
+    );
+    files[`word/embeddings/${workbook}`] = chartWorkbook(p.chart, mtime);
+  });
 }

@@ -34,7 +34,11 @@ export async function packDocx(document: Document, isoDate: string, charts: read
 }
 
 function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string, charts: readonly ChartPart[]): Uint8Array {
-  addChartParts(files, charts);
+  // Zip stores local date components; building the Date from components keeps them the same in
+  // every time zone.
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(y, m - 1, d, 0, 0, 0);
+  addChartParts(files, charts, mtime);
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {
@@ -54,12 +58,8 @@ function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string, ch
       files['word/document.xml'] = strToU8(xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`));
     }
   }
-  // Zip stores local date components; building the Date from components keeps them the same in
-  // every time zone.
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(y, m - 1, d, 0, 0, 0);
   const entries: Zippable = {};
-  // A PNG is compressed already: deflating it again costs time and saves nothing.
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: name.endsWith('.png') ? 0 : 6 }];
+  // A PNG or an embedded workbook is compressed already: deflating it again costs time and saves nothing.
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: /\.(png|xlsx)$/.test(name) ? 0 : 6 }];
   return zipSync(entries);
 }
