@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { lstat, readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import { bundleScript } from '../bundle/bundle.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
 import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
@@ -167,12 +168,28 @@ function documentKind(body: Record<string, unknown>): DocumentKind {
   return kind;
 }
 
-/** The page's own files, by name: nothing else is served from disk. */
+/** The page's folder: index.html, style.css, and the script's TypeScript (app.ts and its parts). */
 const PAGE_DIR = new URL('./page/', import.meta.url);
-const PAGE_FILES: Record<string, string> = {
-  '/': 'index.html; text/html',
-  '/app.js': 'app.js; text/javascript',
-  '/style.css': 'style.css; text/css',
+
+/**
+ * The page's script: app.ts with what it imports (its parts, the core's rules it shares), bundled
+ * into one file at the first request and kept; a bundle that failed is tried again at the next.
+ */
+let pageScript: Promise<Buffer> | undefined;
+const bundledPage = (): Promise<Buffer> =>
+  (pageScript ??= bundleScript(new URL('app.ts', PAGE_DIR)).then(
+    (bundle) => Buffer.from(bundle.code),
+    (err: unknown) => {
+      pageScript = undefined;
+      throw err;
+    },
+  ));
+
+/** The page's own files, by name: nothing else is served. */
+const PAGE_FILES: Record<string, { type: string; bytes: () => Promise<Buffer> }> = {
+  '/': { type: 'text/html', bytes: () => readFile(new URL('index.html', PAGE_DIR)) },
+  '/app.js': { type: 'text/javascript', bytes: bundledPage },
+  '/style.css': { type: 'text/css', bytes: () => readFile(new URL('style.css', PAGE_DIR)) },
 };
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -366,10 +383,9 @@ export function createAppServer(options: ServeOptions): Server {
           const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
           const page = req.method === 'GET' ? PAGE_FILES[url.pathname] : undefined;
           if (page) {
-            const [name, type] = page.split('; ') as [string, string];
-            const bytes = await readFile(new URL(name, PAGE_DIR));
+            const bytes = await page.bytes();
             res.writeHead(200, {
-              'content-type': `${type}; charset=utf-8`,
+              'content-type': `${page.type}; charset=utf-8`,
               'content-length': bytes.length,
               // The page talks to this server only, and is never framed by another site.
               'content-security-policy': "default-src 'self'; connect-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; img-src 'self' blob: data:",
