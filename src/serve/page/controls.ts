@@ -31,13 +31,18 @@ export function rowTools(list: unknown[], index: number, rerender: () => void, m
   return tools;
 }
 
-export function textField(labelText: string, path: string, get: () => string | undefined, set: (value: string) => void, multiline = false): HTMLLabelElement {
+/**
+ * A labelled text field: one line, or a text area of `rows` lines; `aria` names it for a screen
+ * reader where its label alone does not say which measure or step it is of.
+ */
+export function textField(labelText: string, path: string, get: () => string | undefined, set: (value: string) => void, { rows, aria }: { rows?: number; aria?: string } = {}): HTMLLabelElement {
   const label = document.createElement('label');
   label.textContent = labelText;
-  const input = multiline ? document.createElement('textarea') : document.createElement('input');
-  if (input instanceof HTMLTextAreaElement) input.rows = 3;
+  const input = rows ? document.createElement('textarea') : document.createElement('input');
+  if (input instanceof HTMLTextAreaElement) input.rows = rows ?? 1;
   else input.type = 'text';
   input.dataset.path = path;
+  if (aria) input.setAttribute('aria-label', aria);
   input.value = get() ?? '';
   input.oninput = () => {
     set(input.value);

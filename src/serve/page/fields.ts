@@ -94,7 +94,7 @@ export function renderIssues(section: IssueSection): void {
     label.append(select);
     div.append(label);
     div.append(
-      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), true),
+      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3 }),
     );
     box.append(div);
   });
@@ -114,7 +114,7 @@ export function renderMeasures(): void {
       const stepRow = document.createElement('div');
       stepRow.className = 'row';
       stepRow.append(rowTools(steps, k, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps)));
-      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), true));
+      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3 }));
       div.append(stepRow);
     });
     const addStep = document.createElement('button');

@@ -1,4 +1,4 @@
-import { periodField } from './controls.ts';
+import { periodField, textField } from './controls.ts';
 import { $, status, thaiDigits } from './dom.ts';
 import { showFindings } from './findings.ts';
 import { kind, renderKinds, setKind } from './preview.ts';
@@ -72,21 +72,8 @@ export function renumberProgress(order: number[], length: number, mapOf: (round:
 const roundOf = (r: Round) => state.raw?.followup?.[r];
 
 /** A text field of the progress part; empty leaves the key out. */
-function progressText(labelText: string, aria: string, path: string, get: () => string | undefined, set: (value: string | undefined) => void, multiline = true): HTMLLabelElement {
-  const label = document.createElement('label');
-  label.textContent = labelText;
-  const input = multiline ? document.createElement('textarea') : document.createElement('input');
-  if (input instanceof HTMLTextAreaElement) input.rows = 2;
-  else input.type = 'text';
-  input.dataset.path = path;
-  input.setAttribute('aria-label', aria);
-  input.value = get() ?? '';
-  input.oninput = () => {
-    set(input.value.trim() === '' ? undefined : input.value);
-    changed();
-  };
-  label.append(input);
-  return label;
+function progressText(labelText: string, aria: string, path: string, get: () => string | undefined, set: (value: string | undefined) => void): HTMLLabelElement {
+  return textField(labelText, path, get, (value) => set(value.trim() === '' ? undefined : value), { rows: 2, aria });
 }
 
 interface EvidenceRow {
