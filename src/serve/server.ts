@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { lstat, readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import { bundleScript } from '../bundle/bundle.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
 import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
@@ -14,6 +15,8 @@ import { HttpError, internalError } from './http-error.ts';
 import { Cancelled, Lane } from './lanes.ts';
 import { sweepSaveTemps } from './sweep.ts';
 import type { Place } from './tasks.ts';
+import type { Answers, ErrorAnswer } from './api.ts';
+import { dataFilePath } from '../data/new-file.ts';
 
 export { nextYear } from './tasks.ts';
 
@@ -165,12 +168,28 @@ function documentKind(body: Record<string, unknown>): DocumentKind {
   return kind;
 }
 
-/** The page's own files, by name: nothing else is served from disk. */
+/** The page's folder: index.html, style.css, and the script's TypeScript (app.ts and its parts). */
 const PAGE_DIR = new URL('./page/', import.meta.url);
-const PAGE_FILES: Record<string, string> = {
-  '/': 'index.html; text/html',
-  '/app.js': 'app.js; text/javascript',
-  '/style.css': 'style.css; text/css',
+
+/**
+ * The page's script: app.ts with what it imports (its parts, the core's rules it shares), bundled
+ * into one file at the first request and kept; a bundle that failed is tried again at the next.
+ */
+let pageScript: Promise<Buffer> | undefined;
+const bundledPage = (): Promise<Buffer> =>
+  (pageScript ??= bundleScript(new URL('app.ts', PAGE_DIR)).then(
+    (bundle) => Buffer.from(bundle.code),
+    (err: unknown) => {
+      pageScript = undefined;
+      throw err;
+    },
+  ));
+
+/** The page's own files, by name: nothing else is served. */
+const PAGE_FILES: Record<string, { type: string; bytes: () => Promise<Buffer> }> = {
+  '/': { type: 'text/html', bytes: () => readFile(new URL('index.html', PAGE_DIR)) },
+  '/app.js': { type: 'text/javascript', bytes: bundledPage },
+  '/style.css': { type: 'text/css', bytes: () => readFile(new URL('style.css', PAGE_DIR)) },
 };
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -194,7 +213,7 @@ const pathError = (err: unknown, relative: string): never => {
 /** What Node's HTTP parser reports about a broken or slow client, answered in the page's words. */
 function clientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const answer = (status: number, reason: string, th: string, en: string) => {
-    const body = Buffer.from(JSON.stringify({ error: { th, en } }));
+    const body = Buffer.from(JSON.stringify({ error: { th, en } } satisfies ErrorAnswer));
     const head = `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\n\r\n`;
     socket.end(Buffer.concat([Buffer.from(head, 'latin1'), body]));
     // A client that does not close its side is not waited for.
@@ -266,7 +285,7 @@ export function createAppServer(options: ServeOptions): Server {
       const framework = used === undefined ? undefined : loadFramework(used);
       if (!framework) throw new HttpError(404, 'ไม่มีกรอบการประเมินของปีนี้', 'no framework for that year');
       const notice = framework.year !== year ? previousFrameworkNotice({ year, framework: framework.year }) : undefined;
-      json(res, 200, { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }) });
+      json(res, 200, { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }) } satisfies Answers['GET /api/framework']);
     },
     'POST /api/new-year': async (req, res, _url, signal) => {
       const body = await readBody(req, res);
@@ -274,9 +293,9 @@ export function createAppServer(options: ServeOptions): Server {
       const file = dataFile(from);
       const { raw } = await checks.run('next-year', { text: await readData(file, from) }, signal);
       const stem = path.basename(file).replace(/\.ya?ml$/i, '');
-      const [year, framework] = [Number(raw.assessment_year), Number(raw.framework)];
-      const notice = raw.framework !== undefined && framework !== year ? previousFrameworkNotice({ year, framework }) : undefined;
-      json(res, 200, { path: `${raw.fiscal_year}/${stem}.yaml`, raw, ...(notice && { notice }) });
+      const { assessment_year: year, framework } = raw;
+      const notice = framework !== undefined && framework !== year ? previousFrameworkNotice({ year, framework }) : undefined;
+      json(res, 200, { path: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) } satisfies Answers['POST /api/new-year']);
     },
     'GET /api/files': async (_req, res) => {
       const all = (await expandInputs([dataDir])).map((f) => path.relative(dataDir, f).split(path.sep).join('/'));
@@ -289,7 +308,7 @@ export function createAppServer(options: ServeOptions): Server {
           return err instanceof PathError ? [{ path: f, th: err.th, en: err.en }] : [];
         }
       });
-      json(res, 200, { files: all.filter((f) => !refused.some((r) => r.path === f)), ...(refused.length > 0 && { refused }) });
+      json(res, 200, { files: all.filter((f) => !refused.some((r) => r.path === f)), ...(refused.length > 0 && { refused }) } satisfies Answers['GET /api/files']);
     },
     'GET /api/file': async (_req, res, url, signal) => {
       const relative = url.searchParams.get('path') ?? '';
@@ -298,18 +317,18 @@ export function createAppServer(options: ServeOptions): Server {
       // The page shows the preview of a file it opens: the render thread starts loading now.
       renders.warm();
       const loaded = await checks.run('load', { root: dataDir, file, text }, signal);
-      json(res, 200, { path: relative, text, raw: loaded.raw, ...loaded.report });
+      json(res, 200, { path: relative, text, raw: loaded.raw, ...loaded.report } satisfies Answers['GET /api/file']);
     },
     'POST /api/check': async (req, res, _url, signal) => {
       const body = await readBody(req, res);
-      json(res, 200, await checks.run('check', { ...placeOf(textField(body, 'path')), raw: body.raw }, signal));
+      json(res, 200, (await checks.run('check', { ...placeOf(textField(body, 'path')), raw: body.raw }, signal)) satisfies Answers['POST /api/check']);
     },
     'POST /api/render': async (req, res, _url, signal) => {
       const body = await readBody(req, res);
       const format: OutputFormat = body.format === 'docx' ? 'docx' : 'pdf';
       const kind = documentKind(body);
       const rendered = await renders.run('render', { ...placeOf(textField(body, 'path')), raw: body.raw, kind, format }, signal);
-      if ('invalid' in rendered) return json(res, 422, rendered.invalid);
+      if ('invalid' in rendered) return json(res, 422, rendered.invalid satisfies Answers['POST /api/render']);
       res.writeHead(200, {
         'content-type': format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-length': rendered.bytes.length,
@@ -338,7 +357,7 @@ export function createAppServer(options: ServeOptions): Server {
         if (left > 0) inFlight.set(file, left);
         else inFlight.delete(file);
       }
-      json(res, 200, { saved: true, ...report });
+      json(res, 200, { saved: true as const, ...report } satisfies Answers['POST /api/save']);
     },
   };
 
@@ -364,10 +383,9 @@ export function createAppServer(options: ServeOptions): Server {
           const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
           const page = req.method === 'GET' ? PAGE_FILES[url.pathname] : undefined;
           if (page) {
-            const [name, type] = page.split('; ') as [string, string];
-            const bytes = await readFile(new URL(name, PAGE_DIR));
+            const bytes = await page.bytes();
             res.writeHead(200, {
-              'content-type': `${type}; charset=utf-8`,
+              'content-type': `${page.type}; charset=utf-8`,
               'content-length': bytes.length,
               // The page talks to this server only, and is never framed by another site.
               'content-security-policy': "default-src 'self'; connect-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; img-src 'self' blob: data:",
@@ -383,7 +401,7 @@ export function createAppServer(options: ServeOptions): Server {
           // Nobody is there to answer.
           if (err instanceof Cancelled || res.destroyed) return;
           const e = err instanceof HttpError ? err : internalError(err);
-          if (!res.headersSent) json(res, e.status, { error: { th: e.th, en: e.en } });
+          if (!res.headersSent) json(res, e.status, { error: { th: e.th, en: e.en } } satisfies ErrorAnswer);
           else res.destroy();
         }
       })();

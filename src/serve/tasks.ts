@@ -3,6 +3,8 @@ import { parseDocument, stringify } from 'yaml';
 import type { DocumentKind } from '../compose/compose.ts';
 import { formatPath } from '../messages/findings.ts';
 import { latestFrameworkYear } from '../data/frameworks.ts';
+import { defaultAssessmentYear, newDataFile, type NewFile } from '../data/new-file.ts';
+import type { AnnouncementForm, Measure } from '../data/types.ts';
 import { fieldTitle } from '../data/schema.ts';
 import { messageFor } from '../messages/catalogue.ts';
 import { buildFile } from '../build/build.ts';
@@ -10,36 +12,15 @@ import { checkText, type Checked, type OutputFormat } from '../pipeline.ts';
 import { confinedPreviousYear } from './guard.ts';
 import { HttpError } from './http-error.ts';
 import { updateYaml } from './yaml-update.ts';
+import type { Report } from './api.ts';
+
+export type { Report } from './api.ts';
 
 /**
  * The work of the web server that can take long: YAML, checking and rendering. It runs in worker
  * threads (`worker.ts`, driven by `lanes.ts`), so that a long render never holds up the requests
  * of the page. Every task gets plain data and answers plain data (structured-cloneable).
  */
-
-/** Findings as the page shows them: beside the field they concern, Thai first. */
-export interface Report {
-  findings: {
-    severity: string;
-    path: string;
-    field: string | null;
-    th: string;
-    en: string;
-    at: { line: number; col: number } | null;
-  }[];
-  overall: {
-    declared: number;
-    declaredLevel: string | null;
-    level: string;
-    computed: number | null;
-    computedLevel: string | null;
-    /** The rating in words as the report prints it, and the rule's, in years that have one. */
-    rating: { words: string; rule: string } | null;
-    /** Each tool as a percent of its maximum, and whether it reaches the pass mark. */
-    tools: { id: string; name: string; score: number | null; passed: boolean | null }[];
-    passMark: number;
-  } | null;
-}
 
 /** Where a form's file lives: the data folder, and the file's path in it when it has one. */
 export interface Place {
@@ -55,7 +36,7 @@ export interface Tasks {
     input: Place & { raw: unknown; kind: DocumentKind; format: OutputFormat };
     output: { bytes: Uint8Array } | { invalid: Report };
   };
-  'next-year': { input: { text: string }; output: { raw: Record<string, unknown> } };
+  'next-year': { input: { text: string }; output: { raw: NewFile } };
   update: { input: Place & { before: string; raw: unknown }; output: { text: string; report: Report } };
 }
 export type TaskName = keyof Tasks;
@@ -82,32 +63,27 @@ export function report(checked: Checked): Report {
 }
 
 /**
- * Last year's file as the start of this year's: the agency, its measures and signatory carry over;
- * scores, the overall score and the issue lists are left for the new results.
+ * Last year's file as the start of this year's (newDataFile, the page's new file too): the agency,
+ * its measures and signatory carry over; scores, the overall score and the issue lists are left
+ * for the new results. What carries over is taken as it is; checking the new file reports it.
  */
-export function nextYear(raw: Record<string, unknown>): Record<string, unknown> {
+export function nextYear(raw: Record<string, unknown>): NewFile {
   const year = Number(raw.fiscal_year) + 1;
-  const assessment = Number(raw.assessment_year ?? Number(raw.fiscal_year) - 1) + 1;
-  // The assessment year's framework or, while that year has no file yet, the latest one before it
-  // (stated in the file; the page says so).
-  const framework = latestFrameworkYear(assessment);
+  const assessment = Number(raw.assessment_year ?? defaultAssessmentYear(Number(raw.fiscal_year))) + 1;
   const signatory = (raw.signatory ?? {}) as Record<string, unknown>;
-  return {
-    agency: raw.agency,
-    fiscal_year: year,
-    assessment_year: assessment,
-    ...(framework !== undefined && { framework }),
-    overall: { score: null },
-    ...(raw.threshold !== undefined && { threshold: raw.threshold }),
-    scores: {},
-    urgent: [],
-    improve: [],
-    measures: raw.measures ?? [],
-    // The position as a field to fill in; left empty it is "not yet known" (a warning, and a
-    // dotted line in the announcement), never an error.
-    signatory: { position: signatory.position ?? '' },
-    ...announcementOf(raw, year),
-  };
+  // Carried over unchecked (as they are in last year's file): the casts name what they should be.
+  return newDataFile({
+    agency: raw.agency as string,
+    fiscalYear: year,
+    assessmentYear: assessment,
+    // The assessment year's framework or, while that year has no file yet, the latest one before it
+    // (stated in the file; the page says so).
+    framework: latestFrameworkYear(assessment),
+    threshold: raw.threshold as number | undefined,
+    measures: (raw.measures ?? []) as Measure[],
+    position: (signatory.position ?? '') as string,
+    announcement: announcementOf(raw, year),
+  });
 }
 
 /**
@@ -115,13 +91,13 @@ export function nextYear(raw: Record<string, unknown>): Record<string, unknown> 
  * speaks of last year's result). An emblem path is relative to the data file, and next year's
  * file sits in the next year's folder: the path is rebased so that it names the same file.
  */
-function announcementOf(raw: Record<string, unknown>, year: number): Record<string, unknown> {
+function announcementOf(raw: Record<string, unknown>, year: number): NewFile['announcement'] {
   const before = isRecord(raw.announcement) ? raw.announcement : {};
-  const announcement: Record<string, unknown> = {
-    ...(before.form !== undefined && { form: before.form }),
+  const announcement = {
+    ...(before.form !== undefined && { form: before.form as AnnouncementForm }),
     ...(typeof before.emblem === 'string' && { emblem: rebased(before.emblem, year) }),
   };
-  return Object.keys(announcement).length > 0 ? { announcement } : {};
+  return Object.keys(announcement).length > 0 ? announcement : undefined;
 }
 
 function rebased(emblem: string, year: number): string {

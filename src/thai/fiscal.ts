@@ -65,10 +65,22 @@ export function fiscalQuarterOf(iso: string): { fiscalYear: number; quarter: Fis
   if (!parsed.ok) throw new RangeError(`not a valid ISO date (${parsed.reason}): ${JSON.stringify(iso)}`);
   const year = Number(parsed.date.slice(0, 4));
   const month = Number(parsed.date.slice(5, 7));
-  if (month >= 10) return { fiscalYear: year + BE_OFFSET + 1, quarter: 1 };
+  const fiscalYear = fiscalYearOf(year, month);
+  if (month >= 10) return { fiscalYear, quarter: 1 };
   const quarter = Math.floor((month - 1) / 3) + 2;
   if (!isFiscalQuarter(quarter)) throw new Error(`unreachable: quarter ${quarter}`);
-  return { fiscalYear: year + BE_OFFSET, quarter };
+  return { fiscalYear, quarter };
+}
+
+/**
+ * Fiscal year (B.E.) of a month: C.E. `year`, `month` 1–12 (October starts the next fiscal year):
+ * (2022, 9) → 2565, (2022, 10) → 2566. For "today" give the local calendar's year and month
+ * (`getFullYear()`, `getMonth() + 1`). Throws RangeError for a month other than 1–12.
+ */
+export function fiscalYearOf(year: number, month: number): number {
+  if (!Number.isInteger(year)) throw new RangeError(`year must be an integer C.E. year, got ${year}`);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1 to 12, got ${month}`);
+  return year + BE_OFFSET + (month >= 10 ? 1 : 0);
 }
 
 /**

@@ -6,7 +6,7 @@ export { bahtText } from './baht.ts';
 export { numberWords } from './words.ts';
 export { formatThaiDate, parseIsoDate, thaiMonthName } from './dates.ts';
 export type { ParseIsoDateResult } from './dates.ts';
-export { fiscalQuarterOf, fiscalYearRange, quarterRange } from './fiscal.ts';
+export { fiscalQuarterOf, fiscalYearOf, fiscalYearRange, quarterRange } from './fiscal.ts';
 export type { DateRange, FiscalQuarter } from './fiscal.ts';
 export { normalizeThai } from './normalize.ts';
 export { breakUnits } from './linebreak.ts';

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
  * expression; relative paths are resolved to the file they name. Two rules:
  * - an import between two parts of src is allowed only if ALLOWED says so;
  * - the core (data, analysis, compose, model, export, thai) imports nothing of Node (`node:…`) and
- *   reads no `process.…`, so that it can run in a browser.
+ *   reads no `process.…`, so that it can run in a browser;
+ * - the web page's script (src/serve/page) and every file it imports run in the browser: none of
+ *   them uses Node; of serve it imports only types (the API's, src/serve/api.ts), which are erased.
  * Known exceptions are listed below by file, each to be removed; a listed exception that no longer
  * occurs fails the test too, so the lists only ever shrink.
  */
@@ -19,12 +21,14 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 /**
  * The part of src a file belongs to: its top-level folder, `pipeline` for src/pipeline.ts, and
  * within src/export each renderer on its own (`export/pdf`, `export/docx`, `export/text`,
- * `export/chart`) and `export/shared` for the files beside them (official-format.ts, emblem.ts).
+ * `export/chart`) and `export/shared` for the files beside them (official-format.ts, emblem.ts),
+ * and the web page's script (`serve/page`) apart from the server that serves it.
  */
 function partOf(file: string): string {
   const rel = path.relative(SRC, file).split(path.sep);
   if (rel.length === 1) return rel[0]!.replace(/\.ts$/, '');
   if (rel[0] === 'export') return rel.length === 2 ? 'export/shared' : `export/${rel[1]}`;
+  if (rel[0] === 'serve' && rel[1] === 'page') return 'serve/page';
   return rel[0]!;
 }
 
@@ -46,14 +50,25 @@ const ALLOWED: Record<string, string[]> = {
   // Services.
   fonts: ['thai'],
   files: [],
+  // One browser script bundled from TypeScript (the web page's).
+  bundle: [],
   pipeline: [...CORE, 'fonts'],
   messages: [...CORE, 'pipeline'],
   // The one build function of the three entry points (check, render, write) and the options' fingerprint.
   build: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
   // Entry points: batch and serve never import cli or each other; cli (the program) starts them.
   batch: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build'],
-  serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build'],
+  serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'bundle'],
+  // The web page's script, bundled for the browser: the core's pure rules (Thai digits, the fiscal
+  // year, a new file), and of serve only types (TYPES_ALLOWED).
+  'serve/page': ['thai', 'data'],
   cli: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'batch', 'serve'],
+};
+
+/** Parts whose types a part may import (`import type`, erased when compiled) besides ALLOWED. */
+const TYPES_ALLOWED: Record<string, string[]> = {
+  // The API's answers, shared with the server (src/serve/api.ts).
+  'serve/page': ['serve'],
 };
 
 /**
@@ -102,13 +117,16 @@ interface Import {
   specifier: string;
   /** The file a relative import names, absolute; undefined for a package. */
   target?: string;
+  /** `import type …` or `export type …`: gone once compiled. */
+  typeOnly: boolean;
 }
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(IMPORT)].map((m) => {
     const specifier = (m[1] ?? m[2])!;
-    return specifier.startsWith('.') ? { from: file, specifier, target: path.resolve(path.dirname(file), specifier) } : { from: file, specifier };
+    const typeOnly = /^\s*(?:import|export)\s+type\s/.test(m[0]);
+    return specifier.startsWith('.') ? { from: file, specifier, target: path.resolve(path.dirname(file), specifier), typeOnly } : { from: file, specifier, typeOnly };
   });
 }
 
@@ -140,6 +158,7 @@ describe('the import graph of src (README, "How it is built")', () => {
       }
       const [from, to] = [partOf(i.from), partOf(i.target)];
       if (from === to || ALLOWED[from]?.includes(to)) continue;
+      if (i.typeOnly && TYPES_ALLOWED[from]?.includes(to)) continue;
       const edge = `${rel(i.from)} -> ${rel(i.target)}`;
       if (!(edge in EDGE_EXCEPTIONS)) against.push(`${edge} (${from} may not import ${to})`);
     }
@@ -162,5 +181,30 @@ describe('the import graph of src (README, "How it is built")', () => {
       if (uses.length > 0) found[rel(file)] = [...new Set(uses)];
     }
     expect(found).toEqual(NODE_IN_CORE);
+  });
+
+  it('the web page\'s script and all it imports use nothing of Node: it is bundled for the browser', () => {
+    const page = files.filter((f) => partOf(f) === 'serve/page');
+    expect(page.map(rel)).toContain('serve/page/app.ts');
+    // Every file the page's script reaches through its imports (types included: the page's tsc
+    // compiles them without Node's types).
+    const reached = new Set<string>();
+    const todo = [...page];
+    while (todo.length > 0) {
+      const file = todo.pop()!;
+      if (reached.has(file)) continue;
+      reached.add(file);
+      for (const i of importsOf(file)) if (i.target) todo.push(i.target);
+    }
+    const usesNode = [...reached].filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return importsOf(file).some((i) => i.specifier.startsWith('node:')) || /(?<![\w.])process\.\w/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''));
+    });
+    expect(usesNode.map(rel)).toEqual([]);
+    // The rules it shares with the server are the core's modules, not its own.
+    expect([...reached].map(rel)).toEqual(expect.arrayContaining(['thai/digits.ts', 'thai/fiscal.ts', 'data/new-file.ts', 'serve/api.ts']));
+    expect(imports.some((i) => rel(i.from) === 'serve/tasks.ts' && i.target && rel(i.target) === 'data/new-file.ts')).toBe(true);
+    const own = page.filter((file) => /๐๑๒|\+\s*543|\[a-z0-9\]\[a-z0-9-\]/.test(readFileSync(file, 'utf8')));
+    expect(own.map(rel)).toEqual([]);
   });
 });

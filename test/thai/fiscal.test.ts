@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalQuarterOf, fiscalYearRange, quarterRange, type FiscalQuarter } from '../../src/thai/fiscal.ts';
+import { fiscalQuarterOf, fiscalYearOf, fiscalYearRange, quarterRange, type FiscalQuarter } from '../../src/thai/fiscal.ts';
 
 describe('fiscalYearRange', () => {
   it.each<[number, string, string]>([
@@ -39,6 +39,38 @@ describe('fiscalQuarterOf', () => {
 
   it.each(['2566-03-15', '2023-02-30', '2023-3-5', ''])('throws RangeError for %j', (iso) => {
     expect(() => fiscalQuarterOf(iso)).toThrow(RangeError);
+  });
+});
+
+describe('fiscalYearOf (the fiscal year of a month: the web page\'s "this year")', () => {
+  it.each<[number, number, number]>([
+    [2022, 1, 2565],
+    [2022, 9, 2565],
+    [2022, 10, 2566],
+    [2022, 12, 2566],
+    [2023, 1, 2566],
+    [2023, 9, 2566],
+    [2023, 10, 2567],
+    [2026, 11, 2570],
+  ])('%d month %d is in fiscal year %d', (year, month, fiscalYear) => {
+    expect(fiscalYearOf(year, month)).toBe(fiscalYear);
+  });
+
+  it('agrees with fiscalQuarterOf on the first and last day of every month', () => {
+    for (let month = 1; month <= 12; month += 1) {
+      const mm = String(month).padStart(2, '0');
+      for (const day of ['01', '28']) expect(fiscalQuarterOf(`2024-${mm}-${day}`).fiscalYear).toBe(fiscalYearOf(2024, month));
+    }
+  });
+
+  it.each<[number, number]>([
+    [2022, 0],
+    [2022, 13],
+    [2022, 9.5],
+    [2022.5, 9],
+    [NaN, 1],
+  ])('throws RangeError for year %d month %d', (year, month) => {
+    expect(() => fiscalYearOf(year, month)).toThrow(RangeError);
   });
 });
 

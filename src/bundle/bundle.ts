@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * A browser script and everything it imports (TypeScript, the core's pure modules, packages) as one
+ * ES module, built in memory with esbuild: nothing is written, nothing is fetched. The server
+ * serves the web page's script this way (src/serve/server.ts); a static build of the page can call
+ * it too.
+ *
+ * The same sources give the same bytes: no source map, no minifying, file names in the output's
+ * comments relative to the repository, not to where the program was started.
+ */
+
+/** The repository's root: the output names files from here. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Bundle {
+  /** The script, UTF-8. */
+  code: string;
+  /** The files it was built from, relative to the repository (`src/thai/digits.ts`). */
+  inputs: string[];
+}
+
+/**
+ * Bundles `entry` for the browser. Fails (esbuild's error, with the file and line) on a type of
+ * import that no browser has, such as `node:fs`.
+ */
+export async function bundleScript(entry: URL): Promise<Bundle> {
+  const result = await build({
+    entryPoints: [fileURLToPath(entry)],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    // Thai text stays Thai (the server sends the script as UTF-8), not \u escapes.
+    charset: 'utf8',
+    // Packages named as node_modules/… whether or not that folder is a link.
+    preserveSymlinks: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild gave no output for ${fileURLToPath(entry)}`);
+  return { code: output.text, inputs: Object.keys(result.metafile.inputs).sort() };
+}

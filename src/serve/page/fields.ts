@@ -1,0 +1,174 @@
+import { periodField, rowTools, textField } from './controls.ts';
+import { $, thaiDigits } from './dom.ts';
+import { renderFollowup, renumberProgress } from './followup.ts';
+import { changed, form, state, type MeasureForm } from './state.ts';
+
+// ---- reading and writing the form -------------------------------------------------------------
+
+/** The sections of the form that list issues by indicator (§4 and §5). */
+export type IssueSection = 'urgent' | 'improve';
+
+function getIn(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o == null ? undefined : (o as Record<string, unknown>)[k]), obj);
+}
+
+function setIn(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  // Each key on the way is an object, made when missing (a file may hold something else there: then it fails as in JS).
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  const last = keys[keys.length - 1]!;
+  if (value === undefined) delete o[last];
+  else o[last] = value;
+}
+
+function valueOf(input: HTMLInputElement): string | number | undefined {
+  const text = input.value.trim();
+  if (text === '') return undefined;
+  if (input.dataset.type === 'int') return Number.parseInt(text, 10);
+  if (input.dataset.type === 'num') return Number(text);
+  return input.value;
+}
+
+/** The fields of index.html that hold one value each, by their data-path. */
+function bindSimpleFields(yearChanged: () => void): void {
+  for (const input of document.querySelectorAll<HTMLInputElement>('#form > fieldset > label > input[data-path]')) {
+    const path = input.dataset.path ?? '';
+    const value = getIn(state.raw, path);
+    input.value = value == null ? '' : String(value);
+    input.oninput = () => {
+      setIn(form(), path, valueOf(input));
+      if (path === 'fiscal_year' || path === 'assessment_year') yearChanged();
+      changed();
+    };
+  }
+}
+
+export function renderScores(): void {
+  const raw = form();
+  const box = $('#scores');
+  box.replaceChildren();
+  const indicators = state.framework?.indicators ?? Array.from({ length: 10 }, (_, i) => ({ number: i + 1, name: '' }));
+  raw.scores ??= {};
+  // The form's scores when typed in (as the form is then).
+  const scores = () => (form().scores ??= {});
+  for (const ind of indicators) {
+    const label = document.createElement('label');
+    label.textContent = `ตัวชี้วัดที่ ${thaiDigits(ind.number)} ${ind.name}`;
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'number', step: '0.01', min: '0', max: '100' });
+    input.dataset.path = `scores.${ind.number}`;
+    input.dataset.type = 'num';
+    const value = scores()[ind.number];
+    input.value = value == null ? '' : String(value);
+    input.oninput = () => {
+      const v = valueOf(input);
+      // A number field of type 'num': valueOf gives a number or nothing.
+      if (v === undefined) delete scores()[ind.number];
+      else scores()[ind.number] = v as number;
+      changed();
+    };
+    label.append(input);
+    box.append(label);
+  }
+}
+
+export function renderIssues(section: IssueSection): void {
+  const box = $(`#${section}`);
+  box.replaceChildren();
+  const list = (form()[section] ??= []);
+  list.forEach((row, i) => {
+    const div = document.createElement('div');
+    div.className = 'row';
+    div.append(rowTools(list, i, () => renderIssues(section)));
+    const label = document.createElement('label');
+    label.textContent = 'ตัวชี้วัด';
+    const select = document.createElement('select');
+    select.dataset.path = `${section}[${i}].indicator`;
+    for (const ind of state.framework?.indicators ?? []) select.append(new Option(`${thaiDigits(ind.number)}. ${ind.name}`, String(ind.number)));
+    select.value = String(row.indicator ?? '');
+    select.onchange = () => {
+      row.indicator = Number(select.value);
+      changed();
+    };
+    label.append(select);
+    div.append(label);
+    div.append(
+      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3 }),
+    );
+    box.append(div);
+  });
+}
+
+export function renderMeasures(): void {
+  const box = $('#measures');
+  box.replaceChildren();
+  const list = (form().measures ??= []);
+  list.forEach((m, i) => {
+    const div = document.createElement('div');
+    div.className = 'row';
+    div.append(rowTools(list, i, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures)));
+    div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
+    const steps = (m.steps ??= []);
+    steps.forEach((step, k) => {
+      const stepRow = document.createElement('div');
+      stepRow.className = 'row';
+      stepRow.append(rowTools(steps, k, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps)));
+      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3 }));
+      div.append(stepRow);
+    });
+    const addStep = document.createElement('button');
+    Object.assign(addStep, { type: 'button', textContent: '+ เพิ่มขั้นตอน' });
+    addStep.onclick = () => {
+      steps.push('');
+      renderMeasures();
+      changed();
+    };
+    div.append(addStep);
+    div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v)));
+    div.append(
+      budgetField(m, i),
+      periodField({
+        path: `measures[${i}].period`,
+        label: 'ระยะเวลาดำเนินการ ',
+        get: () => m.period,
+        set: (v) => (v === undefined ? delete m.period : (m.period = v)),
+      }),
+    );
+    div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v)));
+    box.append(div);
+  });
+  // The progress part lists the measures and steps of §6: it follows them.
+  renderFollowup();
+}
+
+/** Budget in baht; empty leaves it out, 0 prints ไม่ใช้งบประมาณ. */
+function budgetField(m: MeasureForm, i: number): HTMLLabelElement {
+  const label = document.createElement('label');
+  label.textContent = 'งบประมาณ (บาท, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้)';
+  const input = document.createElement('input');
+  Object.assign(input, { type: 'number', min: '0', step: '0.01' });
+  input.dataset.path = `measures[${i}].budget`;
+  input.value = m.budget == null ? '' : String(m.budget);
+  input.oninput = () => {
+    if (input.value.trim() === '') delete m.budget;
+    else m.budget = Number(input.value);
+    changed();
+  };
+  label.append(input);
+  return label;
+}
+
+/** The whole form drawn for the file just opened or made. `yearChanged`: a year field was typed in. */
+export function renderForm(yearChanged: () => void): void {
+  // A file opened shows its first round of progress.
+  state.round = null;
+  state.report = null;
+  bindSimpleFields(yearChanged);
+  renderScores();
+  renderIssues('urgent');
+  renderIssues('improve');
+  renderMeasures();
+  $('#form').hidden = false;
+  $('#preview-pane').hidden = false;
+}

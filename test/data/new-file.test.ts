@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { dataFilePath, newDataFile, newFilePath, statingFramework } from '../../src/data/new-file.ts';
+import { nextYear } from '../../src/serve/tasks.ts';
+
+/** The start of a new data file: one definition for the page's new agency and the server's next year. */
+describe('newDataFile', () => {
+  it('a new agency: empty, the assessment year the year before, keys in the order of a data file', () => {
+    const file = newDataFile({ agency: '', fiscalYear: 2567 });
+    expect(file).toEqual({ agency: '', fiscal_year: 2567, assessment_year: 2566, overall: { score: null }, scores: {}, urgent: [], improve: [], measures: [], signatory: { position: '' } });
+    expect(Object.keys(file)).toEqual(['agency', 'fiscal_year', 'assessment_year', 'overall', 'scores', 'urgent', 'improve', 'measures', 'signatory']);
+  });
+
+  it('next year from last year: the same keys, with what carries over in its place', () => {
+    const measures = [{ title: 'ม', steps: ['ก'], owner: 'o', monitoring: 'm' }];
+    const next = nextYear({ agency: 'ก', fiscal_year: 2566, assessment_year: 2565, threshold: 90, measures, signatory: { position: 'ผู้ว่า' }, announcement: { form: 'table' } });
+    expect(next).toEqual(
+      newDataFile({ agency: 'ก', fiscalYear: 2567, assessmentYear: 2566, framework: 2566, threshold: 90, measures, position: 'ผู้ว่า', announcement: { form: 'table' } }),
+    );
+    expect(Object.keys(next)).toEqual(['agency', 'fiscal_year', 'assessment_year', 'framework', 'overall', 'threshold', 'scores', 'urgent', 'improve', 'measures', 'signatory', 'announcement']);
+  });
+
+  it('statingFramework puts framework right after assessment_year, once', () => {
+    const file = statingFramework(newDataFile({ agency: '', fiscalYear: 2571 }), 2569);
+    expect(Object.keys(file).slice(0, 4)).toEqual(['agency', 'fiscal_year', 'assessment_year', 'framework']);
+    expect(statingFramework(file, 2568).framework).toBe(2568);
+    expect(Object.keys(statingFramework(file, 2568)).filter((k) => k === 'framework')).toHaveLength(1);
+  });
+});
+
+describe('the path of a new file', () => {
+  it.each<[number, string, string | undefined]>([
+    [2567, 'nakhon-pathom', '2567/nakhon-pathom.yaml'],
+    [2560, 'a', '2560/a.yaml'],
+    [2570, 'agency-2570', '2570/agency-2570.yaml'],
+    [2559, 'a', undefined],
+    [2567.5, 'a', undefined],
+    [2567, '', undefined],
+    [2567, '-a', undefined],
+    [2567, 'Nakhon', undefined],
+    [2567, 'นครปฐม', undefined],
+    [2567, 'a/b', undefined],
+    [2567, 'a.yaml', undefined],
+  ])('%d %j → %j', (year, name, expected) => {
+    expect(newFilePath(year, name)).toBe(expected);
+  });
+
+  it('is in the fiscal year\'s folder, as the server names next year\'s file', () => {
+    expect(dataFilePath(2567, 'นครปฐม')).toBe('2567/นครปฐม.yaml');
+  });
+});
