@@ -79,9 +79,6 @@ const NODE_IN_CORE: Record<string, string[]> = {
   'compose/assets.ts': ['node:fs'],
   'compose/compose.ts': ['node:fs'],
   'compose/engine.ts': ['node:fs'],
-  'export/chart/chart.ts': ['node:module'],
-  'export/pdf/pdf.ts': ['node:module'],
-  'export/pdf/pdfkit-hooks.ts': ['node:module'],
 };
 
 /** Files outside src that the code imports as bundled data (from the repository's root). */
