@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
@@ -47,26 +46,22 @@ const fileFinding = (code: string, params: Finding['params'] = {}): Finding => (
 const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
 const tooLarge = (bytes: number): Finding => fileFinding('file.too-large', { value: kilobytes(bytes), max: `${kilobytes(MAX_FILE_BYTES)} (1 MB)` });
 
-/** `emblems`: where an emblem file named by the data may be read (anywhere by default). */
-export async function loadReportFile(file: string, emblems: EmblemAccess = {}): Promise<LoadResult> {
-  let bytes: Uint8Array;
-  try {
-    // The size is asked of the open file, so a file too large is never read into memory.
-    const handle = await open(file, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > MAX_FILE_BYTES) return { file, findings: [tooLarge(size)] };
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { file, findings: [fileFinding('file.unreadable', { reason })] };
-  }
+/**
+ * A data file as its reader found it (src/files reads it, so that this stays free of I/O): its
+ * bytes, its size when it was too large to be read, or why it could not be read.
+ */
+export type ReadReportFile = { bytes: Uint8Array } | { size: number } | { reason: string };
+
+/**
+ * Checks and parses one data file as read (see ReadReportFile): the size limit, UTF-8, then
+ * parseReportData. `emblems`: where an emblem file named by the data may be read (anywhere by default).
+ */
+export function parseReportFile(file: string, read: ReadReportFile, emblems: EmblemAccess = {}): LoadResult {
+  if ('reason' in read) return { file, findings: [fileFinding('file.unreadable', { reason: read.reason })] };
+  if ('size' in read) return { file, findings: [tooLarge(read.size)] };
   // A file that grew between stat and read.
-  if (bytes.length > MAX_FILE_BYTES) return { file, findings: [tooLarge(bytes.length)] };
-  const text = decodeUtf8(bytes);
+  if (read.bytes.length > MAX_FILE_BYTES) return { file, findings: [tooLarge(read.bytes.length)] };
+  const text = decodeUtf8(read.bytes);
   if (text === undefined) return { file, findings: [NOT_UTF8] };
   return parseReportData(text, file, emblems);
 }
