@@ -40,6 +40,9 @@ export const DATE_YEARS = { min: 1980, max: 2099 } as const;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A text's length in UTF-8 bytes (a lone surrogate counts as the three of U+FFFD, as Node's Buffer counts it). */
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
 const fileFinding = (code: string, params: Finding['params'] = {}): Finding => ({ severity: 'error', code, path: [], params });
 
 /** "20,480 KB": sizes in one unit, rounded up, so a file just over the limit never reads as equal to it. */
@@ -86,8 +89,8 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 export function parseReportData(text: string, file: string, emblems: EmblemAccess = {}): LoadResult {
   // Counting UTF-8 bytes of a huge string is cheap next to parsing it; a string of more than
   // MAX_FILE_BYTES characters is too large whatever it holds.
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    return { file, findings: [tooLarge(Buffer.byteLength(text, 'utf8'))] };
+  if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
+    return { file, findings: [tooLarge(utf8Length(text))] };
   }
   const lines = new LineCounter();
   const yaml = normalizeLineEnds(text.replace(/^\uFEFF/, ''));
