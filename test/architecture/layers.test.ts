@@ -47,18 +47,19 @@ const ALLOWED: Record<string, string[]> = {
   'export/docx': ['export/chart', 'export/shared', 'model', 'thai', 'fonts'],
   'export/text': ['export/shared', 'model', 'thai'],
   // Services. What the core reads (its own files, emblems, the SVG check) goes through `resources`
-  // (pure, the interface); `resources/node` is its Node implementation, which only the pipeline
-  // installs (and the tests' setup).
+  // (pure, the interface); `resources/node` is its Node implementation, which the pipeline
+  // installs (and the tests' setup), and where the package's folder is found for the Node services
+  // (the bundled fonts, the batch's fingerprint of the tool).
   resources: [],
   'resources/node': ['resources'],
-  fonts: ['thai'],
+  fonts: ['thai', 'resources/node'],
   files: [],
   pipeline: [...CORE, 'resources', 'resources/node', 'fonts', 'files'],
   messages: [...CORE, 'pipeline'],
   // The one build function of the three entry points (check, render, write) and the options' fingerprint.
   build: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
   // Entry points: batch and serve never import cli or each other; cli (the program) starts them.
-  batch: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build'],
+  batch: [...CORE, 'resources/node', 'fonts', 'files', 'messages', 'pipeline', 'build'],
   serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build'],
   cli: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'batch', 'serve'],
 };
