@@ -52,8 +52,9 @@ export function readEmblem(dataFile: string, written: string, access: EmblemAcce
   if ('failure' in read) {
     switch (read.failure) {
       case 'outside':
+        return { finding: finding('emblem.outside', shown) };
       case 'missing':
-        return { finding: finding(`emblem.${read.failure}`, shown) };
+        return { finding: finding('emblem.missing', shown) };
       case 'unreadable':
         return { finding: finding('emblem.unreadable', { ...shown, reason: read.reason }) };
       case 'too-large':
