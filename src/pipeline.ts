@@ -3,12 +3,18 @@ import { analyse, type Analysis } from './analysis/analyse.ts';
 import { compareYears, type Comparison } from './analysis/compare.ts';
 import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
 import { availableFrameworkYears, latestFrameworkYear, loadFramework, previousFramework, type Framework } from './data/frameworks.ts';
-import { loadReportFile, parseReportData, type LoadResult } from './data/load.ts';
+import { MAX_FILE_BYTES, parseReportData, parseReportFile, type LoadResult } from './data/load.ts';
 import type { EmblemAccess } from './data/emblem.ts';
-import { previousYearFile } from './data/previous.ts';
+import { readFileUpTo } from './files/files.ts';
+import { previousYearFile } from './files/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './fonts/fonts.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
+import { installNodeResources } from './resources/node.ts';
+
+// The engine reads its own files, the emblems and the SVG check through Resources (src/resources):
+// on Node, from the package's folder and the file system, unless the process installed its own.
+installNodeResources();
 
 /** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
 
@@ -51,6 +57,11 @@ export interface Checked extends LoadResult {
   comparison?: Comparison;
   /** The previous year's file that was compared with. */
   previousFile?: string;
+}
+
+/** Reads, checks and parses one data file (the reading here, the rest in src/data/load.ts). */
+export async function loadReportFile(file: string, emblems: EmblemAccess = {}): Promise<LoadResult> {
+  return parseReportFile(file, await readFileUpTo(file, MAX_FILE_BYTES), emblems);
 }
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');

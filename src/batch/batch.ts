@@ -7,7 +7,7 @@ import { loadManifest, manifestPath, outputsPresent, saveManifest, type Manifest
 import { discover, fingerprint, optionsFingerprint, toolFingerprint, type DataFile, type Shard } from './plan.ts';
 import { WorkerPool } from './pool.ts';
 import { MAX_FILE_BYTES } from '../data/load.ts';
-import { previousYearFile } from '../data/previous.ts';
+import { previousYearFile } from '../files/previous.ts';
 import { emblemBytes } from '../data/emblem.ts';
 import { filesUnder, isAtomicTemp } from '../files/files.ts';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expandInputs, filesUnder } from '../files/files.ts';
+import { packageRoot } from '../resources/node.ts';
 
 /**
  * What a batch run is about to do: which data files are its share, and the fingerprint that tells
@@ -57,8 +57,6 @@ export async function discover(dataDir: string, options: { years?: readonly numb
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 /** Everything besides the data that shapes the documents: code, templates, frameworks, fonts. */
 const TOOL_PARTS = ['src', 'templates', 'frameworks', 'fonts', 'data/ita-report.schema.json', 'package.json', 'package-lock.json', 'assets'];
 
@@ -66,7 +64,7 @@ const TOOL_PARTS = ['src', 'templates', 'frameworks', 'fonts', 'data/ita-report.
  * One hash of the tool as it is on disk: a changed template, font, framework or line of code
  * rebuilds every document, and nothing else does.
  */
-export async function toolFingerprint(root = ROOT): Promise<string> {
+export async function toolFingerprint(root = packageRoot): Promise<string> {
   const hash = createHash('sha256');
   const files = (await Promise.all(TOOL_PARTS.map((p) => filesUnder(path.join(root, p))))).flat().sort();
   for (const file of files) {

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { resources } from '../resources/resources.ts';
 
-/** Pictures shipped with the tool (see assets/README.md for where they come from). */
-export const assetsDir = new URL('../../assets/', import.meta.url);
+/** Pictures shipped with the tool, in assets/ (see assets/README.md for where they come from). */
 
 let garuda: string | undefined;
 
 /** The Garuda emblem of an official ประกาศ, read once per process. */
 export function garudaSvg(): string {
-  garuda ??= readFileSync(new URL('garuda.svg', assetsDir), 'utf8');
+  garuda ??= resources().text('assets/garuda.svg');
+  if (garuda === undefined) throw new Error('internal error: assets/garuda.svg is missing');
   return garuda;
 }

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Analysis } from '../analysis/analyse.ts';
 import type { Comparison } from '../analysis/compare.ts';
@@ -10,7 +9,7 @@ import { parseMarkup } from '../model/markup.ts';
 import type { DigitSystem, DocumentModel } from '../model/types.ts';
 import { convertDigits } from '../thai/digits.ts';
 import { fiscalYearRange } from '../thai/fiscal.ts';
-import { documentTemplate, TemplateError, templatesDir, textTemplate } from './engine.ts';
+import { documentTemplate, TemplateError, templateText, textTemplate } from './engine.ts';
 import { buildFollowupView } from './followup-view.ts';
 import { buildView, type Explanations, type IndicatorView } from './view.ts';
 
@@ -37,9 +36,7 @@ const explanationCache = new Map<number, Explanations>();
 export function loadExplanations(year: number): Explanations {
   const cached = explanationCache.get(year);
   if (cached) return cached;
-  const url = new URL(`explanations/${year}.yaml`, templatesDir);
-  if (!existsSync(url)) throw new TemplateError(`templates/explanations/${year}.yaml is missing`);
-  const raw = parseYaml(readFileSync(url, 'utf8')) as Record<string, { strength?: string; weakness?: string }>;
+  const raw = parseYaml(templateText(`templates/explanations/${year}.yaml`)) as Record<string, { strength?: string; weakness?: string }>;
   const map = new Map<number, { strength: string; weakness: string }>();
   for (const [key, value] of Object.entries(raw)) {
     if (typeof value?.strength !== 'string' || typeof value.weakness !== 'string') {

@@ -1,4 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { BLOCK_TAGS, closeTag, openTag, type TagAttrs } from '../model/markup.ts';
@@ -7,9 +6,12 @@ import { formatThaiDate } from '../thai/dates.ts';
 import { fiscalYearRange, quarterRange } from '../thai/fiscal.ts';
 import { formatAmount, formatScore } from '../thai/numbers.ts';
 import { numberWords } from '../thai/words.ts';
+import { resources } from '../resources/resources.ts';
 
-/** All the Thai wording lives here: report and announcement templates, partials, explanations. */
-export const templatesDir = new URL('../../templates/', import.meta.url);
+/**
+ * All the Thai wording lives in templates/ (report and announcement templates, partials,
+ * explanations), read through the installed Resources (src/resources).
+ */
 
 /** A mistake in a template: its message starts with `templates/<file>.hbs:line` when that is known. */
 export class TemplateError extends Error {}
@@ -85,17 +87,24 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('PageBreak', (options: Handlebars.HelperOptions) => openTag('pagebreak', {}, callPosition(options)) + closeTag('pagebreak'));
   hb.registerHelper('Rule', (options: Handlebars.HelperOptions) => openTag('rule', {}, callPosition(options)) + closeTag('rule'));
   registerValueHelpers(hb);
-  for (const file of readdirSync(new URL('partials/', templatesDir))) {
+  for (const file of resources().list('templates/partials')) {
     if (!file.endsWith('.hbs')) continue;
     // Compiled here (as Handlebars would on first use, with the same options) so that each runs
     // as its own file: its errors and its markup name templates/partials/<file>.hbs.
-    const source = readFileSync(new URL(`partials/${file}`, templatesDir), 'utf8');
+    const source = templateText(`templates/partials/${file}`);
     hb.registerPartial(file.slice(0, -4), located({ file: `templates/partials/${file}`, offset: 0 }, hb.compile(source, compileOptions)));
   }
   return hb;
 }
 
 const compileOptions = { noEscape: true, strict: true } as const;
+
+/** A file of templates/ (its path from the package root); a missing one is the tool's fault. */
+export function templateText(file: string): string {
+  const text = resources().text(file);
+  if (text === undefined) throw new TemplateError(`${file} is missing`);
+  return text;
+}
 
 /**
  * The formatting helpers. A helper given a wrong value throws; the error gets the line the
@@ -150,7 +159,7 @@ type CompiledDocumentTemplate = (context: object) => DocumentTemplateOutput;
 export function documentTemplate(name: string): CompiledDocumentTemplate {
   const cached = compiled.get(name);
   if (cached) return cached;
-  const template = compileDocumentTemplate(`templates/${name}.hbs`, readFileSync(new URL(`${name}.hbs`, templatesDir), 'utf8'));
+  const template = compileDocumentTemplate(`templates/${name}.hbs`, templateText(`templates/${name}.hbs`));
   compiled.set(name, template);
   return template;
 }

@@ -1,9 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { parseDocument } from 'yaml';
+import { resources } from '../resources/resources.ts';
 import type { EmblemFile, FieldPath, Finding } from './types.ts';
 
 /**
@@ -11,7 +7,8 @@ import type { EmblemFile, FieldPath, Finding } from './types.ts';
  * announcement: a path relative to the data file, read and checked here so that a wrong file is a
  * located error of `check`, never a broken or empty document. Both formats draw it as vectors, so
  * it must be an SVG, and one that stands alone: a file it referred to would be read from wherever
- * it points (the web page reads only inside its data folder).
+ * it points (the web page reads only inside its data folder). The file is read, and the SVG parsed,
+ * through the installed Resources (src/resources): this file does no I/O of its own.
  */
 
 /** The largest emblem file, in bytes: an emblem drawn in detail is a few hundred KB. */
@@ -48,41 +45,23 @@ const EXTERNAL = /\b(?:xlink:)?href\s*=\s*(["'])\s*((?!#|data:)[^"']*)\1|url\(\s
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-const require = createRequire(import.meta.url);
-let Resvg: typeof ResvgClass | undefined;
-
-/** Whether `inner` is `root` or inside it. */
-const isInside = (root: string, inner: string): boolean => {
-  const relative = path.relative(root, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
-
 /** Reads and checks the emblem named `written` in `dataFile`; a finding at the key when it cannot be used. */
 export function readEmblem(dataFile: string, written: string, access: EmblemAccess = {}): { emblem: EmblemFile } | { finding: Finding } {
-  const file = path.resolve(path.dirname(dataFile), written);
   const shown = { file: written };
-  if (access.within !== undefined) {
-    // Outside the folder by its name, or once symbolic links are followed: not read, not even asked about.
-    const root = realOrSelf(path.resolve(access.within));
-    if (!isInside(path.resolve(access.within), file) && !isInside(root, file)) return { finding: finding('emblem.outside', shown) };
-    let real: string;
-    try {
-      real = realpathSync(file);
-    } catch (err) {
-      return { finding: failure(err, shown) };
+  const read = resources().userFile(dataFile, written, { ...(access.within !== undefined && { within: access.within }), maxBytes: MAX_EMBLEM_BYTES });
+  if ('failure' in read) {
+    switch (read.failure) {
+      case 'outside':
+        return { finding: finding('emblem.outside', shown) };
+      case 'missing':
+        return { finding: finding('emblem.missing', shown) };
+      case 'unreadable':
+        return { finding: finding('emblem.unreadable', { ...shown, reason: read.reason }) };
+      case 'too-large':
+        return { finding: finding('emblem.too-large', { ...shown, value: kilobytes(read.size), max: kilobytes(MAX_EMBLEM_BYTES) }) };
     }
-    if (!isInside(root, real)) return { finding: finding('emblem.outside', shown) };
   }
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return { finding: finding('emblem.unreadable', { ...shown, reason: stat.isDirectory() ? 'EISDIR' : 'not a file' }) };
-    if (stat.size > MAX_EMBLEM_BYTES) return { finding: finding('emblem.too-large', { ...shown, value: kilobytes(stat.size), max: kilobytes(MAX_EMBLEM_BYTES) }) };
-    bytes = readFileSync(file);
-  } catch (err) {
-    return { finding: failure(err, shown) };
-  }
-  if (bytes.length > MAX_EMBLEM_BYTES) return { finding: finding('emblem.too-large', { ...shown, value: kilobytes(bytes.length), max: kilobytes(MAX_EMBLEM_BYTES) }) };
+  const { file, bytes } = read;
   const other = OTHER_FORMATS.find((f) => f.magic.every((b, i) => bytes[i] === b));
   if (other) return { finding: finding('emblem.not-svg', { ...shown, detail: `a ${other.name} file` }) };
   let svg: string;
@@ -93,30 +72,15 @@ export function readEmblem(dataFile: string, written: string, access: EmblemAcce
   }
   const external = EXTERNAL.exec(svg);
   if (external) return { finding: finding('emblem.external', { ...shown, ref: (external[2] ?? external[3] ?? '').trim().slice(0, 200) }) };
-  // The parser both exporters draw it with (resvg), loaded only when a file has an emblem of its own.
-  Resvg ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  // Parsed as both exporters draw it (resvg).
   let drawn: boolean;
   try {
-    drawn = new Resvg(svg, { font: { loadSystemFonts: false } }).getBBox() !== undefined;
+    drawn = resources().svgDraws(svg);
   } catch (err) {
     return { finding: finding('emblem.not-svg', { ...shown, detail: String((err as Error).message ?? err).replace(/^Error: /, '').split('\n')[0]! }) };
   }
   if (!drawn) return { finding: finding('emblem.empty', shown) };
   return { emblem: { file, svg } };
-}
-
-function realOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-/** A file that could not be found or read. */
-function failure(err: unknown, shown: { file: string }): Finding {
-  const code = (err as NodeJS.ErrnoException).code ?? String(err);
-  return code === 'ENOENT' || code === 'ENOTDIR' ? finding('emblem.missing', shown) : finding('emblem.unreadable', { ...shown, reason: code });
 }
 
 /**
@@ -125,14 +89,13 @@ function failure(err: unknown, shown: { file: string }): Finding {
  */
 export async function emblemBytes(dataFile: string, data: Uint8Array): Promise<Uint8Array> {
   const none = new Uint8Array(0);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
   // Most files name no emblem: they are not parsed here.
-  if (!Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('emblem')) return none;
-  const written = parseDocument(Buffer.from(data).toString('utf8')).getIn(['announcement', 'emblem']);
+  if (!text.includes('emblem')) return none;
+  const written = parseDocument(text).getIn(['announcement', 'emblem']);
   if (typeof written !== 'string') return none;
-  const file = path.resolve(path.dirname(dataFile), written);
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile() || info.size > MAX_EMBLEM_BYTES) return none;
-  return readFile(file).catch(() => none);
+  const read = resources().userFile(dataFile, written, { maxBytes: MAX_EMBLEM_BYTES });
+  return 'bytes' in read ? read.bytes : none;
 }
 
 const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;

@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
+import { resources } from '../resources/resources.ts';
 
-/** Where the per-year framework definitions live: one YAML file per assessment year. */
-export const frameworksDir = new URL('../../frameworks/', import.meta.url);
+/** The per-year framework definitions are in frameworks/, one YAML file per assessment year, read through the installed Resources. */
 
 export interface Tool {
   id: string;
@@ -176,7 +175,8 @@ export class FrameworkError extends Error {}
 const cache = new Map<number, Framework>();
 
 export function availableFrameworkYears(): number[] {
-  return readdirSync(frameworksDir)
+  return resources()
+    .list('frameworks')
     .map((name) => /^(\d{4})\.yaml$/.exec(name)?.[1])
     .filter((year): year is string => year !== undefined)
     .map(Number)
@@ -200,9 +200,9 @@ export function previousFramework(): PreviousFramework | undefined {
 export function loadFramework(year: number): Framework | undefined {
   const cached = cache.get(year);
   if (cached) return cached;
-  const url = new URL(`${year}.yaml`, frameworksDir);
-  if (!existsSync(url)) return undefined;
-  const framework = parseFramework(readFileSync(url, 'utf8'), `frameworks/${year}.yaml`);
+  const text = resources().text(`frameworks/${year}.yaml`);
+  if (text === undefined) return undefined;
+  const framework = parseFramework(text, `frameworks/${year}.yaml`);
   if (framework.year !== year) {
     throw new FrameworkError(`frameworks/${year}.yaml declares year ${framework.year}`);
   }

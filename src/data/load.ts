@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { parseIsoDate } from '../thai/dates.ts';
 import { normalizeThai } from '../thai/normalize.ts';
@@ -41,32 +40,31 @@ export const DATE_YEARS = { min: 1980, max: 2099 } as const;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A text's length in UTF-8 bytes (a lone surrogate counts as the three of U+FFFD, as Node's Buffer counts it). */
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
 const fileFinding = (code: string, params: Finding['params'] = {}): Finding => ({ severity: 'error', code, path: [], params });
 
 /** "20,480 KB": sizes in one unit, rounded up, so a file just over the limit never reads as equal to it. */
 const kilobytes = (bytes: number): string => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
 const tooLarge = (bytes: number): Finding => fileFinding('file.too-large', { value: kilobytes(bytes), max: `${kilobytes(MAX_FILE_BYTES)} (1 MB)` });
 
-/** `emblems`: where an emblem file named by the data may be read (anywhere by default). */
-export async function loadReportFile(file: string, emblems: EmblemAccess = {}): Promise<LoadResult> {
-  let bytes: Uint8Array;
-  try {
-    // The size is asked of the open file, so a file too large is never read into memory.
-    const handle = await open(file, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > MAX_FILE_BYTES) return { file, findings: [tooLarge(size)] };
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { file, findings: [fileFinding('file.unreadable', { reason })] };
-  }
+/**
+ * A data file as its reader found it (src/files reads it, so that this stays free of I/O): its
+ * bytes, its size when it was too large to be read, or why it could not be read.
+ */
+export type ReadReportFile = { bytes: Uint8Array } | { size: number } | { reason: string };
+
+/**
+ * Checks and parses one data file as read (see ReadReportFile): the size limit, UTF-8, then
+ * parseReportData. `emblems`: where an emblem file named by the data may be read (anywhere by default).
+ */
+export function parseReportFile(file: string, read: ReadReportFile, emblems: EmblemAccess = {}): LoadResult {
+  if ('reason' in read) return { file, findings: [fileFinding('file.unreadable', { reason: read.reason })] };
+  if ('size' in read) return { file, findings: [tooLarge(read.size)] };
   // A file that grew between stat and read.
-  if (bytes.length > MAX_FILE_BYTES) return { file, findings: [tooLarge(bytes.length)] };
-  const text = decodeUtf8(bytes);
+  if (read.bytes.length > MAX_FILE_BYTES) return { file, findings: [tooLarge(read.bytes.length)] };
+  const text = decodeUtf8(read.bytes);
   if (text === undefined) return { file, findings: [NOT_UTF8] };
   return parseReportData(text, file, emblems);
 }
@@ -91,8 +89,8 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 export function parseReportData(text: string, file: string, emblems: EmblemAccess = {}): LoadResult {
   // Counting UTF-8 bytes of a huge string is cheap next to parsing it; a string of more than
   // MAX_FILE_BYTES characters is too large whatever it holds.
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    return { file, findings: [tooLarge(Buffer.byteLength(text, 'utf8'))] };
+  if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
+    return { file, findings: [tooLarge(utf8Length(text))] };
   }
   const lines = new LineCounter();
   const yaml = normalizeLineEnds(text.replace(/^\uFEFF/, ''));

@@ -73,3 +73,22 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
     throw err;
   }
 }
+
+/**
+ * Reads a file of at most `maxBytes`: its bytes, its size when it is larger (then it is never read
+ * into memory: the size is asked of the open file), or why it could not be read (the error's code).
+ */
+export async function readFileUpTo(file: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { size: number } | { reason: string }> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) return { size };
+      return { bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    return { reason: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
+}

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { officialFormat as F } from '../export/official-format.ts';
+import { packageRoot } from '../resources/node.ts';
 import { measureText, shapingFont, type ShapingFont } from './shaping.ts';
 
 /**
@@ -30,7 +30,8 @@ export class FontFileError extends Error {
   }
 }
 
-export const FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+/** The bundled fonts, in the package's fonts/ folder. */
+export const FONTS_DIR = path.join(packageRoot, 'fonts');
 
 /** Laksaman's glyphs were scaled up 150.42 % from TH Sarabun New (Debian changelog of fonts-tlwg). */
 export const LAKSAMAN_SCALE = 1.5042;

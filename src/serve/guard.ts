@@ -1,6 +1,6 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { previousYearFile } from '../data/previous.ts';
+import { previousYearFile } from '../files/previous.ts';
 
 /**
  * The rules that keep a local server local. A page on any website can make the browser send

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/messages/findings.ts';
 import { dataSchema } from '../../src/data/schema.ts';
-import { DATE_YEARS, loadReportFile, MAX_FILE_BYTES, parseReportData, type LoadResult } from '../../src/data/load.ts';
+import { DATE_YEARS, MAX_FILE_BYTES, parseReportData, type LoadResult } from '../../src/data/load.ts';
+import { loadReportFile } from '../../src/pipeline.ts';
 import { edit, MINIMAL } from '../helpers/minimal.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import echartsModule from 'echarts/dist/echarts.common.min.js';
 import type { Chart, DigitSystem } from '../../model/types.ts';
 import { convertDigits } from '../../thai/digits.ts';
 import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
@@ -25,7 +25,7 @@ interface EChartsModule {
 type Option = Record<string, unknown>;
 // The prebuilt "common" bundle (bar charts, grid, legend, mark lines, SVG renderer) loads in a
 // twentieth of the time of ECharts' hundreds of ES modules, which every CLI run and worker pays.
-const echarts = createRequire(import.meta.url)('echarts/dist/echarts.common.min.js') as EChartsModule;
+const echarts = echartsModule as EChartsModule;
 
 const FAMILY = 'Laksaman';
 /** Chart text in Laksaman looks like TH SarabunPSK at the style sheet's chart text size. */

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import pdfmakeModule from 'pdfmake';
 import { columnFractions, endsTitleGroup, isNumericCell, isTitleLine, keepsRowWhole } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
@@ -46,8 +46,7 @@ function lineText(node: Node): string {
   return (Array.isArray(text) ? (text as { text: string }[]).map((i) => i.text).join('') : String(text ?? '')).trim();
 }
 
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as PdfMake;
+const pdfmake = pdfmakeModule as PdfMake;
 // Nothing is fetched: fonts are files of the tool, and documents hold no images or links to load.
 pdfmake.setUrlAccessPolicy(() => false);
 const allowedFiles = new Set<string>();

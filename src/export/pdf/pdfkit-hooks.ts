@@ -1,4 +1,8 @@
-import { createRequire } from 'node:module';
+import pdfkitModule from 'pdfkit';
+import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
+import pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
+import rendererModule from 'pdfmake/js/Renderer.js';
+import tableProcessorModule from 'pdfmake/js/TableProcessor.js';
 import type { ChartText } from '../chart/chart.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
@@ -70,7 +74,17 @@ interface SvgNode {
 type RenderSvg = (this: { pdfDocument: unknown }, svg: SvgNode) => void;
 type ProvideFont = (this: PdfKitDocument, family: string, bold: boolean, italics: boolean) => PdfKitFont;
 
-const require = createRequire(import.meta.url);
+/**
+ * The class that a module of pdfmake exports: they are Babel's CommonJS (`exports.default = …`,
+ * `__esModule`), which Node hands to an ES import whole (`{ __esModule, default }`) and vitest
+ * unwraps to `default` itself. Either way it is the very object pdfmake's own require() gets, so
+ * the patches below change the classes pdfmake uses.
+ */
+function babelDefault<T>(module: unknown): T {
+  const exports = module as { __esModule?: boolean; default?: T };
+  return (exports.__esModule ? exports.default : module) as T;
+}
+
 const families = new Map<string, PdfFontSet>();
 const ourFonts = new WeakSet<PdfKitFont>();
 let installed = false;
@@ -108,14 +122,14 @@ export const laidOutPages = (): readonly LaidOutPage[] => laidOut;
 
 function install(): void {
   if (installed) return;
-  const pdfmakeDocument = (require('pdfmake/js/PDFDocument.js') as { default: { prototype: PdfKitDocument & { provideFont: ProvideFont } } }).default;
+  const pdfmakeDocument = babelDefault<{ prototype: PdfKitDocument & { provideFont: ProvideFont } }>(pdfDocumentModule);
   const pdfkitPrototype = Object.getPrototypeOf(pdfmakeDocument.prototype) as PdfKitDocument & { _fragment: Fragment };
   const originalProvideFont = pdfmakeDocument.prototype.provideFont;
   const originalFragment = pdfkitPrototype._fragment;
   if (typeof originalProvideFont !== 'function' || typeof originalFragment !== 'function') {
     throw new Error('pdfmake/pdfkit internals changed: provideFont or _fragment missing (see src/export/pdf/pdfkit-hooks.ts)');
   }
-  const layoutBuilder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Record<string, unknown> } }).default.prototype as {
+  const layoutBuilder = babelDefault<{ prototype: Record<string, unknown> }>(layoutBuilderModule).prototype as {
     addHeadersAndFooters: (this: { writer: { context(): { pages: LaidOutPage[] } } }, ...args: unknown[]) => unknown;
   };
   const originalHeadersAndFooters = layoutBuilder.addHeadersAndFooters;
@@ -130,7 +144,7 @@ function install(): void {
   };
   installTableRowPlacement();
   installPlacementIds(layoutBuilder as unknown as LayoutBuilderPrototype);
-  const PdfKit = require('pdfkit') as new (options: object) => PdfKitDocument;
+  const PdfKit = pdfkitModule as new (options: object) => PdfKitDocument;
   let EmbeddedFont: EmbeddedFontClass | undefined;
 
   pdfmakeDocument.prototype.provideFont = function (family, bold, italics) {
@@ -180,7 +194,7 @@ function install(): void {
       delete (this as Partial<PdfKitDocument>).addContent;
     }
   };
-  const renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderSVG: RenderSvg } } }).default.prototype;
+  const renderer = babelDefault<{ prototype: { renderSVG: RenderSvg } }>(rendererModule).prototype;
   const originalRenderSvg = renderer.renderSVG;
   if (typeof originalRenderSvg !== 'function') throw new Error('pdfmake internals changed: Renderer.renderSVG missing (see src/export/pdf/pdfkit-hooks.ts)');
   renderer.renderSVG = function (svg) {
@@ -317,7 +331,7 @@ interface LayoutBuilderPrototype {
  * fit on a page, and nothing lost for those that do not.
  */
 function installTableRowPlacement(): void {
-  const processor = (require('pdfmake/js/TableProcessor.js') as { default: { prototype: TableProcessorPrototype } }).default.prototype;
+  const processor = babelDefault<{ prototype: TableProcessorPrototype }>(tableProcessorModule).prototype;
   const originalBeginRow = processor.beginRow;
   if (typeof originalBeginRow !== 'function') throw new Error('pdfmake internals changed: TableProcessor.beginRow missing (see src/export/pdf/pdfkit-hooks.ts)');
   processor.beginRow = function (rowIndex, writer) {
