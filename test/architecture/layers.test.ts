@@ -46,13 +46,17 @@ const ALLOWED: Record<string, string[]> = {
   // Services.
   fonts: ['thai'],
   files: [],
+  // Starting worker threads from the sources or the compiled program (dist/).
+  threads: [],
+  // Compiling: the program into dist/ (npm run build).
+  bundle: [],
   pipeline: [...CORE, 'fonts'],
   messages: [...CORE, 'pipeline'],
   // The one build function of the three entry points (check, render, write) and the options' fingerprint.
   build: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
   // Entry points: batch and serve never import cli or each other; cli (the program) starts them.
-  batch: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build'],
-  serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build'],
+  batch: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'threads'],
+  serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'threads'],
   cli: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'batch', 'serve'],
 };
 
