@@ -102,6 +102,8 @@ export const officialFormat = {
     groupHeight: { single: 22, several: 38 },
     /** Height of everything but the bars: the axis, its labels, the legend. */
     frameHeight: 58,
+    /** The value axis from 0 to the chart's maximum in this many intervals. */
+    valueIntervals: 5,
     /** Space around the plot (the axis labels inside it). */
     grid: { left: 2, right: 34, top: 18, bottom: 30 },
     /** Between the bars of a group, and between groups, as shares of a bar and of a group. */
@@ -118,7 +120,7 @@ export const officialFormat = {
     /** Legend keys and the gap between entries. */
     legend: { itemWidth: 14, itemHeight: 9, itemGap: 16 },
   },
-  /** Resolution of the PNG the DOCX carries of a picture (chart, emblem) for Word without SVG. */
+  /** Resolution of the PNG the DOCX carries of a picture (the emblem) for Word without SVG. */
   pictureDpi: 220,
 } as const;
 

@@ -149,20 +149,26 @@ describe('the indicator chart', () => {
     expect(fills?.length).toBe(below + 1);
   });
 
-  it('is an SVG (text as outlines) with a 220 dpi PNG in the DOCX, described for screen readers', () => {
+  it('is a native chart in the DOCX with both years as series, described for screen readers', () => {
     const bytes = doc('report', 'docx');
     const files = unzipSync(bytes);
-    const svg = Object.entries(files).find(([name]) => name.startsWith('word/media/') && name.endsWith('.svg'));
-    const png = Object.entries(files).find(([name]) => name.startsWith('word/media/') && name.endsWith('.png'));
-    expect(svg && png).toBeTruthy();
-    const svgText = Buffer.from(svg![1]).toString('utf8');
-    expect(svgText).not.toContain('<text');
-    expect(svgText.match(/<path/g)!.length).toBeGreaterThan(50);
-    // PNG width from its IHDR: the text width (16 cm) at 220 dpi, Word's print resolution.
-    const width = Buffer.from(png![1]).readUInt32BE(16);
-    expect(width).toBe(Math.round((16 / 2.54) * 220));
+    expect(Object.keys(files).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+    const chart = docxPart(bytes, 'word/charts/chart1.xml');
+    const bars = /<c:barChart>[\s\S]*?<\/c:barChart>/.exec(chart)![0];
+    const series = bars.match(/<c:ser>[\s\S]*?<\/c:ser>/g)!;
+    expect(series).toHaveLength(2);
+    const values = (ser: string): number[] =>
+      [.../<c:numCache>[\s\S]*?<\/c:numCache>/.exec(ser)![0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]));
+    expect(values(series[0]!)).toEqual(NAMES.map((_, i) => before.scores[i + 1]));
+    expect(values(series[1]!)).toEqual(NAMES.map((_, i) => now.scores[i + 1]));
+    expect(series[0]).toContain(`<c:v>ปีงบประมาณ พ.ศ. ${toThaiDigits(String(before.assessment_year))}</c:v>`);
+    expect(series[1]).toContain(`<c:v>ปีงบประมาณ พ.ศ. ${toThaiDigits(String(now.assessment_year))}</c:v>`);
+    // Only this year's bars below the mark are marked.
+    const marked = [...series[1]!.matchAll(/<c:dPt><c:idx val="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(marked).toEqual(NAMES.flatMap((_, i) => (now.scores[i + 1]! < 85 ? [i] : [])));
+    expect(series[0]).not.toContain('<c:dPt>');
     const xml = docxPart(bytes, 'word/document.xml');
-    expect(xml).toContain('svgBlip');
+    expect(xml).not.toContain('svgBlip');
     expect(xml).toMatch(/descr="แผนภูมิแท่งแสดงคะแนนรายตัวชี้วัดขององค์การบริหารส่วนจังหวัดตัวอย่าง/);
   });
 
@@ -173,7 +179,7 @@ describe('the indicator chart', () => {
     const text = await pdfText(pdf);
     expect(text).not.toContain('เกณฑ์ผ่าน ๘๕');
     expect(text).not.toContain('แผนภูมิที่');
-    expect(Object.keys(unzipSync(docx)).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+    expect(Object.keys(unzipSync(docx)).filter((n) => n.startsWith('word/media/') || n.startsWith('word/charts/'))).toEqual([]);
     expect(docxTables(docx).some((t) => t[0]?.includes('เปลี่ยนแปลง'))).toBe(true);
   });
 

@@ -1,4 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import type { Chart, DigitSystem } from '../../model/types.ts';
 import { convertDigits } from '../../thai/digits.ts';
@@ -7,11 +6,10 @@ import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
 
 /**
- * Draws a chart of the document model as SVG with Apache ECharts (server-side, no DOM), the one
- * picture both exporters use: the PDF draws this SVG as vectors, the DOCX embeds it (text turned
- * into outlines) with a 220 dpi PNG for Word versions without SVG. Text is set in the bundled
- * Laksaman in both: ECharts measures with the same shaper as the PDF, resvg draws with the
- * bundled files only, so no system font can stand in.
+ * Draws a chart of the document model as SVG with Apache ECharts (server-side, no DOM), the
+ * picture the PDF draws as vectors. Text is set in the bundled Laksaman: ECharts measures with the
+ * same shaper as the PDF, so no system font can stand in. The DOCX carries the chart as a native
+ * Word chart instead (docx/chart-part.ts), with this module's colours and size.
  */
 
 // ECharts' own types describe its ES modules and do not resolve under NodeNext; these are the
@@ -32,7 +30,17 @@ const echarts = createRequire(import.meta.url)('echarts/dist/echarts.common.min.
 const FAMILY = 'Laksaman';
 /** Chart text in Laksaman looks like TH SarabunPSK at the style sheet's chart text size. */
 const TEXT_SIZE = F.chart.textSize / LAKSAMAN_SCALE;
-const COLOURS = { current: '#1f4e79', previous: '#bfbfbf', below: '#e67e22', mark: '#000000', text: '#000000', grid: '#d9d9d9' };
+/** The chart's colours, also the DOCX's native chart's (docx/chart-part.ts). */
+export const COLOURS = {
+  current: '#1f4e79',
+  previous: '#bfbfbf',
+  below: '#e67e22',
+  mark: '#000000',
+  text: '#000000',
+  grid: '#d9d9d9',
+  earlierValue: '#404040',
+  ground: '#ffffff',
+};
 /** The chart fills the width of the text area. */
 const CHART_WIDTH = contentWidthPoints;
 
@@ -56,7 +64,7 @@ export interface ChartSvg {
 }
 
 /** Bars of the last series below the mark are drawn in the "below" colour. */
-const isBelowMark = (chart: Chart, value: number): boolean => chart.mark !== undefined && value < chart.mark.value;
+export const isBelowMark = (chart: Chart, value: number): boolean => chart.mark !== undefined && value < chart.mark.value;
 
 /** The report's chart is drawn by both exporters of a document: the second one takes it from here. */
 const drawn = new Lru<string, ChartSvg>(8);
@@ -71,13 +79,22 @@ export function chartSvg(chart: Chart, digits: DigitSystem): ChartSvg {
   return picture;
 }
 
+/** The chart's size in points: the text area's width, and a height that grows with the bars. */
+export function chartSize(chart: Chart): { width: number; height: number } {
+  // Each bar's value is printed beside it, so a bar must be as high as a label.
+  const groupHeight = chart.series.length === 1 ? F.chart.groupHeight.single : F.chart.groupHeight.several;
+  return { width: CHART_WIDTH, height: Math.round(chart.bars.length * groupHeight + F.chart.frameHeight) };
+}
+
+/** Whether a bar of the last series is below the mark, so the legend names the marked colour. */
+export const hasMarkedBars = (chart: Chart): boolean =>
+  chart.bars.some((b) => b.values[chart.series.length - 1] && isBelowMark(chart, b.values[chart.series.length - 1]!.value));
+
 function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
   const seriesCount = chart.series.length;
-  // Each bar's value is printed beside it, so a bar must be as high as a label.
-  const groupHeight = seriesCount === 1 ? F.chart.groupHeight.single : F.chart.groupHeight.several;
   const last = seriesCount - 1;
-  const marked = chart.bars.some((b) => b.values[last] && isBelowMark(chart, b.values[last].value));
-  const height = Math.round(chart.bars.length * groupHeight + F.chart.frameHeight);
+  const marked = hasMarkedBars(chart);
+  const { height } = chartSize(chart);
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   const textStyle = { fontFamily: FAMILY, fontSize: TEXT_SIZE, color: COLOURS.text };
   const series: Option[] = chart.series.map((name, s) => ({
@@ -97,9 +114,9 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
       distance: F.chart.valueDistance,
       ...textStyle,
       // Earlier years' values are smaller and grey: the year reported on reads first.
-      ...(s !== last && { fontSize: TEXT_SIZE * F.chart.earlierValueScale, color: '#404040' }),
+      ...(s !== last && { fontSize: TEXT_SIZE * F.chart.earlierValueScale, color: COLOURS.earlierValue }),
       // Keeps the pass-mark line from striking through a value printed over it.
-      backgroundColor: '#ffffff',
+      backgroundColor: COLOURS.ground,
       padding: [...F.chart.valuePadding],
       formatter: (p: { dataIndex: number }) => chart.bars[p.dataIndex]?.values[s]?.text ?? '',
     },
@@ -123,7 +140,7 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
         silent: true,
         symbol: 'none',
         lineStyle: { color: COLOURS.mark, type: 'dashed', width: F.chart.markWidth },
-        label: { position: 'start', ...textStyle, backgroundColor: '#ffffff', padding: [...F.chart.markLabelPadding], formatter: chart.mark.text },
+        label: { position: 'start', ...textStyle, backgroundColor: COLOURS.ground, padding: [...F.chart.markLabelPadding], formatter: chart.mark.text },
         data: [{ xAxis: chart.mark.value }],
       },
     });
@@ -139,7 +156,7 @@ function drawChart(chart: Chart, digits: DigitSystem): ChartSvg {
       type: 'value',
       min: 0,
       max: chart.max,
-      interval: chart.max / 5,
+      interval: chart.max / F.chart.valueIntervals,
       axisLabel: { ...textStyle, formatter: (v: number) => convertDigits(String(v), digits) },
       splitLine: { lineStyle: { color: COLOURS.grid } },
     },
@@ -234,29 +251,4 @@ export function splitText(svg: string): { shapes: string; texts: ChartText[] } {
     return '';
   });
   return { shapes, texts };
-}
-
-export interface ChartImage {
-  /** PNG at 220 dpi, for Word versions without SVG. */
-  png: Uint8Array;
-  /** The SVG with every glyph as an outline: Word draws it without the font. */
-  svg: string;
-  width: number;
-  height: number;
-}
-
-/** Word's own default resolution for printed pictures; Word versions that read SVG use the outlines. */
-const DPI = F.pictureDpi;
-
-export function chartImage(picture: ChartSvg): ChartImage {
-  const resvg = new Resvg(picture.svg, {
-    font: { fontFiles: Object.values(fonts.files), loadSystemFonts: false, defaultFontFamily: FAMILY },
-    fitTo: { mode: 'zoom', value: DPI / 72 },
-    background: '#ffffff',
-  });
-  const png = resvg.render().asPng();
-  // resvg writes coordinates to six or more decimals; a hundredth of a point is invisible and the
-  // outlines (every glyph a path) shrink by two fifths, which the DOCX zips and hashes.
-  const svg = resvg.toString().replace(/(\d\.\d{2})\d+/g, '$1');
-  return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), svg, width: picture.width, height: picture.height };
 }

@@ -1,5 +1,6 @@
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { addChartParts, type ChartPart } from './chart-part.ts';
 
 /**
  * The docx library stamps the current time into docProps/core.xml and into every zip entry, and
@@ -7,8 +8,8 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
  * the dates with the document's own date and the drawing ids per document, so
  * the same input gives byte-identical files (and a batch can tell what really changed).
  */
-export function normalizeDocx(bytes: Uint8Array, isoDate: string): Uint8Array {
-  return zipDeterministic(unzipSync(bytes), isoDate);
+export function normalizeDocx(bytes: Uint8Array, isoDate: string, charts: readonly ChartPart[] = []): Uint8Array {
+  return zipDeterministic(unzipSync(bytes), isoDate, charts);
 }
 
 /** The parts of a package by path, as docx's compiler hands them to its zip step. */
@@ -24,14 +25,20 @@ const compile: Compile | undefined = (() => {
   return typeof compiler?.compile === 'function' ? (d: Document) => compiler.compile!(d) : undefined;
 })();
 
-export async function packDocx(document: Document, isoDate: string): Promise<Uint8Array> {
-  if (!compile) return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate);
+/** Packs a document, adding the chart parts that docx cannot write itself (chart-part.ts). */
+export async function packDocx(document: Document, isoDate: string, charts: readonly ChartPart[] = []): Promise<Uint8Array> {
+  if (!compile) return normalizeDocx(new Uint8Array(await Packer.toBuffer(document)), isoDate, charts);
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of compile(document)) files[name] = typeof data === 'string' ? strToU8(data) : data;
-  return zipDeterministic(files, isoDate);
+  return zipDeterministic(files, isoDate, charts);
 }
 
-function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): Uint8Array {
+function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string, charts: readonly ChartPart[]): Uint8Array {
+  // Zip stores local date components; building the Date from components keeps them the same in
+  // every time zone.
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(y, m - 1, d, 0, 0, 0);
+  addChartParts(files, charts, mtime);
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {
@@ -51,12 +58,8 @@ function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): U
       files['word/document.xml'] = strToU8(xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`));
     }
   }
-  // Zip stores local date components; building the Date from components keeps them the same in
-  // every time zone.
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(y, m - 1, d, 0, 0, 0);
   const entries: Zippable = {};
-  // A PNG is compressed already: deflating it again costs time and saves nothing.
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: name.endsWith('.png') ? 0 : 6 }];
+  // A PNG or an embedded workbook is compressed already: deflating it again costs time and saves nothing.
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: /\.(png|xlsx)$/.test(name) ? 0 : 6 }];
   return zipSync(entries);
 }

@@ -24,7 +24,7 @@ import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } 
 import { officialFormat as F } from '../official-format.ts';
 import { A4, eighthPoints, halfPoints, lineSpacing, pixels, twips } from './units.ts';
 import { packDocx } from './deterministic.ts';
-import { chartImage, chartSvg } from '../chart/chart.ts';
+import { chartPart, chartRun, type ChartPart } from './chart-part.ts';
 import { emblemPicture, emblemPng } from '../emblem.ts';
 
 export interface DocxOptions {
@@ -50,6 +50,9 @@ const single = { line: lineSpacing(F.lineSpacing), lineRule: LineRuleType.AUTO, 
 /** Renders a finished document model as a .docx file; the same model gives the same bytes. */
 export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Uint8Array> {
   const font = options.font ?? F.fontName;
+  // Each chart is a part of its own, added to the package when it is written.
+  const charts: ChartPart[] = [];
+  const context: BlockContext = { digits: model.digits, font, charts };
   const document = new Document({
     title: model.meta.title,
     subject: model.meta.subject,
@@ -86,11 +89,11 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions = {}
               }),
             }
           : undefined,
-        children: model.blocks.flatMap((block, i) => renderBlock(block, endsTitleGroup(model.blocks, i), model.digits)),
+        children: model.blocks.flatMap((block, i) => renderBlock(block, endsTitleGroup(model.blocks, i), context)),
       },
     ],
   });
-  return packDocx(document, model.meta.date);
+  return packDocx(document, model.meta.date, charts);
 }
 
 function styles(font: string): ConstructorParameters<typeof Document>[0]['styles'] {
@@ -155,7 +158,14 @@ function runs(model: Run[]): TextRun[] {
 
 const afterTitleGroup = { ...single, after: twips(F.headingSpaceBefore) };
 
-function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel['digits']): (Paragraph | Table)[] {
+interface BlockContext {
+  digits: DocumentModel['digits'];
+  font: string;
+  /** The document's chart parts so far. */
+  charts: ChartPart[];
+}
+
+function renderBlock(block: Block, lastTitleLine: boolean, context: BlockContext): (Paragraph | Table)[] {
   const spacing = lastTitleLine ? { spacing: afterTitleGroup } : {};
   switch (block.kind) {
     case 'title':
@@ -176,18 +186,18 @@ function renderBlock(block: Block, lastTitleLine: boolean, digits: DocumentModel
         (line, i) => new Paragraph({ style: STYLE.signature, ...(i === 0 && { spacing: { ...single, before: twips(F.signature.spaceBefore) } }), children: runs(line) }),
       );
     case 'chart': {
-      const image = chartImage(chartSvg(block, digits));
-      // docx sizes images in pixels of 1/96 inch; the chart is sized in points.
-      const px = (points: number): number => Math.round(pixels(points));
-      const run = new ImageRun({
-        type: 'svg',
-        data: Buffer.from(image.svg),
-        fallback: { type: 'png', data: image.png },
-        transformation: { width: px(image.width), height: px(image.height) },
-        altText: { name: 'chart', title: block.series.at(-1) ?? '', description: block.description },
-      });
+      // A native Word chart: its own part with the labels and scores as data (chart-part.ts).
+      const part = chartPart(block, context.digits, context.font, context.charts.length + 1);
+      context.charts.push(part);
       // Kept with its caption, the centred paragraph after it.
-      return [new Paragraph({ style: STYLE.center, keepNext: true, spacing: { ...single, before: twips(F.chartSpaceAround), after: twips(F.chartSpaceAround) }, children: [run] })];
+      return [
+        new Paragraph({
+          style: STYLE.center,
+          keepNext: true,
+          spacing: { ...single, before: twips(F.chartSpaceAround), after: twips(F.chartSpaceAround) },
+          children: [chartRun(block, part)],
+        }),
+      ];
     }
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
