@@ -10,6 +10,7 @@ import { previousYearFile } from './files/previous.ts';
 import type { Finding, ReportData } from './data/types.ts';
 import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './fonts/fonts.ts';
 import type { DigitSystem, DocumentModel } from './model/types.ts';
+import type { OutputFormat } from './export/formats.ts';
 import { installNodeResources } from './resources/node.ts';
 
 // The engine reads its own files, the emblems and the SVG check through Resources (src/resources):
@@ -18,8 +19,7 @@ installNodeResources();
 
 /** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
 
-export type OutputFormat = 'docx' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+export { OUTPUT_FORMATS, type OutputFormat } from './export/formats.ts';
 
 export interface RenderOptions {
   formats: readonly OutputFormat[];

@@ -3,41 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expandInputs, filesUnder } from '../files/files.ts';
 import { packageRoot } from '../resources/node.ts';
+import { shardOf, type Shard } from './shard.ts';
+
+export { parseShard, shardOf, type Shard } from './shard.ts';
 
 /**
  * What a batch run is about to do: which data files are its share, and the fingerprint that tells
  * whether a file's documents are still current.
  */
-
-export interface Shard {
-  /** 1-based. */
-  index: number;
-  count: number;
-}
-
-/**
- * `K/N`: share K of N (1-based). `N` alone: share of N whose index the environment gives, as a
- * Kubernetes Indexed Job does in JOB_COMPLETION_INDEX (0-based: index 0 is share 1/N), so that one
- * pod template serves every index. The completion count is not in a pod's environment: it is N.
- */
-export function parseShard(text: string, env: Readonly<Record<string, string | undefined>> = {}): Shard | undefined {
-  const both = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const countOnly = /^(\d+)$/.exec(text.trim());
-  const completion = env.JOB_COMPLETION_INDEX?.trim();
-  if (!both && !(countOnly && completion !== undefined && /^\d+$/.test(completion))) return undefined;
-  const index = both ? Number(both[1]) : Number(completion) + 1;
-  const count = Number(both ? both[2] : countOnly![1]);
-  return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
-}
-
-/**
- * A file's shard depends on its path alone, so N machines that each take their share cover every
- * file exactly once, whatever the others do and in any order, with no coordinator.
- */
-export function shardOf(relativePath: string, count: number): number {
-  const digest = createHash('sha256').update(relativePath.split(path.sep).join('/')).digest();
-  return (digest.readUInt32BE(0) % count) + 1;
-}
 
 export interface DataFile {
   /** Absolute path. */

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/threads.ts';
 import { describeUnexpected } from '../messages/internal.ts';
 import type { Job, JobResult } from './job.ts';
 
@@ -13,8 +14,7 @@ const WORKER_LIMITS = {
 };
 
 /**
- * A fixed set of worker threads fed from one queue. The workers run TypeScript through tsx, like
- * the CLI, so each registers tsx before it loads the worker module.
+ * A fixed set of worker threads fed from one queue.
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
@@ -28,12 +28,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const api = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const worker = new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
-      eval: true,
-      resourceLimits: WORKER_LIMITS,
-    });
+    const worker = startWorker('batch', { resourceLimits: WORKER_LIMITS });
     worker.on('message', (result: JobResult) => {
       const task = this.running.get(worker);
       this.running.delete(worker);

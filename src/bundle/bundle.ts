@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { packageRoot } from '../resources/node.ts';
 
 /**
  * A browser script and everything it imports (TypeScript, the core's pure modules, packages) as one
@@ -11,8 +12,6 @@ import { build } from 'esbuild';
  * comments relative to the repository, not to where the program was started.
  */
 
-/** The repository's root: the output names files from here. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface Bundle {
   /** The script, UTF-8. */
@@ -28,7 +27,7 @@ export interface Bundle {
 export async function bundleScript(entry: URL): Promise<Bundle> {
   const result = await build({
     entryPoints: [fileURLToPath(entry)],
-    absWorkingDir: ROOT,
+    absWorkingDir: packageRoot,
     bundle: true,
     write: false,
     format: 'esm',

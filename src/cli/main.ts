@@ -1,61 +1,18 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runBatch } from '../batch/batch.ts';
-import { parseShard, type Shard } from '../batch/plan.ts';
-import { complete, mergeShards } from '../batch/merge.ts';
-import { logReporter, mergeLines, terminalReporter } from '../batch/progress.ts';
-import { createAppServer, listen } from '../serve/server.ts';
-import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
-import { FrameworkError } from '../data/frameworks.ts';
-import { FontFileError, fontSetFromFile } from '../fonts/fonts.ts';
-import type { DigitSystem } from '../model/types.ts';
-import { checkFile, hasErrors, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from '../pipeline.ts';
-import { buildFile, yearOfFolder } from '../build/build.ts';
-import { formatFinding } from '../messages/findings.ts';
-import { expandInputs, UsageError, writeFileAtomic } from '../files/files.ts';
-import { debugDetail, describeUnexpected } from '../messages/internal.ts';
+import { parseShard, type Shard } from '../batch/shard.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../export/formats.ts';
+import { UsageError } from '../files/files.ts';
+import { DOCUMENT_CHOICES, EXIT, warn, type BatchCliOptions, type BuildOptions, type CommonOptions, type DocumentChoice } from './common.ts';
+import type { MergeCliOptions } from './commands.ts';
+
+export { EXIT, MAX_PRINTED_FINDINGS } from './common.ts';
 
 /**
- * Exit codes: 0 all written, 1 invalid data (or warnings under --strict, or a file the system
- * would not let us read or write), 2 usage error, 3 internal error (a bug: please report it).
+ * The program: its commands, options and help. What a command does is in commands.ts, imported
+ * when a command runs, so that `--help`, `--version` and a mistyped option answer at once.
  */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
-
-/** At most this many findings are printed per file; the rest are counted. */
-export const MAX_PRINTED_FINDINGS = 100;
-
-interface CommonOptions {
-  strict: boolean;
-}
-
-/** The options `build` and `batch` share: where to write, and what the documents look like. */
-interface DocumentOptions {
-  out: string;
-  format?: OutputFormat[];
-  digits: DigitSystem;
-  font?: string;
-  pdfFont?: string;
-  justify: boolean;
-  continuation: boolean;
-  charts: boolean;
-  previousYear: boolean;
-  documents?: DocumentChoice[];
-}
-
-type BuildOptions = CommonOptions & DocumentOptions & { previous?: string };
-
-/**
- * The rendering options of the command line. A missing font file is the user's setting, not a
- * data file's fault: it stops the command before any file.
- */
-function renderOptions(options: DocumentOptions): RenderOptions {
-  const formats = options.format ?? [...OUTPUT_FORMATS];
-  if (options.pdfFont && formats.includes('pdf')) fontSetFromFile(options.pdfFont);
-  const { digits, font, pdfFont, justify, continuation, charts, previousYear } = options;
-  const kinds = options.documents && DOCUMENT_KINDS.filter((kind) => options.documents!.includes(isFollowupKind(kind) ? 'followup' : (kind as DocumentChoice)));
-  return { formats, digits, font, pdfFont, justify, continuation, charts, previousYear, ...(kinds && { kinds }) };
-}
+const commands = () => import('./commands.ts');
 
 /** Adds the shared options to a command, with the same names and help in both. */
 function withDocumentOptions(command: Command): Command {
@@ -70,133 +27,6 @@ function withDocumentOptions(command: Command): Command {
     .option('--no-continuation', 'PDF: ไม่ใส่คำต่อหน้าท้ายหน้า (PDF: no continuation words at the foot of pages)')
     .option('--no-charts', 'ไม่ใส่แผนภูมิคะแนนรายตัวชี้วัด (leave the indicator chart out)')
     .option('--no-previous-year', 'ไม่เปรียบเทียบกับไฟล์ของปีก่อน (do not compare with the previous year\'s file)');
-}
-
-const log = (line: string): void => void process.stdout.write(line + '\n');
-const warn = (line: string): void => void process.stderr.write(line + '\n');
-
-/**
- * Reports the findings (the first MAX_PRINTED_FINDINGS, then how many more); returns whether the
- * file may go on to be written.
- */
-function report(checked: Awaited<ReturnType<typeof checkFile>>, strict: boolean): boolean {
-  for (const finding of checked.findings.slice(0, MAX_PRINTED_FINDINGS)) warn(formatFinding(checked, finding));
-  const more = checked.findings.length - MAX_PRINTED_FINDINGS;
-  if (more > 0) {
-    const rel = path.relative(process.cwd(), checked.file) || checked.file;
-    warn(`${rel}: … และอีก ${more.toLocaleString('en-US')} รายการ (and ${more.toLocaleString('en-US')} more)`);
-  }
-  if (hasErrors(checked.findings) || !checked.analysis) return false;
-  return !(strict && checked.findings.length > 0);
-}
-
-/** How the files of a command ended: invalid (or unwritable) ones, and ones that hit a bug. */
-interface Tally {
-  failed: number;
-  internal: number;
-}
-
-const exitCode = (tally: Tally): number => (tally.internal > 0 ? EXIT.internal : tally.failed > 0 ? EXIT.invalid : EXIT.ok);
-
-/**
- * Runs one file's work; an exception (not a finding) is reported with the file's name, counted,
- * and the other files go on.
- */
-async function guarded(file: string, tally: Tally, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (err) {
-    const rel = path.relative(process.cwd(), file) || file;
-    const unexpected = describeUnexpected(err, rel);
-    warn(unexpected.line);
-    for (const line of debugDetail(err)) warn(line);
-    if (unexpected.internal) tally.internal++;
-    else tally.failed++;
-  }
-}
-
-async function check(inputs: string[], options: CommonOptions): Promise<number> {
-  const files = await expandInputs(inputs);
-  const tally: Tally = { failed: 0, internal: 0 };
-  for (const file of files) {
-    await guarded(file, tally, async () => {
-      const checked = await checkFile(file);
-      const ok = report(checked, options.strict);
-      const rel = path.relative(process.cwd(), file) || file;
-      if (!ok) tally.failed++;
-      else if (checked.findings.length === 0) log(`ถูกต้อง (ok): ${rel}`);
-      else log(`ใช้ได้ มีคำเตือน ${checked.findings.length} รายการ (ok with ${checked.findings.length} warning(s)): ${rel}`);
-    });
-  }
-  if (files.length === 0) warn('ไม่พบไฟล์ข้อมูล .yaml (no .yaml data files found)');
-  return exitCode(tally);
-}
-
-async function build(inputs: string[], options: BuildOptions): Promise<number> {
-  const render = renderOptions(options);
-  const files = await expandInputs(inputs);
-  if (options.previous !== undefined && files.length !== 1) {
-    warn('--previous ใช้ได้กับไฟล์ข้อมูลไฟล์เดียว (--previous takes one data file to build)');
-    return EXIT.usage;
-  }
-  const previous = options.previous !== undefined ? path.resolve(options.previous) : options.previousYear ? undefined : false;
-  const tally: Tally = { failed: 0, internal: 0 };
-  for (const file of files) {
-    const rel = path.relative(process.cwd(), file) || file;
-    await guarded(file, tally, async () => {
-      const built = await buildFile({
-        file,
-        options: render,
-        check: previous === undefined ? {} : { previous },
-        strict: options.strict,
-        folderYear: yearOfFolder(file),
-        out: { dir: options.out },
-        onChecked: (checked) => {
-          if (!report(checked, options.strict)) return;
-          if (render.kinds?.some(isFollowupKind) && checked.analysis?.followup.length === 0) {
-            warn(`${rel}: ไม่มีข้อมูลผลการดำเนินการตามมาตรการ (followup:) จึงไม่มีรายงานผลการดำเนินการ (no followup: rounds in this file, so no follow-up report)`);
-          }
-        },
-        onWritten: (target) => log(`เขียนแล้ว (wrote): ${path.relative(process.cwd(), target) || target}`),
-      });
-      if (built.status === 'refused') {
-        // Findings were printed as the file was checked; the year-folder rule is said here.
-        if (built.why === 'folder-year') warn(`${rel}: ${built.reason}`);
-        warn(`ไม่ได้สร้างเอกสารจาก ${rel} (nothing written for this file)`);
-        tally.failed++;
-      }
-    });
-  }
-  if (files.length === 0) warn('ไม่พบไฟล์ข้อมูล .yaml (no .yaml data files found)');
-  return exitCode(tally);
-}
-
-interface BatchCliOptions extends DocumentOptions {
-  year?: number[];
-  jobs: number;
-  force: boolean;
-  prune: boolean;
-  shard?: Shard;
-}
-
-async function batch(dataDir: string, options: BatchCliOptions): Promise<number> {
-  const render = renderOptions(options);
-  const reporter = process.stderr.isTTY ? terminalReporter(process.stderr) : logReporter(warn);
-  const summary = await runBatch(
-    {
-      dataDir,
-      outDir: options.out,
-      render,
-      years: options.year,
-      jobs: options.jobs,
-      force: options.force,
-      prune: options.prune,
-      shard: options.shard,
-    },
-    reporter,
-  );
-  if (summary.interrupted) return 130;
-  return exitCode({ failed: summary.failed.length, internal: summary.failed.filter((f) => f.internal).length });
 }
 
 function parsePositive(value: string): number {
@@ -240,10 +70,6 @@ function parseFormats(value: string, previous: OutputFormat[] | undefined): Outp
   return [...new Set([...(previous ?? []), ...(formats as OutputFormat[])])];
 }
 
-/** What --documents names: followup stands for the follow-up report of each round the file has. */
-const DOCUMENT_CHOICES = ['report', 'announcement', 'followup'] as const;
-type DocumentChoice = (typeof DOCUMENT_CHOICES)[number];
-
 function parseDocuments(value: string, previous: DocumentChoice[] | undefined): DocumentChoice[] {
   const names = value.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   for (const name of names) {
@@ -277,7 +103,7 @@ export function createProgram(): Command {
     .addOption(strict)
     .option('--previous <file>', 'ไฟล์ข้อมูลปีก่อนที่จะเปรียบเทียบ (the previous year\'s data file; default: <data>/<year-1>/<same name>.yaml)')
     .action(async (paths: string[], opts: BuildOptions) => {
-      process.exitCode = await build(paths, opts);
+      process.exitCode = await (await commands()).build(paths, opts);
     });
 
   withDocumentOptions(
@@ -296,7 +122,7 @@ export function createProgram(): Command {
       parseShardOption,
     )
     .action(async (dataDir: string, opts: BatchCliOptions) => {
-      process.exitCode = await batch(dataDir, opts);
+      process.exitCode = await (await commands()).batch(dataDir, opts);
     });
 
   program
@@ -306,12 +132,8 @@ export function createProgram(): Command {
     .option('--data <dir>', 'โฟลเดอร์ข้อมูล: ตรวจว่าทุกไฟล์มีส่วนที่สร้างแล้ว (the data folder: check that every file was covered)')
     .option('-y, --year <years>', 'เฉพาะปีงบประมาณเหล่านี้ เมื่อใช้ --data (only these fiscal-year folders, with --data)', parseYears)
     .option('--json <file>', 'เขียนผลรวมเป็น JSON ด้วย (also write the account as JSON)')
-    .action(async (outDir: string, opts: { data?: string; year?: number[]; json?: string }) => {
-      const report = await mergeShards({ outDir, ...(opts.data && { dataDir: opts.data }), ...(opts.year && { years: opts.year }) });
-      for (const line of mergeLines(report)) log(line);
-      if (opts.json) await writeFileAtomic(path.resolve(opts.json), Buffer.from(JSON.stringify(report, null, 1) + '\n'));
-      const internal = report.failed.filter((f) => f.internal).length;
-      process.exitCode = internal > 0 ? EXIT.internal : complete(report) ? EXIT.ok : EXIT.invalid;
+    .action(async (outDir: string, opts: MergeCliOptions) => {
+      process.exitCode = await (await commands()).merge(outDir, opts);
     });
 
   program
@@ -321,12 +143,7 @@ export function createProgram(): Command {
     .option('-p, --port <n>', 'พอร์ต (port)', parsePositive, 8566)
     .option('--host <address>', 'ที่อยู่ที่รับการเชื่อมต่อ (address to listen on)', '127.0.0.1')
     .action(async (opts: { data: string; port: number; host: string }) => {
-      const options = { dataDir: opts.data, port: opts.port, host: opts.host };
-      const port = await listen(createAppServer(options), options);
-      log(`เปิดเบราว์เซอร์ที่ (open in your browser): http://127.0.0.1:${port}/`);
-      log('กด Ctrl-C เพื่อหยุด (Ctrl-C stops the server)');
-      // Keep running until interrupted.
-      await new Promise<never>(() => undefined);
+      await (await commands()).serve(opts);
     });
 
   program
@@ -335,7 +152,7 @@ export function createProgram(): Command {
     .argument('<paths...>', 'ไฟล์ .yaml หรือโฟลเดอร์ (data files or folders)')
     .addOption(strict)
     .action(async (paths: string[], opts: CommonOptions) => {
-      process.exitCode = await check(paths, opts);
+      process.exitCode = await (await commands()).check(paths, opts);
     });
   return program;
 }
@@ -353,6 +170,12 @@ export async function main(argv: string[]): Promise<number> {
       warn(err.message);
       return EXIT.usage;
     }
+    // Only an error loads what it takes to tell what it is.
+    const [{ FontFileError }, { FrameworkError }, { debugDetail, describeUnexpected }] = await Promise.all([
+      import('../fonts/fonts.ts'),
+      import('../data/frameworks.ts'),
+      import('../messages/internal.ts'),
+    ]);
     if (err instanceof FontFileError) {
       warn(`ไม่พบไฟล์ฟอนต์ ${err.file} (font file not found)`);
       if (err.tried.length > 1) warn(`ค้นหาแล้ว (looked for): ${err.tried.join(', ')}`);
@@ -370,7 +193,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|ita-report(\.js)?)$/.test(process.argv[1]);
+// Run as a program (bin/ita-report.js, `tsx src/cli/main.ts`, the compiled dist/cli.js), not when a test imports it.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|cli\.js|ita-report(\.js)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   process.exitCode = await main(process.argv);
 }

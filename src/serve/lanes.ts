@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/threads.ts';
 import { HttpError, internalError } from './http-error.ts';
 import type { TaskName, Tasks } from './tasks.ts';
 import type { AnswerMessage, ReadyMessage, TaskMessage, WorkerOptions } from './worker.ts';
@@ -8,8 +9,6 @@ import type { AnswerMessage, ReadyMessage, TaskMessage, WorkerOptions } from './
  * bounded queue and a time limit per task. The request thread only reads requests, checks paths
  * and writes answers, so it answers the page (and the other lane) while a long task runs. A task
  * over its time limit is stopped by ending its thread; the next task gets a fresh one.
- *
- * Like the batch's worker pool (src/batch/pool.ts), the thread runs TypeScript through tsx.
  */
 
 export interface LaneOptions {
@@ -126,10 +125,7 @@ export class Lane {
   }
 
   private spawn(): Worker {
-    const api = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const worker = new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
-      eval: true,
+    const worker = startWorker('serve', {
       workerData: this.options.worker,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
     });

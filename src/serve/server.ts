@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { lstat, readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bundleScript } from '../bundle/bundle.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
 import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
@@ -17,6 +18,7 @@ import { sweepSaveTemps } from './sweep.ts';
 import type { Place } from './tasks.ts';
 import type { Answers, ErrorAnswer } from './api.ts';
 import { dataFilePath } from '../data/new-file.ts';
+import { packageRoot } from '../resources/node.ts';
 
 export { nextYear } from './tasks.ts';
 
@@ -169,7 +171,7 @@ function documentKind(body: Record<string, unknown>): DocumentKind {
 }
 
 /** The page's folder: index.html, style.css, and the script's TypeScript (app.ts and its parts). */
-const PAGE_DIR = new URL('./page/', import.meta.url);
+const PAGE_DIR = pathToFileURL(path.join(packageRoot, 'src', 'serve', 'page') + path.sep);
 
 /**
  * The page's script: app.ts with what it imports (its parts, the core's rules it shares), bundled

@@ -58,15 +58,17 @@ const ALLOWED: Record<string, string[]> = {
   'resources/node': ['resources'],
   fonts: ['thai', 'resources/node'],
   files: [],
-  // One browser script bundled from TypeScript (the web page's).
-  bundle: [],
+  // Starting worker threads from the sources or the compiled program (dist/).
+  threads: [],
+  // esbuild: the web page's script for the browser, the program into dist/ (npm run build).
+  bundle: ['resources/node'],
   pipeline: [...CORE, 'resources', 'resources/node', 'fonts', 'files'],
   messages: [...CORE, 'pipeline'],
   // The one build function of the three entry points (check, render, write) and the options' fingerprint.
   build: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
   // Entry points: batch and serve never import cli or each other; cli (the program) starts them.
-  batch: [...CORE, 'resources/node', 'fonts', 'files', 'messages', 'pipeline', 'build'],
-  serve: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'bundle'],
+  batch: [...CORE, 'resources/node', 'fonts', 'files', 'messages', 'pipeline', 'build', 'threads'],
+  serve: [...CORE, 'resources/node', 'fonts', 'files', 'messages', 'pipeline', 'build', 'bundle', 'threads'],
   // The web page's script, bundled for the browser: the core's pure rules (Thai digits, the fiscal
   // year, a new file), and of serve only types (TYPES_ALLOWED).
   'serve/page': ['thai', 'data'],

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram, ENTRIES } from '../../src/bundle/program.ts';
+import { SAMPLE, sampleText } from '../helpers/sample.ts';
+
+/**
+ * The compiled program (what `npm ci` builds into dist/ and bin/ita-report.js runs): built here
+ * into a folder of its own beside dist/, so that the tests never replace the dist/ other tests may
+ * be running, then run as a user runs it and compared with the sources run through tsx.
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OUT = `dist-test-${process.pid}`;
+const compiledDir = path.join(ROOT, OUT);
+const run = promisify(execFile);
+
+async function node(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, { cwd: tmpdir(), env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const compiled = (...args: string[]) => node([path.join(compiledDir, 'cli.js'), ...args]);
+const sources = (...args: string[]) => node(['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args]);
+
+/** Every file under a folder with its bytes, by path relative to it. */
+function filesOf(dir: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort()
+      .map((f) => [path.relative(dir, f), readFileSync(f)] as const),
+  );
+}
+
+let outputs: string[];
+beforeAll(async () => {
+  outputs = await buildProgram(ROOT, OUT);
+}, 60_000);
+afterAll(() => rmSync(compiledDir, { recursive: true, force: true }));
+
+describe('the compiled program', () => {
+  it('has one module per entry and transpiles nothing at run time (no tsx in it)', () => {
+    for (const entry of Object.keys(ENTRIES)) expect(outputs).toContain(`${entry}.js`);
+    for (const file of outputs) expect(readFileSync(path.join(compiledDir, file), 'utf8'), file).not.toMatch(/from ["']tsx|import\(["']tsx/);
+  });
+
+  it('--help loads none of the engine: the modules cli.js imports statically name no engine package', () => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(path.join(compiledDir, file), 'utf8');
+      // Static imports only: `import … from "x"` and `import "x"`; `import("x")` is loaded on demand.
+      for (const [, spec] of text.matchAll(/^\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?["']([^"']+)["'];?$/gm)) {
+        if (spec!.startsWith('./')) visit(spec!.slice(2));
+        else packages.add(spec!.split('/')[0]!);
+      }
+    };
+    visit('cli.js');
+    expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual(['commander']);
+    // …and the engine is there, behind a dynamic import.
+    expect(readFileSync(path.join(compiledDir, 'cli.js'), 'utf8')).toMatch(/import\(["']\.\/commands-\w+\.js["']\)/);
+  });
+
+  it('answers --help and a usage error as the sources do', async () => {
+    const help = await compiled('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await sources('--help')).stdout);
+    expect(help.stdout).toContain('batch');
+    const usage = await compiled('batch', 'data', '--jobs', '0');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('ต้องเป็นจำนวนเต็มบวก');
+  });
+
+  it('builds the sample to the same bytes as the sources', async () => {
+    const [a, b] = [mkdtempSync(path.join(tmpdir(), 'ita-compiled-')), mkdtempSync(path.join(tmpdir(), 'ita-sources-'))];
+    expect((await compiled('build', SAMPLE, '--out', a)).code).toBe(0);
+    expect((await sources('build', SAMPLE, '--out', b)).code).toBe(0);
+    const [fromCompiled, fromSources] = [filesOf(a), filesOf(b)];
+    expect([...fromCompiled.keys()]).toEqual(['2566/nakhon-pathom/announcement.docx', '2566/nakhon-pathom/announcement.pdf', '2566/nakhon-pathom/report.docx', '2566/nakhon-pathom/report.pdf']);
+    for (const [name, bytes] of fromCompiled) expect(bytes.equals(fromSources.get(name)!), name).toBe(true);
+  });
+
+  it('runs the batch in its compiled worker threads', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'ita-compiled-data-'));
+    mkdirSync(path.join(data, '2566'));
+    for (const i of [1, 2, 3]) writeFileSync(path.join(data, '2566', `agency-${i}.yaml`), sampleText().replace('agency: จังหวัดนครปฐม', `agency: หน่วยงานที่ ${i}`));
+    const out = mkdtempSync(path.join(tmpdir(), 'ita-compiled-out-'));
+    const { code, stderr } = await compiled('batch', data, '--out', out, '--jobs', '2', '--format', 'pdf');
+    expect(stderr).toContain('เขียน 3 (written)');
+    expect(code).toBe(0);
+    expect([...filesOf(out).keys()].filter((f) => f.endsWith('.pdf'))).toHaveLength(6);
+    expect(existsSync(path.join(out, '2566', 'agency-2', 'report.pdf'))).toBe(true);
+  });
+});
