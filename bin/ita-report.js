@@ -21,6 +21,8 @@ function newestUnder(dir) {
 const stamp = new URL('dist/built', root);
 const compiled = existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newestUnder(new URL('src/', root)), statSync(new URL('data/ita-report.schema.json', root)).mtimeMs);
 if (compiled) {
+  // A stack printed for a bug names the sources' lines (the maps cost time only when asked for).
+  if (process.argv.includes('--debug') || process.env.ITA_REPORT_DEBUG === '1') process.setSourceMapsEnabled(true);
   await import(new URL('dist/cli.js', root).href);
 } else {
   const { register } = await import('tsx/esm/api');

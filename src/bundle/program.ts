@@ -42,6 +42,10 @@ export async function buildProgram(root: string, outDir = 'dist'): Promise<strin
     packages: 'external',
     charset: 'utf8',
     legalComments: 'none',
+    // Maps beside the modules, read only when a stack is asked for (--debug): the stack of a bug
+    // then names src/…ts lines, as when the sources run.
+    sourcemap: true,
+    sourcesContent: false,
     metafile: true,
     logLevel: 'silent',
     write: true,

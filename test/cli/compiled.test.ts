@@ -19,9 +19,9 @@ const OUT = `dist-test-${process.pid}`;
 const compiledDir = path.join(ROOT, OUT);
 const run = promisify(execFile);
 
-async function node(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function node(args: string[], cwd = tmpdir()): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: tmpdir(), env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -29,7 +29,8 @@ async function node(args: string[], env: Record<string, string> = {}): Promise<{
   }
 }
 const compiled = (...args: string[]) => node([path.join(compiledDir, 'cli.js'), ...args]);
-const sources = (...args: string[]) => node(['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args]);
+// From the package's folder, where `--import tsx` finds tsx.
+const sources = (...args: string[]) => node(['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], ROOT);
 
 /** Every file under a folder with its bytes, by path relative to it. */
 function filesOf(dir: string): Map<string, Buffer> {
