@@ -12,6 +12,8 @@ export function normalizeDocx(bytes: Uint8Array, isoDate: string, charts: readon
   return zipDeterministic(unzipSync(bytes), isoDate, charts);
 }
 
+const XML_DEFLATE_LEVEL = 4;
+
 /** The parts of a package by path, as docx's compiler hands them to its zip step. */
 type Compile = (document: Document) => Map<string, string | Uint8Array>;
 
@@ -59,7 +61,9 @@ function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string, ch
     }
   }
   const entries: Zippable = {};
-  // A PNG or an embedded workbook is compressed already: deflating it again costs time and saves nothing.
-  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: /\.(png|xlsx)$/.test(name) ? 0 : 6 }];
+  // A PNG or an embedded workbook is compressed already: deflating it again costs time and saves
+  // nothing. The XML at level 4, not 6: measured on the sample's report, 7 ms instead of 17 for a
+  // file 5 % larger (23.1 KB instead of 22.1).
+  for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: /\.(png|xlsx)$/.test(name) ? 0 : XML_DEFLATE_LEVEL }];
   return zipSync(entries);
 }
