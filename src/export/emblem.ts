@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { officialFormat as F } from './official-format.ts';
+import { officialFormat as F } from '../style/official-format.ts';
 import { bundledFontSet } from '../fonts/fonts.ts';
 import { Lru } from '../fonts/lru.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { officialFormat as F } from '../export/official-format.ts';
+import { officialFormat as F } from '../style/official-format.ts';
 import { packageRoot } from '../resources/node.ts';
 import { measureText, shapingFont, type ShapingFont } from './shaping.ts';
 

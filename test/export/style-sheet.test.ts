@@ -3,11 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { contentWidthPoints, officialFormat as F } from '../../src/export/official-format.ts';
+import { contentWidthPoints, officialFormat as F } from '../../src/style/official-format.ts';
 import { A4, eighthPoints, halfPoints, lineSpacing, pixels, twips } from '../../src/export/docx/units.ts';
 
 /**
- * Every layout number of the documents is in the style sheet (src/export/official-format.ts), in
+ * Every layout number of the documents is in the style sheet (src/style/official-format.ts), in
  * points, once; the exporters convert it and write no length of their own.
  */
 
@@ -18,7 +18,6 @@ const DRAWING = ['docx/docx.ts', 'docx/chart-part.ts', 'pdf/pdf.ts', 'chart/char
 
 /** Other modules that read the style sheet, and why they are not scanned. */
 const OTHER_READERS: Record<string, string> = {
-  'official-format.ts': 'the style sheet itself',
   'docx/units.ts': "the DOCX's unit conversions (20 twips, 8 eighths, 96 px to 72 pt, 240ths of a line, 12,700 EMUs, 100ths of a point)",
   'pdf/fonts.ts': 'the body font size',
 };
@@ -94,7 +93,7 @@ describe('the style sheet', () => {
   it('holds every layout number: the drawing modules write none of their own', () => {
     const all = DRAWING.flatMap(literals);
     const stray = all.filter((l) => allowed(l).length === 0).map((l) => `src/export/${l.file}:${l.line}: ${l.literal} in ${l.text.trim()}`);
-    expect(stray, 'put layout numbers in src/export/official-format.ts (or, if one is not a length, in ALLOWED with why)').toEqual([]);
+    expect(stray, 'put layout numbers in src/style/official-format.ts (or, if one is not a length, in ALLOWED with why)').toEqual([]);
     // The allow-list stays small and true: every entry still stands for a number in the code.
     const unused = ALLOWED.filter((a) => !all.some((l) => allowed(l).includes(a)));
     expect(unused).toEqual([]);
@@ -102,7 +101,7 @@ describe('the style sheet', () => {
 
   it('is scanned in every module of src/export that reads it', () => {
     const files = readdirSync(EXPORT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
-    const readers = files.filter((f) => /from '[./]*official-format\.ts'/.test(readFileSync(path.join(EXPORT, f), 'utf8')));
+    const readers = files.filter((f) => /from '[./]*style\/official-format\.ts'/.test(readFileSync(path.join(EXPORT, f), 'utf8')));
     expect(readers.filter((f) => !DRAWING.includes(f) && !(f in OTHER_READERS))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { officialFormat } from '../../src/export/official-format.ts';
+import { officialFormat } from '../../src/style/official-format.ts';
 import { canonicalMarks, DRAW_NOTHING, squash } from './expected.ts';
 
 /**

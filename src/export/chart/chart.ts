@@ -1,7 +1,7 @@
 import echartsModule from 'echarts/dist/echarts.common.min.js';
 import type { Chart, DigitSystem } from '../../model/types.ts';
 import { convertDigits } from '../../thai/digits.ts';
-import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
+import { contentWidthPoints, officialFormat as F } from '../../style/official-format.ts';
 import { bundledFontSet, LAKSAMAN_SCALE, loadFace } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
 

@@ -1,7 +1,7 @@
 import { ImportedXmlComponent, type ParagraphChild } from 'docx';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Chart, DigitSystem } from '../../model/types.ts';
-import { officialFormat as F } from '../official-format.ts';
+import { officialFormat as F } from '../../style/official-format.ts';
 import { chartSize, COLOURS, hasMarkedBars, isBelowMark } from '../chart/chart.ts';
 import { chartWorkbook, FIRST_ROW, SHEET, WORKBOOK_COLUMNS } from './chart-workbook.ts';
 import { emu, hundredthPoints } from './units.ts';

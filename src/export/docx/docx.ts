@@ -21,7 +21,7 @@ import {
 } from 'docx';
 import { cellText, columnFractions, endsTitleGroup, isNumericCell, keepsEstimatedRowWhole } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
-import { officialFormat as F } from '../official-format.ts';
+import { officialFormat as F } from '../../style/official-format.ts';
 import { A4, eighthPoints, halfPoints, lineSpacing, pixels, twips } from './units.ts';
 import { packDocx } from './deterministic.ts';
 import { chartPart, chartRun, type ChartPart } from './chart-part.ts';

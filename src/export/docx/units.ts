@@ -1,4 +1,4 @@
-import { officialFormat as F } from '../official-format.ts';
+import { officialFormat as F } from '../../style/official-format.ts';
 
 /**
  * The DOCX's units, from the points of the style sheet (official-format.ts). Word measures

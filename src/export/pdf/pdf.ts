@@ -2,7 +2,7 @@ import pdfmakeModule from 'pdfmake';
 import { columnFractions, endsTitleGroup, isNumericCell, isTitleLine, keepsRowWhole } from '../../model/layout.ts';
 import type { Block, Cell, CellBlock, DocumentModel, List, Run, Table } from '../../model/types.ts';
 import { toThaiDigits } from '../../thai/digits.ts';
-import { contentWidthPoints, officialFormat as F } from '../official-format.ts';
+import { contentWidthPoints, officialFormat as F } from '../../style/official-format.ts';
 import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFace, type PdfFontSet } from '../../fonts/fonts.ts';
 import { breakLines, distributedSpacing, graphemes, type Line, type Measure, type Piece, type Style } from './lines.ts';
 import { chartSvg, splitText } from '../chart/chart.ts';
