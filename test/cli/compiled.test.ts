@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram, ENTRIES } from '../../src/bundle/program.ts';
+import { parse } from 'yaml';
+import { pdfText } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
 /**
@@ -103,5 +105,30 @@ describe('the compiled program', () => {
     expect(code).toBe(0);
     expect([...filesOf(out).keys()].filter((f) => f.endsWith('.pdf'))).toHaveLength(6);
     expect(existsSync(path.join(out, '2566', 'agency-2', 'report.pdf'))).toBe(true);
+  });
+
+  it('serves the web page: the page script bundled, a preview rendered in its compiled worker thread', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'ita-compiled-serve-'));
+    mkdirSync(path.join(data, '2566'));
+    writeFileSync(path.join(data, '2566', 'nakhon-pathom.yaml'), sampleText());
+    // A port of its own: the program prints the address it listens on.
+    const port = 20_000 + (process.pid % 20_000);
+    const child = spawn(process.execPath, [path.join(compiledDir, 'cli.js'), 'serve', '--data', data, '--port', String(port)], { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => d.toString().includes(`127.0.0.1:${port}`) && resolve());
+        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const base = `http://127.0.0.1:${port}`;
+      const script = await fetch(`${base}/app.js`);
+      expect(script.status).toBe(200);
+      expect(await script.text()).toContain('บันทึกแล้ว');
+      const raw = parse(sampleText()) as unknown;
+      const render = await fetch(`${base}/api/render`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ raw, kind: 'report', format: 'pdf' }) });
+      expect(render.status).toBe(200);
+      expect(await pdfText(new Uint8Array(await render.arrayBuffer()))).toContain('จังหวัดนครปฐม ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+    } finally {
+      child.kill();
+    }
   });
 });
