@@ -259,6 +259,36 @@ export function shape(font: ShapingFont, text: string, tracking?: Tracking): Gly
   };
 }
 
+/**
+ * The width pdfkit computes for `text` laid out with `features` by a shaping font and scaled by
+ * `scale` (its 1000 units per em over the font's): the sum, in order, of every glyph's advance,
+ * tracked as `shape` tracks it and then scaled, the same arithmetic on the same numbers as pdfkit's
+ * `layoutRun` followed by the run's `advanceWidth`, so the result is the same to the bit. pdfmake
+ * asks for the width of every tracked (justified) line on every layout pass, and pdfkit lays such
+ * text out afresh each time (it caches only untracked text): this reads the cached run instead of
+ * copying and scaling its positions. Undefined for a font that is not a shaping font.
+ */
+export function scaledAdvance(shaped: ShapingFont, text: string, features: unknown, scale: number): number | undefined {
+  const font = originals.get(shaped);
+  if (!font) return undefined;
+  const shared = shapeShared(font, text);
+  const tracking = trackingOf(features);
+  const extra = tracking && tracking.em !== 0 ? tracking.em * font.unitsPerEm : 0;
+  const positions = shared.positions;
+  let width = 0;
+  let started = false;
+  for (let i = 0; i < positions.length; i++) {
+    let advance = positions[i]!.xAdvance;
+    if (extra !== 0) {
+      if (startsCluster(positions[i]!)) started = true;
+      const next = positions[i + 1];
+      if (started && (next ? startsCluster(next) : tracking!.trailing)) advance += extra;
+    }
+    width += advance * scale;
+  }
+  return width;
+}
+
 /** Number of character clusters: the places where distributed justification adds space. */
 export function clusterCount(run: GlyphRun): number {
   let n = 0;
@@ -287,6 +317,9 @@ function layoutOwnCodePoints(font: ShapingFont): void {
 }
 const OWN_CODE_POINTS = Symbol('ownCodePoints');
 
+/** The fontkit font under each shaping font. */
+const originals = new WeakMap<ShapingFont, ShapingFont>();
+
 /**
  * A fontkit font whose `layout` goes through `shape`. pdfkit calls `layout(text, features)` for
  * both measuring and drawing; every other property is the original font's.
@@ -295,5 +328,6 @@ export function shapingFont<F extends ShapingFont>(font: F): F {
   layoutOwnCodePoints(font);
   const shaped = Object.create(font) as F;
   shaped.layout = (text: string, features?: string[]) => shape(font, text, trackingOf(features));
+  originals.set(shaped, font);
   return shaped;
 }

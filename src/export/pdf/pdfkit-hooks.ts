@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ChartText } from '../chart/chart.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
-import { withoutInvisible } from '../../fonts/shaping.ts';
+import { scaledAdvance, withoutInvisible, type ShapingFont } from '../../fonts/shaping.ts';
 
 /**
  * The two places where pdfmake 0.3.11 / pdfkit 0.19.1 (pinned in package.json) get Thai wrong,
@@ -151,6 +151,7 @@ function install(): void {
       cacheSubsetGlyphs(subsetPrototype);
     }
     const font = new EmbeddedFont(this, face.shaped, `F${++this._fontCount}`);
+    measureTrackedFromCache(font as PdfKitFont & EmbeddedFontMethods);
     // pdfkit embeds (and subsets) every font in this table when the document ends.
     this._fontFamilies[font.id] = font;
     ourFonts.add(font);
@@ -189,6 +190,34 @@ function install(): void {
     if (svg.chartTexts) drawChartTexts(this.pdfDocument as PdfKitDocument & { provideFont: ProvideFont }, svg.x, svg.y, svg.chartTexts);
   };
   installed = true;
+}
+
+// pdfkit's EmbeddedFont (pinned 0.19.1), as much of it as measureTrackedFromCache touches.
+interface EmbeddedFontMethods {
+  font: object;
+  scale: number;
+  widthOfString(text: string, size: number, features?: unknown): number;
+  layoutRun(text: string, features?: unknown): unknown;
+}
+
+/**
+ * pdfkit measures text with features (every justified line: its tracking travels as a feature)
+ * by laying it out afresh each time, copying and scaling every glyph position, and pdfmake
+ * measures each line on every layout pass. The width of such text is read from the shaper's cached
+ * run instead (scaledAdvance: the same number to the bit). Text without features keeps pdfkit's
+ * own path, which caches it per document.
+ */
+function measureTrackedFromCache(font: EmbeddedFontMethods): void {
+  const original = font.widthOfString;
+  if (typeof original !== 'function' || typeof font.layoutRun !== 'function' || typeof font.scale !== 'number') {
+    throw new Error('pdfkit internals changed: EmbeddedFont.widthOfString, layoutRun or scale missing (see src/export/pdf/pdfkit-hooks.ts)');
+  }
+  font.widthOfString = function (text, size, features) {
+    // pdfkit's own test for taking the uncached path.
+    if (!features) return original.call(this, text, size, features);
+    const width = scaledAdvance(this.font as ShapingFont, text, features, this.scale);
+    return width === undefined ? original.call(this, text, size, features) : width * (size / 1000);
+  };
 }
 
 /** A pdfkit page, as far as a kept drawing looks at it (its getters of resources create what they return). */
