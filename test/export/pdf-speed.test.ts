@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { bundledFontSet } from '../../src/fonts/fonts.ts';
 import { trackingFeatures } from '../../src/fonts/shaping.ts';
 import { registerFontSet } from '../../src/export/pdf/pdfkit-hooks.ts';
+import { checkText, renderDocuments } from '../../src/pipeline.ts';
+import { generateAgencies } from '../bench/synthetic.ts';
+import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
 /**
  * The speed hooks of pdfkit-hooks.ts change how pdfmake and pdfkit get to a result, never the
@@ -54,5 +57,51 @@ describe('measuring tracked text (justified lines)', () => {
     // Untracked text keeps pdfkit's own path (cached per document).
     font.widthOfString('ไม่มีระยะ', 15.9, null);
     expect(runs).toBe(1);
+  });
+});
+
+describe('page breaks decided while laying out (decideEarly)', () => {
+  type Builder = { layoutDocument(...args: unknown[]): unknown; tryLayoutDocument(...args: unknown[]): unknown };
+  const builder = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: Builder } }).default.prototype;
+
+  /** The PDF of a report and pdfmake's layout passes for it, with the early decisions or with pdfmake's own loop only. */
+  async function report(text: string, file: string, early: boolean): Promise<{ bytes: Uint8Array; passes: number }> {
+    const { layoutDocument, tryLayoutDocument } = builder;
+    let passes = 0;
+    builder.tryLayoutDocument = function (...args) {
+      passes++;
+      return tryLayoutDocument.apply(this, args);
+    };
+    // The same function under another identity: pdfmake's own loop decides every break.
+    if (!early) {
+      builder.layoutDocument = function (...args) {
+        const decide = args[8] as (...a: unknown[]) => boolean;
+        args[8] = (...a: unknown[]) => decide(...a);
+        return layoutDocument.apply(this, args);
+      };
+    }
+    try {
+      const checked = await checkText(text, file, { previous: false });
+      const [doc] = await renderDocuments(checked, { formats: ['pdf'], digits: 'thai', kinds: ['report'] });
+      return { bytes: doc!.bytes, passes };
+    } finally {
+      Object.assign(builder, { layoutDocument, tryLayoutDocument });
+    }
+  }
+
+  // The sample moves a heading (one more pass in pdfmake's loop); synthetic agency 12 (of seed 7)
+  // then has a table row that breaks at the foot of a page, where pdfmake kept the place it broke
+  // in the discarded pass; agency 13 moves two headings.
+  const [, twelve, thirteen] = generateAgencies(13, 7).slice(10);
+  it.each([
+    { name: 'the sample', text: sampleText(), file: SAMPLE, passes: 2 },
+    { name: 'synthetic agency 12', text: twelve!.yaml, file: `${twelve!.slug}.yaml`, passes: 2 },
+    { name: 'synthetic agency 13', text: thirteen!.yaml, file: `${thirteen!.slug}.yaml`, passes: 3 },
+  ])('lays out $name in one pass, into the PDF pdfmake makes in $passes', async ({ text, file, passes }) => {
+    const own = await report(text, file, false);
+    const early = await report(text, file, true);
+    expect(own.passes).toBe(passes);
+    expect(early.passes).toBe(1);
+    expect(Buffer.from(early.bytes).equals(Buffer.from(own.bytes))).toBe(true);
   });
 });
