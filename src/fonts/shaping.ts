@@ -260,21 +260,40 @@ export function shape(font: ShapingFont, text: string, tracking?: Tracking): Gly
 }
 
 /**
- * The width pdfkit computes for `text` laid out with `features` by a shaping font and scaled by
- * `scale` (its 1000 units per em over the font's): the sum, in order, of every glyph's advance,
- * tracked as `shape` tracks it and then scaled, the same arithmetic on the same numbers as pdfkit's
- * `layoutRun` followed by the run's `advanceWidth`, so the result is the same to the bit. pdfmake
- * asks for the width of every tracked (justified) line on every layout pass, and pdfkit lays such
- * text out afresh each time (it caches only untracked text): this reads the cached run instead of
- * copying and scaling its positions. Undefined for a font that is not a shaping font.
+ * The width pdfkit's `widthOfString` computes for `text` with a shaping font, in its 1000 units per
+ * em (`scale` is 1000 over the font's units), without laying anything out again: the same sums of
+ * the same numbers in the same order, so the result is the same to the bit. pdfmake measures every
+ * piece of text on every layout pass, and pdfkit lays it out afresh (text with features, which
+ * carries our tracking: every justified line) or once per document and word (text without), each
+ * time copying and scaling every glyph position; the shaper's cached run has the advances.
+ * Undefined for a font that is not a shaping font.
  */
 export function scaledAdvance(shaped: ShapingFont, text: string, features: unknown, scale: number): number | undefined {
   const font = originals.get(shaped);
   if (!font) return undefined;
-  const shared = shapeShared(font, text);
-  const tracking = trackingOf(features);
+  // pdfkit lays text with features out whole (layoutRun) ...
+  if (features) return runAdvance(font, text, trackingOf(features), scale);
+  // ... and text without in pieces that end after each space or tab, each summed on its own
+  // (EmbeddedFont.layout, whose loop this is).
+  let width = 0;
+  let last = 0;
+  let index = 0;
+  while (index <= text.length) {
+    const char = text.charAt(index);
+    if ((index === text.length && last < index) || char === ' ' || char === '\t') {
+      width += runAdvance(font, text.slice(last, ++index), undefined, scale);
+      last = index;
+    } else {
+      index++;
+    }
+  }
+  return width;
+}
+
+/** The scaled advance of `text` shaped as one run, tracked as `shape` tracks it. */
+function runAdvance(font: ShapingFont, text: string, tracking: Tracking | undefined, scale: number): number {
+  const positions = shapeShared(font, text).positions;
   const extra = tracking && tracking.em !== 0 ? tracking.em * font.unitsPerEm : 0;
-  const positions = shared.positions;
   let width = 0;
   let started = false;
   for (let i = 0; i < positions.length; i++) {

@@ -204,11 +204,10 @@ interface EmbeddedFontMethods {
 }
 
 /**
- * pdfkit measures text with features (every justified line: its tracking travels as a feature)
- * by laying it out afresh each time, copying and scaling every glyph position, and pdfmake
- * measures each line on every layout pass. The width of such text is read from the shaper's cached
- * run instead (scaledAdvance: the same number to the bit). Text without features keeps pdfkit's
- * own path, which caches it per document.
+ * pdfkit measures text by laying it out, copying and scaling every glyph position: text with
+ * features (every justified line: its tracking travels as a feature) afresh each time, text
+ * without once per document and word; pdfmake measures every piece of text of a document. The
+ * width is read from the shaper's cached runs instead (scaledAdvance: the same number to the bit).
  */
 function measureTrackedFromCache(font: EmbeddedFontMethods): void {
   const original = font.widthOfString;
@@ -216,9 +215,7 @@ function measureTrackedFromCache(font: EmbeddedFontMethods): void {
     throw new Error('pdfkit internals changed: EmbeddedFont.widthOfString, layoutRun or scale missing (see src/export/pdf/pdfkit-hooks.ts)');
   }
   font.widthOfString = function (text, size, features) {
-    // pdfkit's own test for taking the uncached path.
-    if (!features) return original.call(this, text, size, features);
-    const width = scaledAdvance(this.font as ShapingFont, text, features, this.scale);
+    const width = typeof text === 'string' ? scaledAdvance(this.font as ShapingFont, text, features, this.scale) : undefined;
     return width === undefined ? original.call(this, text, size, features) : width * (size / 1000);
   };
 }
