@@ -46,6 +46,27 @@ describe('measuring tracked text (justified lines)', () => {
     }
   });
 
+  it('lays text out for drawing as pdfkit does, glyphs, scaled positions and width', () => {
+    interface Run {
+      glyphs: { id: number }[];
+      positions: Record<string, number>[];
+      advanceWidth: number;
+    }
+    const font = ourFont() as unknown as { layoutRun(text: string, features?: unknown): Run };
+    const pdfkitRun = (Object.getPrototypeOf(font) as { layoutRun(text: string, features?: unknown): Run }).layoutRun;
+    // The hook is in place: our fonts lay text out with their own layoutRun.
+    expect(Object.hasOwn(font, 'layoutRun')).toBe(true);
+    for (const text of texts) {
+      for (const f of features) {
+        const ours = font.layoutRun(text, f);
+        const theirs = pdfkitRun.call(font, text, f);
+        expect(ours.glyphs.map((g) => g.id)).toEqual(theirs.glyphs.map((g) => g.id));
+        expect(ours.positions).toEqual(theirs.positions.map((p) => ({ ...p })));
+        expect(ours.advanceWidth).toBe(theirs.advanceWidth);
+      }
+    }
+  });
+
   it('does not lay the text out again, tracked or not (the hook is in place)', () => {
     const font = ourFont();
     let runs = 0;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ChartText } from '../chart/chart.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
-import { scaledAdvance, withoutInvisible, type ShapingFont } from '../../fonts/shaping.ts';
+import { scaledAdvance, scaledRun, withoutInvisible, type ShapingFont } from '../../fonts/shaping.ts';
 import { deflateSync } from 'node:zlib';
 
 /**
@@ -217,6 +217,12 @@ function measureTrackedFromCache(font: EmbeddedFontMethods): void {
   font.widthOfString = function (text, size, features) {
     const width = typeof text === 'string' ? scaledAdvance(this.font as ShapingFont, text, features, this.scale) : undefined;
     return width === undefined ? original.call(this, text, size, features) : width * (size / 1000);
+  };
+  // Drawing still lays text out (it needs the glyphs); the same run, made without pdfkit's
+  // copy-then-scale-in-place.
+  const originalLayoutRun = font.layoutRun;
+  font.layoutRun = function (text, features) {
+    return (typeof text === 'string' ? scaledRun(this.font as ShapingFont, text, features, this.scale) : undefined) ?? originalLayoutRun.call(this, text, features);
   };
 }
 
