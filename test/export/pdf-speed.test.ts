@@ -2,11 +2,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { bundledFontSet } from '../../src/fonts/fonts.ts';
 import { trackingFeatures } from '../../src/fonts/shaping.ts';
-import { deflateSync, inflateSync } from 'node:zlib';
-import { registerFontSet, STREAM_COMPRESSION_LEVEL } from '../../src/export/pdf/pdfkit-hooks.ts';
+import { registerFontSet } from '../../src/export/pdf/pdfkit-hooks.ts';
 import { checkText, renderDocuments } from '../../src/pipeline.ts';
 import { generateAgencies } from '../bench/synthetic.ts';
-import { renderSample, SAMPLE, sampleText } from '../helpers/sample.ts';
+import { SAMPLE, sampleText } from '../helpers/sample.ts';
 
 /**
  * The speed hooks of pdfkit-hooks.ts change how pdfmake and pdfkit get to a result, never the
@@ -124,25 +123,5 @@ describe('page breaks decided while laying out (decideEarly)', () => {
     expect(own.passes).toBe(passes);
     expect(early.passes).toBe(1);
     expect(Buffer.from(early.bytes).equals(Buffer.from(own.bytes))).toBe(true);
-  });
-});
-
-describe('stream compression', () => {
-  it('compresses every stream at our level, so the same content with fewer CPU cycles', async () => {
-    const { announcement } = await renderSample({ formats: ['pdf'], kinds: ['announcement'] });
-    const pdf = Buffer.from(announcement.bytes);
-    const streams = [...pdf.toString('latin1').matchAll(/\/Filter \/FlateDecode[^]*?>>\nstream\n/g)].map((m) => {
-      const start = m.index + m[0].length;
-      return pdf.subarray(start, pdf.indexOf('\nendstream', start));
-    });
-    expect(streams.length).toBeGreaterThan(3);
-    let unlikeDefault = 0;
-    for (const stream of streams) {
-      const content = inflateSync(stream);
-      expect(stream.equals(deflateSync(content, { level: STREAM_COMPRESSION_LEVEL }))).toBe(true);
-      if (!stream.equals(deflateSync(content))) unlikeDefault++;
-    }
-    // The hook is in place: pdfkit's own default level would have given other bytes.
-    expect(unlikeDefault).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,6 @@ import type { ChartText } from '../chart/chart.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
 import { scaledAdvance, scaledRun, withoutInvisible, type ShapingFont } from '../../fonts/shaping.ts';
-import { deflateSync } from 'node:zlib';
 
 /**
  * The two places where pdfmake 0.3.11 / pdfkit 0.19.1 (pinned in package.json) get Thai wrong,
@@ -130,6 +129,7 @@ function install(): void {
     }
   };
   installTableRowPlacement();
+  installFreshTableState();
   installPlacementIds(layoutBuilder as unknown as LayoutBuilderPrototype);
   installEarlyPageBreaks(layoutBuilder as unknown as EarlyLayoutBuilder);
   const PdfKit = require('pdfkit') as new (options: object) => PdfKitDocument;
@@ -191,7 +191,6 @@ function install(): void {
     originalRenderSvg.call(this, svg);
     if (svg.chartTexts) drawChartTexts(this.pdfDocument as PdfKitDocument & { provideFont: ProvideFont }, svg.x, svg.y, svg.chartTexts);
   };
-  installStreamCompressionLevel(PdfKit as unknown as new (options: object) => { ref(): PdfReference });
   installed = true;
 }
 
@@ -369,7 +368,6 @@ function installTableRowPlacement(): void {
     }
     originalBeginRow.call(this, rowIndex, writer);
   };
-  installFreshTableState(processor as unknown as FreshTableProcessor);
 }
 
 /**
@@ -492,7 +490,8 @@ function certainTop(builder: EarlyLayoutBuilder, node: LayoutNode): number | und
  * each pass without them, so a document comes out as one pass with its final page breaks lays it
  * out, however many passes it took to find them.
  */
-function installFreshTableState(processor: FreshTableProcessor): void {
+function installFreshTableState(): void {
+  const processor = (require('pdfmake/js/TableProcessor.js') as { default: { prototype: FreshTableProcessor } }).default.prototype;
   const originalBeginTable = processor.beginTable;
   if (typeof originalBeginTable !== 'function') throw new Error('pdfmake internals changed: TableProcessor.beginTable missing (see src/export/pdf/pdfkit-hooks.ts)');
   processor.beginTable = function (writer) {
@@ -507,41 +506,6 @@ function installFreshTableState(processor: FreshTableProcessor): void {
       }
     }
     return originalBeginTable.call(this, writer);
-  };
-}
-
-/**
- * The zlib level of the streams pdfkit compresses (page content, fonts, Unicode maps). pdfkit
- * uses zlib's default, 6; a report's and a ประกาศ's streams (~430 KB, 350 KB of them page content
- * with the emblem's ~12,000 numbers) took ~8.4 ms CPU at 6 and ~4.4 ms at 4, for ~5 KB (4 %)
- * more compressed bytes. Text, pages and drawing are the same; only the bytes of the compressed
- * streams differ.
- */
-export const STREAM_COMPRESSION_LEVEL = 4;
-
-// pdfkit's PDFReference (pinned 0.19.1), as much of it as the compression level touches.
-interface PdfReference {
-  compress: boolean;
-  buffer: Uint8Array[] | Buffer;
-  finalize(this: PdfReference): void;
-}
-
-/**
- * pdfkit compresses a stream in PDFReference.finalize with `zlib.deflateSync(buffer)`, at the
- * default level, and has no option for it. The stream is compressed here at our level first and
- * handed on as already compressed (`compress` off: its FlateDecode filter is set as the stream
- * was written); pdfkit then writes it as it is.
- */
-function installStreamCompressionLevel(PdfKit: new (options: object) => { ref(): PdfReference }): void {
-  const reference = Object.getPrototypeOf(new PdfKit({ autoFirstPage: false }).ref()) as PdfReference;
-  const originalFinalize = reference.finalize;
-  if (typeof originalFinalize !== 'function') throw new Error('pdfkit internals changed: PDFReference.finalize missing (see src/export/pdf/pdfkit-hooks.ts)');
-  reference.finalize = function () {
-    if (this.compress && Array.isArray(this.buffer) && this.buffer.length > 0) {
-      this.buffer = [deflateSync(Buffer.concat(this.buffer), { level: STREAM_COMPRESSION_LEVEL })];
-      this.compress = false;
-    }
-    originalFinalize.call(this);
   };
 }
 
