@@ -129,7 +129,6 @@ function install(): void {
     }
   };
   installTableRowPlacement();
-  installFreshTableState();
   installPlacementIds(layoutBuilder as unknown as LayoutBuilderPrototype);
   installEarlyPageBreaks(layoutBuilder as unknown as EarlyLayoutBuilder);
   const PdfKit = require('pdfkit') as new (options: object) => PdfKitDocument;
@@ -368,6 +367,7 @@ function installTableRowPlacement(): void {
     }
     originalBeginRow.call(this, rowIndex, writer);
   };
+  installFreshTableState(processor as unknown as FreshTableProcessor);
 }
 
 /**
@@ -490,8 +490,7 @@ function certainTop(builder: EarlyLayoutBuilder, node: LayoutNode): number | und
  * each pass without them, so a document comes out as one pass with its final page breaks lays it
  * out, however many passes it took to find them.
  */
-function installFreshTableState(): void {
-  const processor = (require('pdfmake/js/TableProcessor.js') as { default: { prototype: FreshTableProcessor } }).default.prototype;
+function installFreshTableState(processor: FreshTableProcessor): void {
   const originalBeginTable = processor.beginTable;
   if (typeof originalBeginTable !== 'function') throw new Error('pdfmake internals changed: TableProcessor.beginTable missing (see src/export/pdf/pdfkit-hooks.ts)');
   processor.beginTable = function (writer) {
