@@ -259,6 +259,87 @@ export function shape(font: ShapingFont, text: string, tracking?: Tracking): Gly
   };
 }
 
+/**
+ * The width pdfkit's `widthOfString` computes for `text` with a shaping font, in its 1000 units per
+ * em (`scale` is 1000 over the font's units), without laying anything out again: the same sums of
+ * the same numbers in the same order, so the result is the same to the bit. pdfmake measures every
+ * piece of text on every layout pass, and pdfkit lays it out afresh (text with features, which
+ * carries our tracking: every justified line) or once per document and word (text without), each
+ * time copying and scaling every glyph position; the shaper's cached run has the advances.
+ * Undefined for a font that is not a shaping font.
+ */
+export function scaledAdvance(shaped: ShapingFont, text: string, features: unknown, scale: number): number | undefined {
+  const font = originals.get(shaped);
+  if (!font) return undefined;
+  // pdfkit lays text with features out whole (layoutRun) ...
+  if (features) return runAdvance(font, text, trackingOf(features), scale);
+  // ... and text without in pieces that end after each space or tab, each summed on its own
+  // (EmbeddedFont.layout, whose loop this is).
+  let width = 0;
+  let last = 0;
+  let index = 0;
+  while (index <= text.length) {
+    const char = text.charAt(index);
+    if ((index === text.length && last < index) || char === ' ' || char === '\t') {
+      width += runAdvance(font, text.slice(last, ++index), undefined, scale);
+      last = index;
+    } else {
+      index++;
+    }
+  }
+  return width;
+}
+
+/** The scaled advance of `text` shaped as one run, tracked as `shape` tracks it. */
+function runAdvance(font: ShapingFont, text: string, tracking: Tracking | undefined, scale: number): number {
+  const positions = shapeShared(font, text).positions;
+  const extra = tracking && tracking.em !== 0 ? tracking.em * font.unitsPerEm : 0;
+  let width = 0;
+  let started = false;
+  for (let i = 0; i < positions.length; i++) {
+    let advance = positions[i]!.xAdvance;
+    if (extra !== 0) {
+      if (startsCluster(positions[i]!)) started = true;
+      const next = positions[i + 1];
+      if (started && (next ? startsCluster(next) : tracking!.trailing)) advance += extra;
+    }
+    width += advance * scale;
+  }
+  return width;
+}
+
+/** A glyph position as pdfkit's `layoutRun` leaves it: scaled, with the glyph's advance added. */
+export interface ScaledPosition extends GlyphPosition {
+  advanceWidth: number;
+}
+
+/**
+ * What pdfkit's `layoutRun(text, features)` returns for a shaping font, made in one go: `shape`'s
+ * positions each multiplied by `scale` (pdfkit multiplies every key of a position in place) and
+ * given its glyph's scaled advance, and the run's width as the sum of them. pdfkit's way (copy,
+ * then a for…in over every position, then a property added to each) showed in the profile of
+ * drawing. Undefined for a font that is not a shaping font.
+ */
+export function scaledRun(shaped: ShapingFont, text: string, features: unknown, scale: number): { glyphs: Glyph[]; positions: ScaledPosition[]; readonly advanceWidth: number } | undefined {
+  const font = originals.get(shaped);
+  if (!font) return undefined;
+  const run = shape(font, text, trackingOf(features));
+  const positions: ScaledPosition[] = run.positions.map((p, i) => ({
+    xAdvance: p.xAdvance * scale,
+    yAdvance: p.yAdvance * scale,
+    xOffset: p.xOffset * scale,
+    yOffset: p.yOffset * scale,
+    advanceWidth: run.glyphs[i]!.advanceWidth * scale,
+  }));
+  return {
+    glyphs: run.glyphs,
+    positions,
+    get advanceWidth() {
+      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    },
+  };
+}
+
 /** Number of character clusters: the places where distributed justification adds space. */
 export function clusterCount(run: GlyphRun): number {
   let n = 0;
@@ -287,6 +368,9 @@ function layoutOwnCodePoints(font: ShapingFont): void {
 }
 const OWN_CODE_POINTS = Symbol('ownCodePoints');
 
+/** The fontkit font under each shaping font. */
+const originals = new WeakMap<ShapingFont, ShapingFont>();
+
 /**
  * A fontkit font whose `layout` goes through `shape`. pdfkit calls `layout(text, features)` for
  * both measuring and drawing; every other property is the original font's.
@@ -295,5 +379,6 @@ export function shapingFont<F extends ShapingFont>(font: F): F {
   layoutOwnCodePoints(font);
   const shaped = Object.create(font) as F;
   shaped.layout = (text: string, features?: string[]) => shape(font, text, trackingOf(features));
+  originals.set(shaped, font);
   return shaped;
 }

@@ -8,7 +8,7 @@ import { breakLines, distributedSpacing, graphemes, type Line, type Measure, typ
 import { chartSvg, splitText } from '../chart/chart.ts';
 import { emblemPicture } from '../emblem.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
-import { laidOutPages, registerFontSet, type RowPlacement } from './pdfkit-hooks.ts';
+import { decideEarly, laidOutPages, registerFontSet, type RowPlacement } from './pdfkit-hooks.ts';
 import { unplacedText, UnplacedTextError, type ContentBox, type UnplacedText } from './placement.ts';
 import { isInvisible, trackingFeatures } from '../../fonts/shaping.ts';
 
@@ -321,12 +321,16 @@ function layoutBlocks(blocks: Block[], t: Typesetter): Node[] {
   return content;
 }
 
-/** True at the first line of a kept group whose table would not start on the same page. */
-function strandedGroup(node: { headlineLevel?: number; startPosition?: { top: number } }): boolean {
+/**
+ * True at the first line of a kept group whose table would not start on the same page (and at a
+ * table whose header and first row would not). Reads only a node's headlineLevel and the top of
+ * its first line, as decideEarly requires.
+ */
+const strandedGroup = decideEarly(function strandedGroup(node: { headlineLevel?: number; startPosition?: { top: number } }): boolean {
   const needed = node.headlineLevel;
   if (needed === undefined || needed <= 0 || !node.startPosition) return false;
   return node.startPosition.top + needed > PAGE_BOTTOM + 0.01;
-}
+});
 
 function layoutBlock(block: Block, t: Typesetter, spaceAfter: number): Node[] {
   const width = CONTENT_WIDTH;

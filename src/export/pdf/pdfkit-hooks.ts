@@ -6,7 +6,7 @@ import tableProcessorModule from 'pdfmake/js/TableProcessor.js';
 import type { ChartText } from '../chart/chart.ts';
 import { bundledFontSet, loadFace, type FaceName, type PdfFontSet } from '../../fonts/fonts.ts';
 import { Lru } from '../../fonts/lru.ts';
-import { withoutInvisible } from '../../fonts/shaping.ts';
+import { scaledAdvance, scaledRun, withoutInvisible, type ShapingFont } from '../../fonts/shaping.ts';
 
 /**
  * The two places where pdfmake 0.3.11 / pdfkit 0.19.1 (pinned in package.json) get Thai wrong,
@@ -144,6 +144,7 @@ function install(): void {
   };
   installTableRowPlacement();
   installPlacementIds(layoutBuilder as unknown as LayoutBuilderPrototype);
+  installEarlyPageBreaks(layoutBuilder as unknown as EarlyLayoutBuilder);
   const PdfKit = pdfkitModule as new (options: object) => PdfKitDocument;
   let EmbeddedFont: EmbeddedFontClass | undefined;
 
@@ -165,6 +166,7 @@ function install(): void {
       cacheSubsetGlyphs(subsetPrototype);
     }
     const font = new EmbeddedFont(this, face.shaped, `F${++this._fontCount}`);
+    measureTrackedFromCache(font as PdfKitFont & EmbeddedFontMethods);
     // pdfkit embeds (and subsets) every font in this table when the document ends.
     this._fontFamilies[font.id] = font;
     ourFonts.add(font);
@@ -203,6 +205,37 @@ function install(): void {
     if (svg.chartTexts) drawChartTexts(this.pdfDocument as PdfKitDocument & { provideFont: ProvideFont }, svg.x, svg.y, svg.chartTexts);
   };
   installed = true;
+}
+
+// pdfkit's EmbeddedFont (pinned 0.19.1), as much of it as measureTrackedFromCache touches.
+interface EmbeddedFontMethods {
+  font: object;
+  scale: number;
+  widthOfString(text: string, size: number, features?: unknown): number;
+  layoutRun(text: string, features?: unknown): unknown;
+}
+
+/**
+ * pdfkit measures text by laying it out, copying and scaling every glyph position: text with
+ * features (every justified line: its tracking travels as a feature) afresh each time, text
+ * without once per document and word; pdfmake measures every piece of text of a document. The
+ * width is read from the shaper's cached runs instead (scaledAdvance: the same number to the bit).
+ */
+function measureTrackedFromCache(font: EmbeddedFontMethods): void {
+  const original = font.widthOfString;
+  if (typeof original !== 'function' || typeof font.layoutRun !== 'function' || typeof font.scale !== 'number') {
+    throw new Error('pdfkit internals changed: EmbeddedFont.widthOfString, layoutRun or scale missing (see src/export/pdf/pdfkit-hooks.ts)');
+  }
+  font.widthOfString = function (text, size, features) {
+    const width = typeof text === 'string' ? scaledAdvance(this.font as ShapingFont, text, features, this.scale) : undefined;
+    return width === undefined ? original.call(this, text, size, features) : width * (size / 1000);
+  };
+  // Drawing still lays text out (it needs the glyphs); the same run, made without pdfkit's
+  // copy-then-scale-in-place.
+  const originalLayoutRun = font.layoutRun;
+  font.layoutRun = function (text, features) {
+    return (typeof text === 'string' ? scaledRun(this.font as ShapingFont, text, features, this.scale) : undefined) ?? originalLayoutRun.call(this, text, features);
+  };
 }
 
 /** A pdfkit page, as far as a kept drawing looks at it (its getters of resources create what they return). */
@@ -319,6 +352,10 @@ interface TableProcessorPrototype {
   tableNode: { table: { rowPlacement?: (RowPlacement | undefined)[] } };
   beginRow(this: TableProcessorPrototype, rowIndex: number, writer: LayoutWriter): void;
 }
+interface FreshTableProcessor {
+  tableNode: { _bottomByPage?: unknown; _breaksBySpan?: unknown; table: { body: ({ _willBreak?: unknown; _bottomY?: unknown } | null)[][] } };
+  beginTable(this: FreshTableProcessor, writer: unknown): unknown;
+}
 interface LayoutBuilderPrototype {
   buildNextLine(this: unknown, textNode: { placementId?: number }): { placementId?: number } | null;
 }
@@ -343,6 +380,145 @@ function installTableRowPlacement(): void {
       if (placement.height > context.availableHeight + 0.01 && context.y > pageTop + 0.01) writer.moveToNextPage();
     }
     originalBeginRow.call(this, rowIndex, writer);
+  };
+  installFreshTableState(processor as unknown as FreshTableProcessor);
+}
+
+/**
+ * A `pageBreakBefore` function whose answer for a node depends only on the node's `headlineLevel`
+ * and the top of its first line, and is no for every node without a `headlineLevel` (see
+ * decideEarly).
+ */
+export type PlaceBreak = (node: { headlineLevel?: number; startPosition?: { top: number } }) => boolean;
+const earlyBreaks = new WeakSet<PlaceBreak>();
+
+/**
+ * Marks a `pageBreakBefore` function as one pdfkit-hooks may also ask while laying out. pdfmake
+ * asks it only after laying out the whole document, and for every node it says yes to lays the
+ * whole document out again (preprocess, measure, place, headers and footers): a report with one
+ * moved heading cost two passes. Where the place of a node's first line is certain before it is
+ * placed (a line of text that fits below the current place), the question is asked there and the
+ * page broken at once, with the answer pdfmake would have got in a later pass.
+ */
+export function decideEarly(fn: PlaceBreak): PlaceBreak {
+  earlyBreaks.add(fn);
+  return fn;
+}
+
+// pdfmake's LayoutBuilder (pinned 0.3.11), as much of it as the early decisions touch.
+interface LayoutNode {
+  headlineLevel?: number;
+  pageBreak?: string;
+  pageBreakCalculated?: boolean;
+  text?: unknown;
+  _margin?: number[] | null;
+  _inlines?: { height?: number }[];
+  positions?: { top: number }[];
+}
+interface EarlyLayoutBuilder {
+  writer: { transactionLevel: number; context(): LayoutContext & { getCurrentPage(): unknown } };
+  layoutDocument(this: EarlyLayoutBuilder, ...args: unknown[]): unknown;
+  tryLayoutDocument(this: EarlyLayoutBuilder, ...args: unknown[]): unknown;
+  processNode(this: EarlyLayoutBuilder, node: LayoutNode, ...rest: unknown[]): unknown;
+  [EARLY]?: { decide: PlaceBreak; sure: boolean };
+}
+const EARLY = Symbol('earlyPageBreaks');
+
+/**
+ * Decides the page breaks of a `decideEarly` function while laying out. A node's decision is made
+ * early only while every decision before it in the pass is the one pdfmake's own loop would make
+ * on this layout (`sure`): pdfmake asks about nodes in the order they are laid out, and the first
+ * yes restarts the layout with that break, so every early yes must come before any node pdfmake
+ * would say yes to. Each node with a `headlineLevel` is therefore asked again once placed, with
+ * its real first line; a yes there (a node whose place could not be known in advance) ends the
+ * early decisions of the pass, and pdfmake's loop makes that break and lays out again, as it
+ * always did. An early yes sets the node's `pageBreak`, as pdfmake's loop does.
+ */
+function installEarlyPageBreaks(layoutBuilder: EarlyLayoutBuilder): void {
+  const { layoutDocument, tryLayoutDocument, processNode } = layoutBuilder;
+  if (typeof layoutDocument !== 'function' || typeof tryLayoutDocument !== 'function' || typeof processNode !== 'function') {
+    throw new Error('pdfmake internals changed: LayoutBuilder.layoutDocument, tryLayoutDocument or processNode missing (see src/export/pdf/pdfkit-hooks.ts)');
+  }
+  layoutBuilder.layoutDocument = function (...args) {
+    // pdfmake 0.3.11's ninth argument: the definition's pageBreakBefore.
+    const fn = args[8] as PlaceBreak | undefined;
+    this[EARLY] = fn && earlyBreaks.has(fn) ? { decide: fn, sure: true } : undefined;
+    try {
+      return layoutDocument.apply(this, args);
+    } finally {
+      delete this[EARLY];
+    }
+  };
+  layoutBuilder.tryLayoutDocument = function (...args) {
+    // Every pass lays out from the top: what came before is decided as pdfmake would decide it.
+    const early = this[EARLY];
+    if (early) early.sure = true;
+    return tryLayoutDocument.apply(this, args);
+  };
+  layoutBuilder.processNode = function (node, ...rest) {
+    const early = this[EARLY];
+    if (!early || node.headlineLevel === undefined || node.pageBreak !== undefined || node.pageBreakCalculated || node.text === '') {
+      return processNode.call(this, node, ...rest);
+    }
+    if (early.sure) {
+      const top = certainTop(this, node);
+      if (top !== undefined && early.decide({ headlineLevel: node.headlineLevel, startPosition: { top } })) {
+        node.pageBreak = 'before';
+        node.pageBreakCalculated = true;
+      }
+    }
+    // Until this node is placed, whether pdfmake would break before it is not known.
+    const sure = early.sure;
+    early.sure = false;
+    const result = processNode.call(this, node, ...rest);
+    const first = node.positions?.[0];
+    early.sure = sure && !(node.pageBreak === undefined && first && early.decide({ headlineLevel: node.headlineLevel, startPosition: first }));
+    return result;
+  };
+}
+
+/**
+ * Where the first line of a node will be placed, when that is certain before placing it: a line
+ * of text, outside any unbreakable block, whose space above and tallest piece fit below the
+ * current place. pdfmake then moves down by its space above and puts the line there.
+ */
+function certainTop(builder: EarlyLayoutBuilder, node: LayoutNode): number | undefined {
+  if (node.text === undefined || !Array.isArray(node._inlines) || builder.writer.transactionLevel !== 0) return undefined;
+  const context = builder.writer.context();
+  if (!context.getCurrentPage()) return undefined;
+  const above = node._margin?.[1] ?? 0;
+  let height = 0;
+  for (const inline of node._inlines) height = Math.max(height, inline.height ?? 0);
+  const available = context.availableHeight - above;
+  if (available < 0 || height > available) return undefined;
+  return context.y + above;
+}
+
+/**
+ * pdfmake lays a document out again for every page break its `pageBreakBefore` asks for, on the
+ * same node objects, and some of what a table's layout notes on them outlives the pass: the
+ * lowest place its rows reached on each page (`_bottomByPage`, kept as a maximum), the breaks of
+ * spanning cells (`_breaksBySpan`), and on each cell whether and where its row broke (`_willBreak`,
+ * `_bottomY`, set only when not yet set). A later pass then closed a table at the foot of a page
+ * where its row broke in the discarded pass (a rule a line below the last line). Each table starts
+ * each pass without them, so a document comes out as one pass with its final page breaks lays it
+ * out, however many passes it took to find them.
+ */
+function installFreshTableState(processor: FreshTableProcessor): void {
+  const originalBeginTable = processor.beginTable;
+  if (typeof originalBeginTable !== 'function') throw new Error('pdfmake internals changed: TableProcessor.beginTable missing (see src/export/pdf/pdfkit-hooks.ts)');
+  processor.beginTable = function (writer) {
+    delete this.tableNode._bottomByPage;
+    delete this.tableNode._breaksBySpan;
+    for (const row of this.tableNode.table.body) {
+      for (const cell of row) {
+        if (cell && typeof cell === 'object') {
+          delete cell._willBreak;
+          delete cell._bottomY;
+        }
+      }
+    }
+    return originalBeginTable.call(this, writer);
   };
 }
 
