@@ -206,7 +206,8 @@ function renderBlock(block: Block, lastTitleLine: boolean, context: BlockContext
       const picture = emblemPicture(block.svg);
       const run = new ImageRun({
         type: 'svg',
-        data: Buffer.from(picture.svg),
+        // UTF-8 bytes without Node's Buffer, so that the exporter also runs in a browser.
+        data: new TextEncoder().encode(picture.svg),
         fallback: { type: 'png', data: emblemPng(picture) },
         transformation: { width: pixels(picture.width), height: pixels(picture.height) },
         altText: { name: 'emblem', title: block.description, description: block.description },
