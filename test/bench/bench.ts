@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from '../../src/batch/pool.ts';
@@ -22,6 +22,8 @@ const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : quick ? 60 : 1000;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'ita-bench-'));
+// Other work on the machine skews every figure: the load is written down beside them.
+const loadAtStart = loadavg()[0]!;
 const log = (line: string) => process.stderr.write(line + '\n');
 
 const quantile = (values: number[], q: number): number => {
@@ -271,6 +273,7 @@ const machine = {
   memory: mb(totalmem()),
   node: process.version,
   os: `${process.platform} ${release()}`,
+  load: `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (${availableParallelism()} cores; the bench itself uses up to 2)`,
 };
 const results = { date: new Date().toISOString(), machine, count: COUNT, latencies, scaling: linear, oneWorker, twoWorkers, noop, versus, cli: { buildMs: cliBuildMs, helpMs: cliHelpMs }, webPage: webPage ?? pageResult, targets: targets.map((t) => ({ ...t, verdict: verdict(t) })) };
 const md = [
@@ -278,7 +281,7 @@ const md = [
   '',
   `Written by \`npm run bench\` (test/bench/bench.ts) on ${results.date.slice(0, 10)}, ${COUNT} synthetic agencies (test/bench/synthetic.ts).`,
   '',
-  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory} RAM, Node ${machine.node}, ${machine.os}.`,
+  `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory} RAM, Node ${machine.node}, ${machine.os}; ${machine.load}.`,
   '',
   '## Targets (issue 15)',
   '',
