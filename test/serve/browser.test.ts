@@ -55,6 +55,13 @@ async function previewText(p: Page, previous: string | null): Promise<{ src: str
   return { src, text: await pdfText(Buffer.from(base64, 'base64')) };
 }
 
+/**
+ * The page's download of `name`. Headless Chromium has no PDF viewer: a preview that lands in the
+ * frame meanwhile (a quarter of a second after the last change) comes as a download too, of
+ * another name, and is not the one asked for.
+ */
+const downloadNamed = (p: Page, name: string) => p.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === name, timeout: 30_000 });
+
 let lastPreview: string | null = null;
 
 describe('the page in Chromium', () => {
@@ -93,7 +100,7 @@ describe('the page in Chromium', () => {
       }, { timeout: 30_000 })
       .toBe(true);
     expect(text).toContain('จังหวัดทดสอบในเบราว์เซอร์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
-    const download = page.waitForEvent('download');
+    const download = downloadNamed(page, 'report.pdf');
     await page.click('#download-pdf');
     const file = await (await download).path();
     expect(await pdfText(readFileSync(file))).toContain('จังหวัดทดสอบในเบราว์เซอร์');
@@ -158,7 +165,7 @@ describe('the page in Chromium', () => {
     expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(checked.data?.agency).toBe('องค์การบริหารส่วนตำบลทดสอบ');
     expect(checked.data?.measures[0]).toMatchObject({ steps: [expect.any(String), expect.any(String)], budget: 5000, period: { quarter: 2 } });
-    const download = page.waitForEvent('download');
+    const download = downloadNamed(page, 'report.docx');
     await page.click('#download-docx');
     expect((await download).suggestedFilename()).toBe('report.docx');
   });
@@ -251,7 +258,7 @@ describe('the page in Chromium', () => {
     expect(text).toContain(squash('ร้อยละ ๓๐.๗๗ (สามสิบจุดเจ็ดเจ็ด)'));
     expect(text).toContain(squash('แต่งตั้งคณะทำงานแล้ว'));
     expect(text).toContain(squash('คำสั่งแต่งตั้งคณะทำงาน https://www.example.go.th/ita/order.pdf'));
-    const download = page.waitForEvent('download');
+    const download = downloadNamed(page, 'followup-6-months.pdf');
     await page.click('#download-pdf');
     expect((await download).suggestedFilename()).toBe('followup-6-months.pdf');
     await page.click('#save');

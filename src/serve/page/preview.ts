@@ -44,6 +44,21 @@ export async function check(): Promise<void> {
   showFindings(await answer('POST /api/check', res));
 }
 
+/**
+ * What the preview and the downloads last put in the status line: theirs to replace or clear. A
+ * preview that lands a moment after a save leaves the clerk's "saved" (or any other action's
+ * words) alone, and clears its own "fix the errors first" once the document renders again.
+ */
+let documentSaid = '';
+function say(text: string): void {
+  documentSaid = text;
+  status(text);
+}
+const statusIsOurs = (): boolean => {
+  const shown = $('#status').textContent ?? '';
+  return shown === '' || shown === documentSaid;
+};
+
 async function render(format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Blob | null> {
   const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format, path: state.path }, signal);
   if (res.status === 422) {
@@ -51,11 +66,11 @@ async function render(format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Blo
     const refused = (await res.json()) as Answers['POST /api/render'] | ErrorAnswer;
     // A document the data cannot make (a round it does not have), said as such.
     if ('error' in refused) {
-      status(`${refused.error.th} (${refused.error.en})`);
+      say(`${refused.error.th} (${refused.error.en})`);
       return null;
     }
     showFindings(refused);
-    status('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');
+    say('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');
     return null;
   }
   return res.blob();
@@ -64,23 +79,24 @@ async function render(format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Blo
 // A preview that is not wanted any more (the clerk typed on) is called off, so that the server
 // drops it from its queue instead of rendering every state of the form one after the other.
 let previewing: AbortController | null = null;
+const PREVIEWING = 'กำลังสร้างตัวอย่าง…';
 
 export async function preview(): Promise<void> {
   previewing?.abort();
   const controller = new AbortController();
   previewing = controller;
-  status('กำลังสร้างตัวอย่าง…');
-  const blob = await render('pdf', controller.signal).catch((e: unknown) => (controller.signal.aborted ? null : status(messageOf(e))));
+  if (statusIsOurs()) say(PREVIEWING);
+  const blob = await render('pdf', controller.signal).catch((e: unknown) => (controller.signal.aborted ? null : say(messageOf(e))));
   if (!blob || controller.signal.aborted) return;
   previewing = null;
   if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
   state.previewUrl = URL.createObjectURL(blob);
   $<HTMLIFrameElement>('#preview').src = state.previewUrl;
-  status('');
+  if (statusIsOurs()) say('');
 }
 
 export async function download(format: 'pdf' | 'docx'): Promise<void> {
-  const blob = await render(format).catch((e: unknown) => status(messageOf(e)));
+  const blob = await render(format).catch((e: unknown) => say(messageOf(e)));
   if (!blob) return;
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
