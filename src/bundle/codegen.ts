@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type AnySchema, type Options } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
+import type { AnySchema, Options } from 'ajv';
 import type { Plugin } from 'esbuild';
-import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { COMPILE_OPTIONS, documentTemplatePieces } from '../compose/template-source.ts';
 import { DATA_OPTIONS, DATA_SCHEMA, FRAMEWORK_OPTIONS, FRAMEWORK_SCHEMA } from '../data/schemas.ts';
@@ -21,6 +19,9 @@ import { DATA_OPTIONS, DATA_SCHEMA, FRAMEWORK_OPTIONS, FRAMEWORK_SCHEMA } from '
  *   templates/ (document templates' front matter and body, partials, explanations), keyed by the
  *   text: the engine takes a spec only for the very text it reads through Resources, so a template
  *   edited after the build is still compiled, and the edit takes effect.
+ *
+ * ajv's and Handlebars' compilers are loaded only when one of these modules is bundled: the web
+ * server's bundle of the page's script (which has neither) does not wait for them.
  */
 export function codegenPlugin(root: string): Plugin {
   return {
@@ -33,18 +34,15 @@ export function codegenPlugin(root: string): Plugin {
         loader: 'js',
       }));
       build.onResolve({ filter: /^ita-report-codegen:/ }, (args) => ({ path: args.path.slice('ita-report-codegen:'.length), namespace: 'ita-report-codegen' }));
-      build.onLoad({ filter: /^validator\//, namespace: 'ita-report-codegen' }, (args) => {
+      build.onLoad({ filter: /^validator\//, namespace: 'ita-report-codegen' }, async (args) => {
         const [schema, options] = args.path === 'validator/data' ? [DATA_SCHEMA, DATA_OPTIONS] : [FRAMEWORK_SCHEMA, FRAMEWORK_OPTIONS];
-        // The runtime modules the code requires are resolved from ajv's own package.
-        return { contents: standaloneValidator(schema, options), loader: 'js', resolveDir: root };
+        // The runtime modules the code imports are resolved from the package's node_modules.
+        return { contents: await standaloneValidator(schema, options), loader: 'js', resolveDir: root };
       });
-      build.onLoad({ filter: /[\\/]src[\\/]compose[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledTemplates(root), loader: 'js' }));
+      build.onLoad({ filter: /[\\/]src[\\/]compose[\\/]precompiled\.ts$/ }, async () => ({ contents: await precompiledTemplates(root), loader: 'js' }));
     },
   };
 }
-
-// ajv/dist/standalone is CommonJS whose module.exports is the function (and `.default` too).
-const standaloneCode = ((standaloneModule as { default?: unknown }).default ?? standaloneModule) as typeof import('ajv/dist/standalone/index.js').default;
 
 /**
  * ajv's standalone validator for `schema` compiled with `options`, as an ES module whose default
@@ -53,7 +51,11 @@ const standaloneCode = ((standaloneModule as { default?: unknown }).default ?? s
  * is the helper): Node's ES import gives that as the namespace's default, esbuild's browser
  * interop gives a copy of it as the namespace itself; `exportsOf` takes whichever it is.
  */
-export function standaloneValidator(schema: AnySchema, options: Options): string {
+export async function standaloneValidator(schema: AnySchema, options: Options): Promise<string> {
+  const { Ajv } = await import('ajv');
+  // ajv/dist/standalone is CommonJS whose module.exports is the function (and `.default` too).
+  const standaloneModule: unknown = await import('ajv/dist/standalone/index.js');
+  const standaloneCode = ((standaloneModule as { default?: unknown }).default ?? standaloneModule) as typeof import('ajv/dist/standalone/index.js').default;
   const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
   const code = standaloneCode(ajv, ajv.compile(schema));
   const imports: string[] = [];
@@ -76,7 +78,8 @@ export function standaloneValidator(schema: AnySchema, options: Options): string
  * that the same templates give the same bytes). A text that does not compile is left out: the
  * engine compiles it when it runs and reports its error with the file and line as before.
  */
-export function precompiledTemplates(root: string): string {
+export async function precompiledTemplates(root: string): Promise<string> {
+  const { default: Handlebars } = await import('handlebars');
   const texts = new Set<string>();
   const dir = (sub: string): string[] => readdirSync(path.join(root, sub)).sort();
   const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
