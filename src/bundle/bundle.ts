@@ -40,8 +40,19 @@ export async function bundleScript(entry: URL): Promise<Bundle> {
     legalComments: 'none',
     metafile: true,
     logLevel: 'silent',
+    // The validators and templates compiled here, not with `new Function` in the page (its CSP).
+    plugins: [await codegen(packageRoot)],
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild gave no output for ${fileURLToPath(entry)}`);
   return { code: output.text, inputs: Object.keys(result.metafile.inputs).sort() };
+}
+
+/**
+ * The plugin of `codegen.ts`, loaded when a build runs: it brings ajv's and Handlebars' compilers,
+ * which a command that only imports this module (the program's commands, through the server)
+ * should not load.
+ */
+async function codegen(root: string): Promise<import('esbuild').Plugin> {
+  return (await import('./codegen.ts')).codegenPlugin(root);
 }

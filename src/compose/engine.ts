@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { parse as parseYaml } from 'yaml';
 import { BLOCK_TAGS, closeTag, openTag, type TagAttrs } from '../model/markup.ts';
 import { bahtText } from '../thai/baht.ts';
 import { formatThaiDate } from '../thai/dates.ts';
@@ -7,6 +6,8 @@ import { fiscalYearRange, quarterRange } from '../thai/fiscal.ts';
 import { formatAmount, formatScore } from '../thai/numbers.ts';
 import { numberWords } from '../thai/words.ts';
 import { resources } from '../resources/resources.ts';
+import { PRECOMPILED } from './precompiled.ts';
+import { COMPILE_OPTIONS, documentTemplatePieces } from './template-source.ts';
 
 /**
  * All the Thai wording lives in templates/ (report and announcement templates, partials,
@@ -92,12 +93,21 @@ function createEnvironment(): typeof Handlebars {
     // Compiled here (as Handlebars would on first use, with the same options) so that each runs
     // as its own file: its errors and its markup name templates/partials/<file>.hbs.
     const source = templateText(`templates/partials/${file}`);
-    hb.registerPartial(file.slice(0, -4), located({ file: `templates/partials/${file}`, offset: 0 }, hb.compile(source, compileOptions)));
+    hb.registerPartial(file.slice(0, -4), located({ file: `templates/partials/${file}`, offset: 0 }, compileText(hb, source)));
   }
   return hb;
 }
 
-const compileOptions = { noEscape: true, strict: true } as const;
+/**
+ * A Handlebars text as a template of `hb`: the spec precompiled at build time for this very text
+ * when the compiled program or the bundle carries one (src/compose/precompiled.ts), else compiled
+ * here (the sources, or a template edited since the build). Both give the same template: the same
+ * compiler, the same options.
+ */
+function compileText(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
+  const spec = PRECOMPILED.get(source);
+  return spec ? hb.template(spec) : hb.compile(source, COMPILE_OPTIONS);
+}
 
 /** A file of templates/ (its path from the package root); a missing one is the tool's fault. */
 export function templateText(file: string): string {
@@ -171,17 +181,12 @@ export function documentTemplate(name: string): CompiledDocumentTemplate {
 export function compileDocumentTemplate(file: string, source: string): CompiledDocumentTemplate {
   environment ??= createEnvironment();
   const hb = environment;
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
-  const front = (match ? parseYaml(match[1]!) : {}) as { title?: string; subject?: string; keywords?: string[] };
-  const body = match ? source.slice(match[0].length) : source;
-  const lines = source.split('\n');
-  // A front-matter text is placed at its key's line; the body after the front matter's lines.
-  const keyOffset = (key: string): number => Math.max(0, lines.findIndex((l) => l.startsWith(`${key}:`)));
-  const compile = (s: string, offset: number): Handlebars.TemplateDelegate => located({ file, offset }, hb.compile(s, compileOptions));
-  const title = compile(front.title ?? '', keyOffset('title'));
-  const subject = compile(front.subject ?? '', keyOffset('subject'));
-  const keywords = (front.keywords ?? []).map((k) => compile(k, keyOffset('keywords')));
-  const markup = compile(body, match ? match[0].split('\n').length - 1 : 0);
+  const pieces = documentTemplatePieces(source);
+  const compile = (piece: { text: string; offset: number }): Handlebars.TemplateDelegate => located({ file, offset: piece.offset }, compileText(hb, piece.text));
+  const title = compile(pieces.title);
+  const subject = compile(pieces.subject);
+  const keywords = pieces.keywords.map(compile);
+  const markup = compile(pieces.body);
   return (context) => ({
     meta: { title: title(context), subject: subject(context), keywords: keywords.map((k) => k(context)) },
     markup: markup(context),
@@ -200,7 +205,7 @@ export function textTemplate(source: string): Handlebars.TemplateDelegate {
   let template = texts.get(source);
   if (!template) {
     if (texts.size >= 500) texts.clear();
-    template = environment.compile(source, compileOptions);
+    template = compileText(environment, source);
     texts.set(source, template);
   }
   return template;

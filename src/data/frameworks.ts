@@ -1,6 +1,6 @@
-import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { resources } from '../resources/resources.ts';
+import { validateFramework as validate } from './validators.ts';
 
 /** The per-year framework definitions are in frameworks/, one YAML file per assessment year, read through the installed Resources. */
 
@@ -65,14 +65,14 @@ export interface Framework {
   rating?: RatingBand[];
 }
 
-interface RawRatingBand {
+export interface RawRatingBand {
   words: string;
   min: number;
   each_tool?: number;
   status: StatusMark;
 }
 
-interface RawFramework {
+export interface RawFramework {
   year: number;
   title: string;
   pass_mark: number;
@@ -85,89 +85,6 @@ interface RawFramework {
   rating?: RawRatingBand[];
 }
 
-const positive = { type: 'number', minimum: 0, maximum: 100 };
-const frameworkSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['year', 'title', 'pass_mark', 'tools', 'indicators', 'levels', 'rounding', 'tolerance'],
-  properties: {
-    year: { type: 'integer', minimum: 2500, maximum: 2700 },
-    title: { type: 'string', minLength: 1 },
-    pass_mark: positive,
-    tools: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'name', 'weight'],
-        properties: { id: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 }, weight: positive },
-      },
-    },
-    indicators: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['number', 'name', 'tool', 'weight'],
-        properties: {
-          number: { type: 'integer', minimum: 1, maximum: 99 },
-          name: { type: 'string', minLength: 1 },
-          tool: { type: 'string', minLength: 1 },
-          weight: positive,
-        },
-      },
-    },
-    levels: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['level', 'min'],
-        properties: { level: { type: 'string', minLength: 1 }, min: positive },
-      },
-    },
-    previous_framework: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['until', 'indices'],
-      properties: {
-        until: { type: 'integer', minimum: 2500, maximum: 2700 },
-        indices: {
-          type: 'array',
-          minItems: 1,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['name', 'en'],
-            properties: { name: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
-          },
-        },
-      },
-    },
-    rounding: { type: 'integer', minimum: 0, maximum: 4 },
-    tolerance: { type: 'number', minimum: 0 },
-    rating: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['words', 'min', 'status'],
-        properties: {
-          words: { type: 'string', minLength: 1 },
-          min: positive,
-          each_tool: positive,
-          status: { enum: ['C', 'D', 'L', 'U'] },
-        },
-      },
-    },
-  },
-} as const;
-
-const validate = new Ajv({ allErrors: true, strict: false }).compile<RawFramework>(frameworkSchema);
 
 /** A broken framework file is the tool's fault, not the clerk's: it is reported as such. */
 export class FrameworkError extends Error {}

@@ -1,8 +1,9 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Finding, FieldPath, RawData } from './types.ts';
-// The published JSON Schema is the single source of the format. Imported as a module (bundled
-// data), not read from the disk, so that the core needs no file system.
-import schemaJson from '../../data/ita-report.schema.json' with { type: 'json' };
+// The schema and its validator (compiled at run time from the sources, at build time in the
+// compiled program and the browser bundle: src/data/validators.ts).
+import { DATA_SCHEMA } from './schemas.ts';
+import { validateData as validate } from './validators.ts';
 
 interface SchemaNode {
   title?: string;
@@ -17,11 +18,7 @@ interface SchemaNode {
   maxItems?: number;
 }
 
-export const dataSchema = schemaJson as SchemaNode & object;
-
-// verbose: errors carry the offending value, so a text that is too long can say by how much.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validate = ajv.compile<RawData>(dataSchema);
+export const dataSchema = DATA_SCHEMA as SchemaNode & object;
 
 export function validateRaw(value: unknown): { ok: true; raw: RawData } | { ok: false; findings: Finding[] } {
   if (validate(value)) return { ok: true, raw: value };

@@ -62,8 +62,10 @@ const ALLOWED: Record<string, string[]> = {
   files: [],
   // Starting worker threads from the sources or the compiled program (dist/).
   threads: [],
-  // esbuild: the web page's script for the browser, the program into dist/ (npm run build).
-  bundle: ['resources/node'],
+  // esbuild: the web page's script for the browser, the program into dist/ (npm run build); its
+  // plugin compiles the validators and the templates at build time, from the definitions the
+  // engine compiles at run time from the sources (src/data/schemas.ts, src/compose/template-source.ts).
+  bundle: ['resources/node', 'data', 'compose'],
   pipeline: [...CORE, 'resources', 'resources/node', 'fonts', 'files'],
   messages: [...CORE, 'pipeline'],
   // The one build function of the three entry points (check, render, write) and the options' fingerprint.
