@@ -76,6 +76,17 @@ function crashForTests(file: string): void {
   if (marker && file.includes(marker)) throw new TypeError(`simulated internal error (ITA_REPORT_TEST_CRASH) in ${file}`);
 }
 
+/**
+ * For tests only: with ITA_REPORT_TEST_STALL=<text> in the environment, rendering the documents of
+ * an agency whose name contains <text> blocks its thread for a minute, standing in for a render
+ * that never ends, so that the tests can see the web server stop it at its time limit whatever the
+ * machine's speed. Read here and nowhere else.
+ */
+function stallForTests(agency: string): void {
+  const marker = process.env.ITA_REPORT_TEST_STALL;
+  if (marker && agency.includes(marker)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
+
 /** Loads, validates and analyses one file; `analysis` is set only when there is no error. */
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<Checked> {
   crashForTests(file);
@@ -222,6 +233,7 @@ async function exporter(format: OutputFormat, options: RenderOptions, fonts: Pdf
 export async function renderDocuments(checked: Checked, options: RenderOptions): Promise<RenderedDocument[]> {
   const { data, framework, analysis } = checked;
   if (!data || !framework || !analysis) throw new Error('renderDocuments needs a checked file without errors');
+  stallForTests(data.agency);
   const models = composeDocuments(data, framework, analysis, { digits: options.digits, charts: options.charts, comparison: checked.comparison });
   // Without a font file of the user's, renderPdf sets the bundled one.
   const fonts: PdfFontSet | undefined = options.pdfFont && options.formats.includes('pdf') ? fontSetFromFile(options.pdfFont) : undefined;
