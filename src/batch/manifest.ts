@@ -64,14 +64,17 @@ export async function saveManifest(file: string, manifest: Manifest): Promise<vo
   await writeFileAtomic(file, Buffer.from(JSON.stringify({ version: 1, ...shard, entries: sorted }, null, 1) + '\n'));
 }
 
+/** Whether a document is on disk at the size it was written. */
+export async function outputPresent(outDir: string, output: Output): Promise<boolean> {
+  try {
+    return (await stat(path.join(outDir, output.path))).size === output.size;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the documents of an entry are all still on disk as they were written. */
 export async function outputsPresent(outDir: string, entry: Entry): Promise<boolean> {
-  for (const output of entry.outputs) {
-    try {
-      if ((await stat(path.join(outDir, output.path))).size !== output.size) return false;
-    } catch {
-      return false;
-    }
-  }
+  for (const output of entry.outputs) if (!(await outputPresent(outDir, output))) return false;
   return entry.outputs.length > 0;
 }

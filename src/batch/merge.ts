@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { manifestPath, outputsPresent, readManifest, saveManifest, SHARD_MANIFEST, type Manifest } from './manifest.ts';
+import { manifestPath, outputPresent, readManifest, saveManifest, SHARD_MANIFEST, type Manifest } from './manifest.ts';
 import { discover } from './plan.ts';
 
 /**
@@ -66,12 +66,16 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
   if (count !== undefined) for (let k = 1; k <= count; k++) if (!report.shards.includes(k)) report.missingShards.push(k);
 
   for (const [key, entry] of Object.entries(merged.entries).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (entry.failed) report.failed.push({ key, ...entry.failed });
-    else if (await outputsPresent(outDir, entry)) {
+    if (entry.failed) {
+      report.failed.push({ key, ...entry.failed });
+      continue;
+    }
+    const missing: string[] = [];
+    for (const output of entry.outputs) if (!(await outputPresent(outDir, output))) missing.push(output.path);
+    if (missing.length > 0) report.missingDocuments.push(...missing);
+    else if (entry.outputs.length > 0) {
       report.written++;
       report.documents += entry.outputs.length;
-    } else {
-      for (const output of entry.outputs) if (!(await outputsPresent(outDir, { fingerprint: '', outputs: [output] }))) report.missingDocuments.push(output.path);
     }
   }
   if (options.dataDir) {
