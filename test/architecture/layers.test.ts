@@ -77,12 +77,17 @@ const ALLOWED: Record<string, string[]> = {
   // year, a new file), and of serve only types (TYPES_ALLOWED).
   'serve/page': ['thai', 'data'],
   cli: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'batch', 'serve'],
+  // The engine in the browser (issue 16): the core, the resources' interface, the font service and
+  // the messages, answering the page's requests (src/web/protocol.ts) in a Web Worker.
+  web: [...CORE, 'resources', 'fonts', 'messages'],
 };
 
 /** Parts whose types a part may import (`import type`, erased when compiled) besides ALLOWED. */
 const TYPES_ALLOWED: Record<string, string[]> = {
   // The API's answers, shared with the server (src/serve/api.ts).
-  'serve/page': ['serve'],
+  'serve/page': ['serve', 'web'],
+  // The page's answers are the server's (src/serve/api.ts), whichever runs the engine.
+  web: ['serve'],
 };
 
 /**

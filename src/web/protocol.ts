@@ -1,0 +1,42 @@
+import type { DocumentKind } from '../compose/compose.ts';
+import type { NewFile } from '../data/new-file.ts';
+import type { OutputFormat } from '../export/formats.ts';
+import type { FrameworkAnswer, Message, Report } from '../serve/api.ts';
+
+/**
+ * What the web page asks of the engine when the engine runs in the browser itself (the static
+ * site of `npm run build:web`, issue 16): the same work as the server's routes (src/serve/api.ts),
+ * with the clerk's file handed over as text instead of named by a path on the server's disk.
+ * The page imports this file type-only; the engine's browser worker (src/web/engine-worker.ts)
+ * answers it.
+ *
+ * `name` is the clerk's file name as the browser knows it (`nakhon-pathom.yaml`), or null for a
+ * form not saved yet: it names the file in findings, as a path does on the server.
+ */
+export interface EngineRequests {
+  framework: { input: { year: number; fallback: boolean }; output: FrameworkAnswer };
+  /** A file the clerk opened: its data for the form (null when it does not parse) and its findings. */
+  load: { input: { name: string; text: string }; output: Report & { raw: unknown } };
+  check: { input: { name: string | null; raw: unknown }; output: Report };
+  /** 'invalid': the findings that stop the document, as the server's 422. */
+  render: {
+    input: { name: string | null; raw: unknown; kind: DocumentKind; format: OutputFormat };
+    output: { bytes: Uint8Array } | { invalid: Report };
+  };
+  /** Next year's file started from this one: its suggested file name and its data. */
+  'next-year': { input: { name: string; text: string }; output: { name: string; raw: NewFile; notice?: Message } };
+  /** The file's new text: `before` (the text as opened, '' for a new file) with the form's data written into it, comments and layout kept, and its findings. */
+  update: { input: { name: string | null; before: string; raw: unknown }; output: { text: string; report: Report } };
+}
+export type EngineRequestName = keyof EngineRequests;
+
+export interface EngineRequest<K extends EngineRequestName = EngineRequestName> {
+  id: number;
+  name: K;
+  input: EngineRequests[K]['input'];
+}
+
+/** An answer, or a refusal in the clerk's words (Thai) and support's (English). */
+export type EngineAnswer =
+  | { id: number; ok: true; output: EngineRequests[EngineRequestName]['output'] }
+  | { id: number; ok: false; error: Message };
