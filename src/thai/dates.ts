@@ -15,6 +15,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import utc from 'dayjs/plugin/utc.js';
 // Registers the "th" locale without making it dayjs's global default.
 import 'dayjs/locale/th.js';
+import { toArabicDigits } from './digits.ts';
 
 // dayjs plugins patch the shared dayjs prototype; extending is idempotent and
 // only adds format tokens, parse formats and UTC mode, so other users of dayjs
@@ -89,4 +90,59 @@ export function formatThaiDate(iso: string, style: 'full' | 'short' = 'full'): s
   // "[พ.ศ.]" is bracketed so dayjs never reads any of it as a format token.
   const pattern = style === 'full' ? 'D MMMM [พ.ศ.] BBBB' : 'D MMM BBBB';
   return parseUtc(parsed.date).locale('th').format(pattern);
+}
+
+/** Abbreviated Thai month names as written in dates ("ม.ค."), 1 → "ม.ค." … 12 → "ธ.ค.". */
+const THAI_MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const;
+
+export type TypedDate =
+  | { ok: true; date: string }
+  | {
+      ok: false;
+      /**
+       * - 'empty': nothing typed;
+       * - 'unreadable': not day, month and year in that order;
+       * - 'month': a month that is neither 1–12 nor a Thai month's name;
+       * - 'invalid': no such day (31 เมษายน, 29 ก.พ. of a common year).
+       */
+      reason: 'empty' | 'unreadable' | 'month' | 'invalid';
+    };
+
+/** The month a clerk wrote: 1–12, or a Thai month's name, full or short, with or without its dots. */
+function monthOf(written: string): number | undefined {
+  if (/^[0-9]{1,2}$/.test(written)) {
+    const m = Number(written);
+    return m >= 1 && m <= 12 ? m : undefined;
+  }
+  const bare = written.replace(/\./g, '');
+  const full = THAI_MONTHS.findIndex((name) => name === bare);
+  if (full >= 0) return full + 1;
+  const short = THAI_MONTHS_SHORT.findIndex((name) => name.replace(/\./g, '') === bare);
+  return short >= 0 ? short + 1 : undefined;
+}
+
+/**
+ * A date as a clerk types it: day, month, year, the way Thai dates are written: "15/1/2567",
+ * "15-01-67", "๑๕ มกราคม พ.ศ. ๒๕๖๗", "15 ม.ค. 67". The year is B.E.; two digits are B.E. 25xx
+ * ("67" is 2567); a four-digit year before 2400 is taken as C.E. (a clerk who wrote 2024). An ISO
+ * `YYYY-MM-DD` is read as such. The answer is the ISO date, for the data file.
+ */
+export function readTypedDate(typed: string): TypedDate {
+  const text = toArabicDigits(typed.normalize('NFKC')).trim().replace(/\s+/g, ' ');
+  if (text === '') return { ok: false, reason: 'empty' };
+  const iso = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$/.exec(text);
+  const parts = iso
+    ? { day: iso[3]!, month: iso[2]!, year: iso[1]! }
+    : (() => {
+        const m = /^([0-9]{1,2})(?:\s*[/.-]\s*|\s+)([0-9]{1,2}|[ก-๛.]+?)(?:\s*[/.-]\s*|\s+)(?:พ\.?\s?ศ\.?\s*)?([0-9]{2}|[0-9]{4})$/.exec(text);
+        return m ? { day: m[1]!, month: m[2]!, year: m[3]! } : undefined;
+      })();
+  if (!parts) return { ok: false, reason: 'unreadable' };
+  const month = monthOf(parts.month);
+  if (month === undefined) return { ok: false, reason: 'month' };
+  const written = Number(parts.year);
+  const ce = parts.year.length === 2 ? written + 2500 - 543 : written >= FIRST_SUSPICIOUS_YEAR ? written - 543 : written;
+  const date = `${String(ce).padStart(4, '0')}-${String(month).padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
+  const parsed = parseIsoDate(date);
+  return parsed.ok ? { ok: true, date } : { ok: false, reason: parsed.reason === 'format' ? 'unreadable' : 'invalid' };
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { formatThaiDate, parseIsoDate, thaiMonthName, type ParseIsoDateResult } from '../../src/thai/dates.ts';
+import { formatThaiDate, parseIsoDate, readTypedDate, thaiMonthName, type ParseIsoDateResult, type TypedDate } from '../../src/thai/dates.ts';
 
 describe('parseIsoDate', () => {
   it.each([
@@ -139,4 +139,41 @@ describe('time-zone independence', () => {
       expect(JSON.parse(out)).toEqual(expected);
     },
   );
+});
+
+describe('readTypedDate: a date as a clerk types it (day, month, B.E. year)', () => {
+  it.each<[string, TypedDate]>([
+    ['15/1/2567', { ok: true, date: '2024-01-15' }],
+    ['15/01/2567', { ok: true, date: '2024-01-15' }],
+    ['๑๕/๐๑/๒๕๖๗', { ok: true, date: '2024-01-15' }],
+    ['15-01-2567', { ok: true, date: '2024-01-15' }],
+    ['15.1.67', { ok: true, date: '2024-01-15' }],
+    ['15/1/67', { ok: true, date: '2024-01-15' }],
+    ['15 มกราคม 2567', { ok: true, date: '2024-01-15' }],
+    ['๑๕ มกราคม พ.ศ. ๒๕๖๗', { ok: true, date: '2024-01-15' }],
+    ['15 ม.ค. 2567', { ok: true, date: '2024-01-15' }],
+    ['15 ม.ค. 67', { ok: true, date: '2024-01-15' }],
+    ['15 มค 67', { ok: true, date: '2024-01-15' }],
+    ['1 ต.ค. 2566', { ok: true, date: '2023-10-01' }],
+    ['30 กันยายน 2567', { ok: true, date: '2024-09-30' }],
+    ['  15 / 1 / 2567 ', { ok: true, date: '2024-01-15' }],
+    // A C.E. year is read as C.E.; ISO as ISO.
+    ['15/01/2024', { ok: true, date: '2024-01-15' }],
+    ['2024-01-15', { ok: true, date: '2024-01-15' }],
+    // Leap days: B.E. 2567 is C.E. 2024 (leap), 2566 is 2023 (not).
+    ['29 ก.พ. 2567', { ok: true, date: '2024-02-29' }],
+    ['29 ก.พ. 2566', { ok: false, reason: 'invalid' }],
+    ['31 เมษายน 2567', { ok: false, reason: 'invalid' }],
+    ['32/1/2567', { ok: false, reason: 'invalid' }],
+    ['0/1/2567', { ok: false, reason: 'invalid' }],
+    ['15/13/2567', { ok: false, reason: 'month' }],
+    ['15 มกรา 2567', { ok: false, reason: 'month' }],
+    ['', { ok: false, reason: 'empty' }],
+    ['พรุ่งนี้', { ok: false, reason: 'unreadable' }],
+    ['15/1', { ok: false, reason: 'unreadable' }],
+    ['2567/1/15', { ok: false, reason: 'unreadable' }],
+    ['15/1/567', { ok: false, reason: 'unreadable' }],
+  ])('%j', (typed, expected) => {
+    expect(readTypedDate(typed)).toEqual(expected);
+  });
 });
