@@ -117,7 +117,7 @@ export function parseReportData(text: string, file: string, emblems: EmblemAcces
   const controls = findControlCharacters(value, []);
   if (controls.length > 0) return { file, findings: controls, source };
 
-  const checked = validateRaw(normalizeStrings(value));
+  const checked = validateRaw(readLevelAsWritten(normalizeStrings(value)));
   if (!checked.ok) return { file, findings: checked.findings, source };
   const raw = checked.raw;
   const findings = [...checkDates(raw), ...checkSignatory(raw)];
@@ -329,6 +329,19 @@ function normalizeStrings(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeStrings(v)]));
   }
   return value;
+}
+
+/**
+ * The declared level is a letter the NACC prints in capitals; "a" or " A " typed by a clerk is
+ * read as "A" rather than refused. Anything else is left for the schema to refuse.
+ */
+function readLevelAsWritten(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const overall = (value as Record<string, unknown>).overall;
+  if (!overall || typeof overall !== 'object' || Array.isArray(overall)) return value;
+  const level = (overall as Record<string, unknown>).level;
+  if (typeof level !== 'string' || !/^\s*[a-z]{1,2}\s*$/i.test(level)) return value;
+  return { ...value, overall: { ...overall, level: level.trim().toUpperCase() } };
 }
 
 function checkDates(raw: RawData): Finding[] {

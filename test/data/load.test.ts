@@ -330,6 +330,25 @@ function withEvidence(lines: string): string {
   return BASE + step.join('\n') + '\n' + lines.replace(/^/gm, '        ') + '\n';
 }
 
+describe('parseReportData: the declared level as a clerk types it (issue 17)', () => {
+  it.each([
+    ['a', 'A'],
+    ['aa', 'AA'],
+    ['Aa', 'AA'],
+    ['" b "', 'B'],
+    ['A', 'A'],
+  ])('level %s is read as %s', (written, read) => {
+    const result = parseReportData(edit(BASE, '  score: 90', `  score: 90\n  level: ${written}`), 'x.yaml');
+    expect(result.findings.filter((f) => f.path.join('.') === 'overall.level' && f.code.startsWith('schema'))).toEqual([]);
+    expect(result.data?.overall.level).toBe(read);
+  });
+
+  it.each(['A+', 'G', 'ก'])('level %s is still refused', (written) => {
+    const result = parseReportData(edit(BASE, '  score: 90', `  score: 90\n  level: ${written}`), 'x.yaml');
+    expect(result.findings).toContainEqual(expect.objectContaining({ code: 'schema.enum', path: ['overall', 'level'] }));
+  });
+});
+
 describe('parseReportData: errors carry a code and a place', () => {
   it.each(ERROR_CASES)('$name → $code', ({ text, code, path, params, line, col }) => {
     const result = parseReportData(text, 'x.yaml');
