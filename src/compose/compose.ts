@@ -6,7 +6,7 @@ import { DATE_YEARS } from '../data/load.ts';
 import type { ReportData, RoundMonths } from '../data/types.ts';
 import { finalizeBlocks } from '../model/finalize.ts';
 import { parseMarkup } from '../model/markup.ts';
-import type { DigitSystem, DocumentModel } from '../model/types.ts';
+import { LINE_BREAK, type DigitSystem, type DocumentModel } from '../model/types.ts';
 import { convertDigits } from '../thai/digits.ts';
 import { fiscalYearRange } from '../thai/fiscal.ts';
 import { documentTemplate, TemplateError, templateText, textTemplate } from './engine.ts';
@@ -64,7 +64,9 @@ export function composeDocuments(
     if (text === undefined) throw new TemplateError(`no ${kind} explanation for indicator ${indicator.number} in ${framework.year}`);
     return textTemplate(text)(indicator);
   };
-  const view = buildView(data, analysis, framework, explain, { charts: options.charts ?? true, comparison: options.comparison });
+  // The emblem is a picture (an SVG's text), not words the clerk typed.
+  const typed = { ...withTypedLineBreaks(data), announcement: { ...withTypedLineBreaks(data.announcement), emblem: data.announcement.emblem } };
+  const view = buildView(typed, analysis, framework, explain, { charts: options.charts ?? true, comparison: options.comparison });
   const documents: ComposedDocuments = {
     report: composeDocument('report', view, data, options),
     announcement: composeDocument('announcement', view, data, options),
@@ -74,9 +76,24 @@ export function composeDocuments(
     // DOCX (a zip) holds dates up to 2099 only; the rounds of fiscal year 2643 end in 2100, so their
     // documents are dated by the fiscal year's first day, as the report (the schema keeps it in range).
     const date = Number(round.asOf.slice(0, 4)) <= DATE_YEARS.max ? round.asOf : fiscalYearRange(data.fiscalYear).start;
-    documents[followupKind(round.months)] = composeDocument('followup', buildFollowupView(data, round), data, options, date);
+    documents[followupKind(round.months)] = composeDocument('followup', buildFollowupView(typed, withTypedLineBreaks(round)), data, options, date);
   }
   return documents;
+}
+
+/**
+ * The clerk's texts with each line break they typed (a YAML block, a multi-line field of the page)
+ * as LINE_BREAK, which the templates' whitespace rules keep and every exporter draws as a new line:
+ * a step written on two lines is printed on two lines, not joined with a space.
+ */
+function withTypedLineBreaks<T>(value: T): T {
+  if (typeof value === 'string') return (value.includes('\n') ? value.replace(/\n/g, LINE_BREAK) : value) as T;
+  if (Array.isArray(value)) return value.map(withTypedLineBreaks) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, withTypedLineBreaks(v)])) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withTypedLineBreaks(v)])) as T;
+  }
+  return value;
 }
 
 /** The template of a document: the announcement has two forms (README, "The announcement: ประกาศ or table"). */

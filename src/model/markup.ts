@@ -1,4 +1,4 @@
-import type { Block, Cell, CellBlock, Chart, ChartBar, List, Paragraph, Row, Run } from './types.ts';
+import { LINE_BREAK, type Block, type Cell, type CellBlock, type Chart, type ChartBar, type List, type Paragraph, type Row, type Run } from './types.ts';
 
 /**
  * Templates write structure as tags between two C0 control characters. Those characters cannot
@@ -323,8 +323,9 @@ function collapseRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   let lastEndsWithSpace = true; // at the start of a block, leading space is dropped
   for (const run of runs) {
-    // Collapse template whitespace, but keep a no-break space the author put there on purpose.
-    let text = run.text.replace(/[^\S\u00A0]+/g, ' ');
+    // Collapse template whitespace, but keep a no-break space the author put there on purpose,
+    // and a line break the clerk typed (tidied below).
+    let text = run.text.replace(/[^\S\u00A0\u2028]+/g, ' ');
     if (lastEndsWithSpace) text = text.replace(/^ /, '');
     if (text === '') continue;
     lastEndsWithSpace = text.endsWith(' ');
@@ -340,5 +341,30 @@ function collapseRuns(runs: Run[]): Run[] {
     last.text = last.text.replace(/ $/, '');
     if (last.text === '') out.pop();
   }
-  return out;
+  return out.some((r) => r.text.includes(LINE_BREAK)) ? tidyLineBreaks(out) : out;
+}
+
+/**
+ * A typed line break stands alone: no space beside it, never two in a row (a blank line typed
+ * between two lines), none at the start or end of a block. Across runs, as a bold word may end
+ * where the line does.
+ */
+function tidyLineBreaks(runs: Run[]): Run[] {
+  const chars = runs.flatMap((run, r) => [...run.text].map((c) => ({ c, r })));
+  const kept: typeof chars = [];
+  for (const char of chars) {
+    if (char.c === LINE_BREAK) {
+      if (kept.at(-1)?.c === ' ') kept.pop();
+      if (kept.length === 0 || kept.at(-1)!.c === LINE_BREAK) continue;
+    } else if (char.c === ' ' && kept.at(-1)?.c === LINE_BREAK) continue;
+    kept.push(char);
+  }
+  while (kept.length > 0 && (kept.at(-1)!.c === LINE_BREAK || kept.at(-1)!.c === ' ')) kept.pop();
+  return runs.flatMap((run, r) => {
+    const text = kept
+      .filter((x) => x.r === r)
+      .map((x) => x.c)
+      .join('');
+    return text === '' ? [] : [{ ...run, text }];
+  });
 }

@@ -7,7 +7,15 @@ export type { DigitSystem };
  * produce it; every exporter (DOCX, PDF) renders the same model, so the formats cannot disagree.
  */
 
+/**
+ * A line break the clerk typed inside a text (a step on two lines): kept through the templates,
+ * whose own whitespace collapses, and drawn as a new line by every exporter. U+2028 LINE
+ * SEPARATOR, which no exporter draws as a character.
+ */
+export const LINE_BREAK = '\u2028';
+
 export interface Run {
+  /** May hold LINE_BREAK, never at its ends or twice in a row. */
   text: string;
   bold?: boolean;
   italic?: boolean;

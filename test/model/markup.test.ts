@@ -71,6 +71,21 @@ describe('parseMarkup: whitespace and runs', () => {
       runs: [{ text: 'ก', bold: true }, { text: 'ข', italic: true }, { text: 'ค', underline: true }],
     },
     { name: 'an empty paragraph has no runs', source: para('  \n '), runs: [] },
+    // A line break the clerk typed (LINE_BREAK, U+2028) is kept, alone, unlike the template's whitespace.
+    { name: 'a typed line break is kept', source: para('ก\u2028ข'), runs: [{ text: 'ก\u2028ข' }] },
+    { name: 'spaces beside a typed line break go', source: para('ก  \u2028  ข'), runs: [{ text: 'ก\u2028ข' }] },
+    { name: 'a blank line typed is one line break', source: para('ก\u2028 \u2028\u2028ข'), runs: [{ text: 'ก\u2028ข' }] },
+    { name: 'typed line breaks at the ends go', source: para(' \u2028ก\u2028 ', '\u2028'), runs: [{ text: 'ก' }] },
+    {
+      name: 'a typed line break between runs of different formats',
+      source: para('ก ', b('\u2028 ข'), ' \u2028ค'),
+      runs: [{ text: 'ก' }, { text: '\u2028ข', bold: true }, { text: '\u2028ค' }],
+    },
+    {
+      name: 'a space run between a run and a typed line break goes',
+      source: para(b('ก'), ' ', '\u2028ข'),
+      runs: [{ text: 'ก', bold: true }, { text: '\u2028ข' }],
+    },
   ])('$name', ({ source, runs }) => {
     expect(only(source, 'paragraph').runs).toEqual(runs);
   });

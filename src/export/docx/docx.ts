@@ -20,7 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import { cellText, columnFractions, endsTitleGroup, isNumericCell, keepsEstimatedRowWhole } from '../../model/layout.ts';
-import type { Block, Cell, CellBlock, DocumentModel, Run, Table as ModelTable } from '../../model/types.ts';
+import { LINE_BREAK, type Block, type Cell, type CellBlock, type DocumentModel, type Run, type Table as ModelTable } from '../../model/types.ts';
 import { officialFormat as F } from '../../style/official-format.ts';
 import { A4, eighthPoints, halfPoints, lineSpacing, pixels, twips } from './units.ts';
 import { packDocx } from './deterministic.ts';
@@ -145,14 +145,18 @@ function styles(font: string): ConstructorParameters<typeof Document>[0]['styles
 }
 
 function runs(model: Run[]): TextRun[] {
-  return model.map(
-    (r) =>
-      new TextRun({
-        text: r.text,
-        ...(r.bold && { bold: true }),
-        ...(r.italic && { italics: true }),
-        ...(r.underline && { underline: {} }),
-      }),
+  // A line break the clerk typed is Word's line break (w:br) within the paragraph.
+  return model.flatMap((r) =>
+    r.text.split(LINE_BREAK).map(
+      (text, i) =>
+        new TextRun({
+          text,
+          ...(i > 0 && { break: 1 }),
+          ...(r.bold && { bold: true }),
+          ...(r.italic && { italics: true }),
+          ...(r.underline && { underline: {} }),
+        }),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import { breakUnits } from '../../thai/linebreak.ts';
-import type { Run } from '../../model/types.ts';
+import { LINE_BREAK, type Run } from '../../model/types.ts';
 import { Lru } from '../../fonts/lru.ts';
 
 /**
@@ -131,8 +131,26 @@ function splitOverlong(unit: Unit, available: number, measure: Measure): Unit[] 
   return pieces;
 }
 
-/** Breaks a paragraph into lines no wider than `widths` (first line, following lines). */
+/**
+ * Breaks a paragraph into lines no wider than `widths` (first line, following lines). A line
+ * break the clerk typed (LINE_BREAK) ends a line there, unjustified like a paragraph's last.
+ */
 export function breakLines(runs: readonly (Run & Style)[], widths: LineWidths, measure: Measure): Line[] {
+  if (!runs.some((r) => r.text.includes(LINE_BREAK))) return breakSegment(runs, widths, measure);
+  const segments: (Run & Style)[][] = [[]];
+  for (const run of runs) {
+    run.text.split(LINE_BREAK).forEach((text, i) => {
+      if (i > 0) segments.push([]);
+      if (text !== '') segments.at(-1)!.push({ ...run, text });
+    });
+  }
+  return segments.flatMap((segment, i) => {
+    const lines = breakSegment(segment, i === 0 ? widths : { first: widths.rest, rest: widths.rest }, measure);
+    return lines.length > 0 ? lines : [{ pieces: [], width: 0, clusters: 0, last: true }];
+  });
+}
+
+function breakSegment(runs: readonly (Run & Style)[], widths: LineWidths, measure: Measure): Line[] {
   const lines: Piece[][] = [];
   let line: Piece[] = [];
   let lineWidth = 0;

@@ -1,5 +1,5 @@
 import { cellText } from '../../model/layout.ts';
-import type { Block, DocumentModel, Run } from '../../model/types.ts';
+import { LINE_BREAK, type Block, type DocumentModel, type Run } from '../../model/types.ts';
 
 /**
  * Plain text of a document model, one paragraph a line and table cells separated by tabs: the
@@ -9,7 +9,7 @@ export function renderText(model: DocumentModel): string {
   return model.blocks.map(blockText).filter((s) => s !== '').join('\n\n') + '\n';
 }
 
-const text = (runs: Run[]): string => runs.map((r) => r.text).join('');
+const text = (runs: Run[]): string => runs.map((r) => r.text).join('').replaceAll(LINE_BREAK, '\n');
 
 function blockText(block: Block): string {
   switch (block.kind) {
@@ -21,7 +21,7 @@ function blockText(block: Block): string {
     case 'list':
       return block.items.map((i) => `${i.marker ?? ''} ${text(i.runs)}`.trim()).join('\n');
     case 'table':
-      return [...block.header, ...block.rows].map((row) => row.cells.map(cellText).join('\t')).join('\n');
+      return [...block.header, ...block.rows].map((row) => row.cells.map((c) => cellText(c).replaceAll(LINE_BREAK, ' ')).join('\t')).join('\n');
     case 'signature':
       return block.lines.map(text).join('\n');
     case 'chart':
