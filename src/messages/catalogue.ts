@@ -66,7 +66,7 @@ const catalogue: Record<string, Wording> = {
   'schema.type.string': () => ({ th: 'ต้องเป็นข้อความ', en: 'must be text' }),
   'schema.type.array': () => ({ th: 'ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย "- ")', en: 'must be a list (lines starting with "- ")' }),
   'schema.type.object': () => ({ th: 'ต้องเป็นกลุ่มข้อมูลแบบ "ชื่อ: ค่า"', en: 'must be a mapping of keys to values' }),
-  'schema.range': (p) => ({ th: `ต้องอยู่ระหว่าง ${p.min} ถึง ${p.max}`, en: `must be between ${p.min} and ${p.max}` }),
+  'schema.range': (p) => ({ th: `ต้องอยู่ระหว่าง ${th(p.min)} ถึง ${th(p.max)}`, en: `must be between ${p.min} and ${p.max}` }),
   'schema.empty-list': () => ({ th: 'ต้องมีอย่างน้อยหนึ่งรายการ', en: 'must have at least one item' }),
   'schema.empty-text': () => ({ th: 'ข้อความต้องไม่ว่าง', en: 'must not be empty' }),
   'schema.too-long': (p) => ({
@@ -99,7 +99,7 @@ const catalogue: Record<string, Wording> = {
     en: `"${p.value}" uses a Buddhist Era year; write the Gregorian year (subtract 543)`,
   }),
   'date.out-of-range': (p) => ({
-    th: `วันที่ "${p.value}" อยู่นอกช่วงที่เอกสารรองรับ ต้องเป็นปี ค.ศ. ${p.min} ถึง ${p.max}`,
+    th: `วันที่ "${p.value}" อยู่นอกช่วงที่เอกสารรองรับ ต้องเป็นปี ค.ศ. ${th(p.min)} ถึง ${th(p.max)}`,
     en: `date "${p.value}" is outside the years the documents can hold: use a year from ${p.min} to ${p.max}`,
   }),
   'date.reversed': (p) => ({
@@ -107,7 +107,7 @@ const catalogue: Record<string, Wording> = {
     en: `start date ${p.from} is after end date ${p.to}`,
   }),
   'date.outside-fiscal-year': (p) => ({
-    th: `วันที่ประกาศ ${p.value} อยู่นอกปีงบประมาณ พ.ศ. ${p.fiscal} (${p.start} ถึง ${p.end})`,
+    th: `วันที่ประกาศ ${p.value} อยู่นอกปีงบประมาณ พ.ศ. ${th(p.fiscal)} (${p.start} ถึง ${p.end})`,
     en: `announcement date ${p.value} is outside fiscal year ${p.fiscal} (${p.start} to ${p.end})`,
   }),
   'signatory.missing': () => ({
@@ -151,7 +151,7 @@ const catalogue: Record<string, Wording> = {
     en: 'the emblem is used by the proclamation form only; the table form (form: table) has none, so this file is not used',
   }),
   'framework.missing': (p) => ({
-    th: `ไม่มีกรอบการประเมินปี ${p.year} (มีปี ${p.available}) ระบุ framework: ให้ถูกต้อง`,
+    th: `ไม่มีกรอบการประเมินปี ${th(p.year)} (มีปี ${th(p.available)}) ระบุ framework: ให้ถูกต้อง`,
     en: `no assessment framework for ${p.year} (available: ${p.available}); set framework:`,
   }),
   'framework.before-indicators': (p) => ({
@@ -163,31 +163,31 @@ const catalogue: Record<string, Wording> = {
     en: `there is no assessment framework for ${p.year} yet (the latest is ${p.latest}): add frameworks/${p.year}.yaml as a copy of frameworks/${p.latest}.yaml with its year and title changed, check in the NACC's ITA manual for ${p.year} the tools, the indicators and their weights, the pass mark, the levels and the rating in words, and add templates/explanations/${p.year}.yaml (see frameworks/README.md); meanwhile the report can be built with the ${p.latest} framework by writing framework: ${p.latest} in the data file`,
   }),
   'scores.missing': (p) => ({
-    th: `ยังไม่มีคะแนนตัวชี้วัดที่ ${p.indicator} ${p.name}`,
+    th: `ยังไม่มีคะแนนตัวชี้วัดที่ ${th(p.indicator)} ${p.name}`,
     en: `score of indicator ${p.indicator} is missing`,
   }),
   'scores.unknown-indicator': (p) => ({
-    th: `กรอบการประเมินปี ${p.framework} ไม่มีตัวชี้วัดที่ ${p.indicator} (มี ${p.count} ตัวชี้วัด)`,
+    th: `กรอบการประเมินปี ${th(p.framework)} ไม่มีตัวชี้วัดที่ ${th(p.indicator)} (มี ${th(p.count)} ตัวชี้วัด)`,
     en: `the ${p.framework} framework has no indicator ${p.indicator} (it has ${p.count})`,
   }),
   'scores.out-of-range': (p) => ({
-    th: `คะแนนตัวชี้วัดที่ ${p.indicator} (${th(p.score)}) ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐`,
+    th: `คะแนนตัวชี้วัดที่ ${th(p.indicator)} (${th(p.score)}) ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐`,
     en: `score of indicator ${p.indicator} (${p.score}) must be between 0 and 100`,
   }),
   'explanations.unknown-indicator': (p) => ({
-    th: `คำอธิบายของตัวชี้วัดที่ ${p.indicator} จะไม่ถูกใช้ เพราะกรอบการประเมินปี ${p.framework} ไม่มีตัวชี้วัดนี้`,
+    th: `คำอธิบายของตัวชี้วัดที่ ${th(p.indicator)} จะไม่ถูกใช้ เพราะกรอบการประเมินปี ${th(p.framework)} ไม่มีตัวชี้วัดนี้`,
     en: `explanation for indicator ${p.indicator} is unused: the ${p.framework} framework has no such indicator`,
   }),
   'issues.unknown-indicator': (p) => ({
-    th: `กรอบการประเมินปี ${p.framework} ไม่มีตัวชี้วัดที่ ${p.indicator} (มี ${p.count} ตัวชี้วัด)`,
+    th: `กรอบการประเมินปี ${th(p.framework)} ไม่มีตัวชี้วัดที่ ${th(p.indicator)} (มี ${th(p.count)} ตัวชี้วัด)`,
     en: `the ${p.framework} framework has no indicator ${p.indicator} (it has ${p.count})`,
   }),
   'issues.duplicate-indicator': (p) => ({
-    th: `ตัวชี้วัดที่ ${p.indicator} มีอยู่แล้วในหัวข้อนี้ ควรรวมประเด็นไว้ในแถวเดียวกัน`,
+    th: `ตัวชี้วัดที่ ${th(p.indicator)} มีอยู่แล้วในหัวข้อนี้ ควรรวมประเด็นไว้ในแถวเดียวกัน`,
     en: `indicator ${p.indicator} is listed twice in this section; merge its points into one row`,
   }),
   'years.assessment-after-fiscal': (p) => ({
-    th: `ปีที่ประเมิน (${p.assessment}) ต้องไม่อยู่หลังปีงบประมาณของรายงาน (${p.fiscal})`,
+    th: `ปีที่ประเมิน (${th(p.assessment)}) ต้องไม่อยู่หลังปีงบประมาณของรายงาน (${th(p.fiscal)})`,
     en: `assessment year ${p.assessment} is after the report's fiscal year ${p.fiscal}`,
   }),
   'overall.mismatch': (p) => ({

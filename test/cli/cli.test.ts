@@ -61,7 +61,7 @@ describe('ita-report check', () => {
     const { code, stderr } = await cli('check', file);
     expect(code).toBe(1);
     expect(stderr).toContain(
-      `variant.yaml:${line}:6: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง 0 ถึง 100 (must be between 0 and 100) [scores.4: คะแนน (score)]`,
+      `variant.yaml:${line}:6: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (must be between 0 and 100) [scores.4: คะแนน (score)]`,
     );
   });
 
@@ -274,7 +274,7 @@ describe('limits and internal errors (issue 11)', () => {
     const line = text.split('\n').findIndex((l) => l.startsWith('fiscal_year: 2523')) + 1;
     const { code, stderr } = await cli('check', writeVariant(text));
     expect(code).toBe(1);
-    expect(stderr).toContain(`variant.yaml:${line}:14: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง 2524 ถึง 2643 (must be between 2524 and 2643) [fiscal_year: ปีงบประมาณ (fiscal year)]`);
+    expect(stderr).toContain(`variant.yaml:${line}:14: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง ๒๕๒๔ ถึง ๒๖๔๓ (must be between 2524 and 2643) [fiscal_year: ปีงบประมาณ (fiscal year)]`);
   });
 });
 

@@ -217,7 +217,7 @@ const CASES: LimitCase[] = [
     text: edit(BASE, 'fiscal_year: 2566', 'fiscal_year: 2523'),
     code: 'schema.range',
     at: 'x.yaml:2:14',
-    th: 'ต้องอยู่ระหว่าง 2524 ถึง 2643',
+    th: 'ต้องอยู่ระหว่าง ๒๕๒๔ ถึง ๒๖๔๓',
     en: 'must be between 2524 and 2643',
     field: '[fiscal_year: ปีงบประมาณ (fiscal year)]',
   },
@@ -226,7 +226,7 @@ const CASES: LimitCase[] = [
     text: edit(BASE, 'fiscal_year: 2566', 'fiscal_year: 2644'),
     code: 'schema.range',
     at: 'x.yaml:2:14',
-    th: 'ต้องอยู่ระหว่าง 2524 ถึง 2643',
+    th: 'ต้องอยู่ระหว่าง ๒๕๒๔ ถึง ๒๖๔๓',
     en: 'must be between 2524 and 2643',
     field: '[fiscal_year: ปีงบประมาณ (fiscal year)]',
   },
@@ -235,7 +235,7 @@ const CASES: LimitCase[] = [
     text: edit(BASE, 'fiscal_year: 2566', 'fiscal_year: 2566\nassessment_year: 2700'),
     code: 'schema.range',
     at: 'x.yaml:3:18',
-    th: 'ต้องอยู่ระหว่าง 2523 ถึง 2643',
+    th: 'ต้องอยู่ระหว่าง ๒๕๒๓ ถึง ๒๖๔๓',
     en: 'must be between 2523 and 2643',
     field: '[assessment_year: ปีที่ประเมิน (assessment year)]',
   },
@@ -244,7 +244,7 @@ const CASES: LimitCase[] = [
     text: BASE + '  date: 1979-12-31\n',
     code: 'date.out-of-range',
     at: 'x.yaml:17:9',
-    th: 'วันที่ "1979-12-31" อยู่นอกช่วงที่เอกสารรองรับ ต้องเป็นปี ค.ศ. 1980 ถึง 2099',
+    th: 'วันที่ "1979-12-31" อยู่นอกช่วงที่เอกสารรองรับ ต้องเป็นปี ค.ศ. ๑๙๘๐ ถึง ๒๐๙๙',
     en: 'date "1979-12-31" is outside the years the documents can hold: use a year from 1980 to 2099',
     field: '[signatory.date: วันที่ลงนาม (date)]',
   },
@@ -253,7 +253,7 @@ const CASES: LimitCase[] = [
     text: BASE + '  date: 2100-01-01\n',
     code: 'date.out-of-range',
     at: 'x.yaml:17:9',
-    th: 'ต้องเป็นปี ค.ศ. 1980 ถึง 2099',
+    th: 'ต้องเป็นปี ค.ศ. ๑๙๘๐ ถึง ๒๐๙๙',
     en: 'use a year from 1980 to 2099',
     field: '[signatory.date: วันที่ลงนาม (date)]',
   },
@@ -397,7 +397,7 @@ describe('limits: line ends', () => {
     const lines = text.split('\n');
     const joined = name === 'mixed CR and LF' ? lines.map((l, i) => l + (i % 2 ? '\n' : '\r')).join('').slice(0, -1) : lines.join(eol);
     const result = parseReportData(joined, 'x.yaml');
-    expect(line(result, 'schema.range')).toContain('x.yaml:7:6: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง 0 ถึง 100');
+    expect(line(result, 'schema.range')).toContain('x.yaml:7:6: ข้อผิดพลาด (error): ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐');
   });
 });
 

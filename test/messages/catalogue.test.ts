@@ -202,3 +202,22 @@ describe('every message is worded in Thai and in English', () => {
     for (const s of en) expect(m.en).toContain(s);
   });
 });
+
+describe('numbers in the Thai messages are in Thai digits, as the form and the report show them (issue 17)', () => {
+  it.each<[string, Finding['params']]>([
+    ['schema.range', { min: 0, max: 100 }],
+    ['framework.missing', { year: 2570, available: '2565, 2566' }],
+    ['scores.missing', { indicator: 1, name: 'การปฏิบัติหน้าที่' }],
+    ['scores.unknown-indicator', { framework: 2566, indicator: 11, count: 10 }],
+    ['scores.out-of-range', { indicator: 3, score: 120 }],
+    ['explanations.unknown-indicator', { indicator: 11, framework: 2566 }],
+    ['issues.unknown-indicator', { framework: 2566, indicator: 12, count: 10 }],
+    ['issues.duplicate-indicator', { indicator: 4 }],
+    ['years.assessment-after-fiscal', { assessment: 2567, fiscal: 2566 }],
+  ])('%s', (code, params) => {
+    expect(knownCodes()).toContain(code);
+    const { th, en } = messageFor({ severity: 'error', code, path: [], params });
+    expect(th).not.toMatch(/[0-9]/);
+    expect(en).toMatch(/[0-9]/);
+  });
+});
