@@ -1,8 +1,9 @@
 import validateOoxml from '@ooxml-tools/validate';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs, docxPart, docxTables, docxText } from '../helpers/docx.ts';
 import { renderSample, sampleText } from '../helpers/sample.ts';
+import { deflatedOnce } from '../../src/export/docx/deterministic.ts';
 
 type Rendered = Awaited<ReturnType<typeof renderSample>>;
 let sample: Rendered;
@@ -232,5 +233,37 @@ describe('options and determinism', () => {
     const { report } = await renderSample({ font: 'TH Sarabun New' });
     expect(docxPart(report.bytes, 'word/styles.xml')).toContain('w:cs="TH Sarabun New"');
     expect(docxPart(report.bytes, 'word/styles.xml')).not.toContain('TH SarabunPSK');
+  });
+});
+
+describe('the package: parts deflated once per process (issue 15)', () => {
+  const styles = strToU8('<w:styles>' + 'x'.repeat(5000) + '</w:styles>');
+
+  it('a part that recurs (styles, theme, the emblem) is deflated once: the same stream for the same name and bytes', () => {
+    const first = deflatedOnce('word/styles.xml', styles);
+    expect(deflatedOnce('word/styles.xml', styles.slice())).toBe(first);
+    expect(inflateSync(first)).toEqual(styles);
+  });
+
+  it('other bytes under the same name are deflated afresh', () => {
+    const changed = styles.slice();
+    changed[100] = 0x79;
+    const stream = deflatedOnce('word/styles.xml', changed);
+    expect(stream).not.toBe(deflatedOnce('word/styles.xml', styles));
+    expect(inflateSync(stream)).toEqual(changed);
+  });
+
+  it('the body and the parts with the agency’s data are not kept', () => {
+    expect(deflatedOnce('word/document.xml', styles)).not.toBe(deflatedOnce('word/document.xml', styles));
+    expect(deflatedOnce('docProps/core.xml', styles)).not.toBe(deflatedOnce('docProps/core.xml', styles));
+  });
+
+  it('every part of the sample is in the package as docx compiled it, in its order, after a first render', async () => {
+    const again = await renderSample();
+    const a = unzipSync(sample.announcement.bytes);
+    const b = unzipSync(again.announcement.bytes);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const name of Object.keys(a)) expect(b[name], name).toEqual(a[name]);
+    expect(Object.keys(a)).toContain('word/media/image1.svg');
   });
 });
