@@ -312,7 +312,7 @@ describe('ita-report batch: invalid data and internal errors apart (issue 11)', 
     const { code, stderr } = await cli('batch', data, '--out', out, '--jobs', '1');
     expect(code).toBe(1);
     expect(stderr).toMatch(/✗ 2566\/bomb\.yaml: \S*bomb\.yaml:\d+:4: ข้อผิดพลาด \(error\): ไฟล์ข้อมูลใช้ anchor หรือ alias ของ YAML \(&a\) ไม่ได้/);
-    expect(stderr).toMatch(/✗ 2566\/early\.yaml: \S*early\.yaml:\d+:14: ข้อผิดพลาด \(error\): ต้องอยู่ระหว่าง 2524 ถึง 2643/);
+    expect(stderr).toMatch(/✗ 2566\/early\.yaml: \S*early\.yaml:\d+:14: ข้อผิดพลาด \(error\): ต้องอยู่ระหว่าง ๒๕๒๔ ถึง ๒๖๔๓/);
     expect(stderr).not.toContain('rendering failed');
     expect(stderr).not.toContain('ReferenceError');
     expect(stderr).not.toContain('ข้อผิดพลาดภายในโปรแกรม');
