@@ -41,6 +41,8 @@ export function startEngine(engineUrl: string): EngineClient {
   const pending = new Map<number, { request: EngineRequest; settle: (answer: EngineAnswer) => void }>();
   let worker: Worker | null = null;
   let inPage: Promise<AnswerOne> | null = null;
+  /** Workers cannot start here (file://, a policy): every request is answered in the page. */
+  let workersRefused = false;
 
   /** The engine as a classic script in the page: its global function, once the script has run. */
   const loadInPage = (): Promise<AnswerOne> =>
@@ -65,6 +67,7 @@ export function startEngine(engineUrl: string): EngineClient {
 
   /** No worker after all: what was sent to it is answered in the page. */
   const fallBackToPage = (): void => {
+    workersRefused = true;
     worker?.terminate();
     worker = null;
     const waiting = [...pending.values()];
@@ -103,7 +106,10 @@ export function startEngine(engineUrl: string): EngineClient {
     }
   };
 
-  let workersRefused = false;
+  // Started now, not at the first request: the engine loads its fonts and templates while the
+  // clerk picks a file.
+  worker = startWorker();
+  if (!worker) workersRefused = true;
 
   return {
     runningAs: () => runningAs,
@@ -114,7 +120,8 @@ export function startEngine(engineUrl: string): EngineClient {
           if (answer.ok) resolve(answer.output as EngineRequests[typeof name]['output']);
           else reject(new Refused(answer.error));
         };
-        if (inPage || workersRefused) return askInPage(request, settle);
+        if (workersRefused) return askInPage(request, settle);
+        // After the engine failed, a fresh worker.
         worker ??= startWorker();
         if (!worker) {
           workersRefused = true;
