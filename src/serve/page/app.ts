@@ -186,9 +186,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]'))
 
 /** A file picked on the clerk's computer (the static site), opened in the form. */
 const openPicked = (picked: Promise<PickedFile>): Promise<void> =>
-  picked.then((file) => open({ picked: file })).catch((err: unknown) => {
-    if (!(err instanceof Cancelled)) status(messageOf(err));
-  });
+  picked
+    .then(async (file) => {
+      await open({ picked: file });
+      // The hint to open a file has done its work; what the file holds is beside its fields.
+      status('');
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof Cancelled)) status(messageOf(err));
+    });
 
 if (backend.mode === 'local') {
   // No folder of files: the clerk opens theirs from disk, and the page says which one is open.
