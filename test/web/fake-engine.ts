@@ -7,12 +7,15 @@
 // What it does: `load` parses the YAML; `check` finds a score over 100 (an error on the score) and
 // nothing else; `render` gives a "document" that is its request as text; `update` writes the
 // changed top-level text values into their lines of the file as opened (so the comments stay), or
-// the whole data for a new file; `next-year` gives newDataFile's start with the year after.
+// the whole data for a new file; `next-year` gives newDataFile's start with the year after. A render
+// of an agency named CRASH_AGENCY throws, as a bug in the engine would.
 
 import { parse, stringify } from 'yaml';
 import { newDataFile } from '../../src/data/new-file.ts';
 import type { FrameworkAnswer, Report } from '../../src/serve/api.ts';
 import type { EngineAnswer, EngineRequest, EngineRequests } from '../../src/web/protocol.ts';
+
+const CRASH_AGENCY = 'ส่วนประมวลผลล้ม';
 
 type Output<K extends keyof EngineRequests> = EngineRequests[K]['output'];
 type Data = Record<string, unknown> & { scores?: Record<string, number>; agency?: string; fiscal_year?: number };
@@ -59,6 +62,7 @@ function answer(request: EngineRequest): EngineAnswer {
       return ok(check((request.input as EngineRequests['check']['input']).raw) satisfies Output<'check'>);
     case 'render': {
       const { raw, kind, format, name } = request.input as EngineRequests['render']['input'];
+      if ((raw as Data).agency === CRASH_AGENCY) throw new Error('the fake engine crashed, as asked');
       const report = check(raw);
       if (report.findings.length > 0) return ok({ invalid: report } satisfies Output<'render'>);
       const bytes = new TextEncoder().encode(`%PDF-1.4 fake ${kind} ${format} ${name} ${(raw as Data).agency}\n`);

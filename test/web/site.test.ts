@@ -225,6 +225,15 @@ describe('the static site in Chromium', () => {
     await expect.poll(async () => (await previewText(page, first.src)).text).toContain('fake report pdf nakhon-pathom.yaml จังหวัดทดสอบแบบออฟไลน์');
   });
 
+  it('an engine that fails is said in the status line, and a fresh one takes the next request', async () => {
+    await page.fill('[data-path="agency"]', 'ส่วนประมวลผลล้ม');
+    await expect.poll(() => page.textContent('#status')).toContain('ส่วนประมวลผลของหน้าเว็บหยุดทำงาน');
+    const before = await page.getAttribute('#preview', 'src');
+    await page.fill('[data-path="agency"]', 'จังหวัดทดสอบแบบออฟไลน์');
+    await expect.poll(async () => (await previewText(page, before)).text).toContain('จังหวัดทดสอบแบบออฟไลน์');
+    await expect.poll(() => page.textContent('#status')).toBe('');
+  });
+
   it('saves as a download of the same name: the change in place, the comments kept', async () => {
     const download = downloadNamed(page, 'nakhon-pathom.yaml');
     await page.click('#save');

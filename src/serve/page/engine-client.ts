@@ -29,14 +29,12 @@ const ENGINE_MISSING = (url: string): Message => ({
 });
 
 export interface EngineClient {
+  /** The engine's answer, or a Refused with its message (Thai and English). */
   ask<K extends EngineRequestName>(name: K, input: EngineRequests[K]['input']): Promise<EngineRequests[K]['output']>;
-  /** 'worker' or 'script': how the engine runs, once it has answered (for the tests and support). */
-  readonly runningAs: () => 'worker' | 'script' | 'starting';
 }
 
 export function startEngine(engineUrl: string): EngineClient {
   let nextId = 1;
-  let runningAs: 'worker' | 'script' | 'starting' = 'starting';
   /** Requests sent and not answered yet, to be sent again if the worker turns out not to start. */
   const pending = new Map<number, { request: EngineRequest; settle: (answer: EngineAnswer) => void }>();
   let worker: Worker | null = null;
@@ -59,7 +57,6 @@ export function startEngine(engineUrl: string): EngineClient {
     }));
 
   const askInPage = (request: EngineRequest, settle: (answer: EngineAnswer) => void): void => {
-    runningAs = 'script';
     loadInPage()
       .then((answerOne) => answerOne(request))
       .then(settle, (err: unknown) => settle({ id: request.id, ok: false, error: err instanceof Refused ? err.said : { th: ENGINE_STOPPED.th, en: `${ENGINE_STOPPED.en}: ${String(err)}` } }));
@@ -82,7 +79,6 @@ export function startEngine(engineUrl: string): EngineClient {
       let answered = false;
       started.onmessage = (event: MessageEvent<EngineAnswer>) => {
         answered = true;
-        runningAs = 'worker';
         const waiting = pending.get(event.data.id);
         pending.delete(event.data.id);
         waiting?.settle(event.data);
@@ -112,7 +108,6 @@ export function startEngine(engineUrl: string): EngineClient {
   if (!worker) workersRefused = true;
 
   return {
-    runningAs: () => runningAs,
     ask(name, input) {
       const request = { id: nextId++, name, input } as EngineRequest;
       return new Promise((resolve, reject) => {

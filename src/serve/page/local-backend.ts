@@ -1,7 +1,7 @@
 import { newFilePath } from '../../data/new-file.ts';
 import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend } from './backend.ts';
-import { startEngine, type EngineClient } from './engine-client.ts';
+import { startEngine } from './engine-client.ts';
 import { Cancelled, writeFile } from './local-files.ts';
 
 /**
@@ -30,13 +30,12 @@ const NOT_SAVED_YET = new Refused({
 export const localFileName = (fiscalYear: number, name: string): string | undefined =>
   newFilePath(fiscalYear, name) === undefined ? undefined : `${name}-${fiscalYear}.yaml`;
 
-export function localBackend(engineUrl: string): Backend & { engine: EngineClient } {
+export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
   let current: LocalFile | null = null;
 
   return {
     mode: 'local',
-    engine,
 
     async framework(year, fallback) {
       const asked = Number(year);
