@@ -284,6 +284,16 @@ describe('the static site in Chromium', () => {
     }
   });
 
+  it('a new build replaces the one the browser keeps: the page says so, and a reload uses it', async () => {
+    await page.goto(base);
+    await buildSite(packageRoot, out, { engineScript: async () => `${await fakeEngine()}\n// the second build\n` });
+    // The visit after the new build is still the kept one; its service worker finds the new sw.js.
+    await page.reload();
+    await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toContain('หน้าเว็บมีรุ่นใหม่แล้ว');
+    await page.reload();
+    expect(await page.evaluate(async () => (await fetch('engine.js')).text())).toContain('// the second build');
+  });
+
   it('with the File System Access API, saves back into the file it opened, without asking again', async () => {
     await page.goto(base);
     await fakePickers(page);
