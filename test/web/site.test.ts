@@ -82,16 +82,22 @@ const withoutPickers = (page: Page) =>
 
 /**
  * Chromium's pickers are dialogs a headless browser cannot answer: these stand in, with a file
- * handle that keeps what is written to it (`written`) and a count of the pickers shown.
+ * handle that keeps what is written to it (`written`), and counts of the pickers shown and of the
+ * requests for permission to write.
  */
 const fakePickers = (page: Page) =>
   page.evaluate((text: string) => {
     const w = globalThis as unknown as PageGlobals;
     w.written = [];
     w.pickersShown = 0;
+    w.permissionsAsked = 0;
     const handle = {
       kind: 'file',
       name: 'nakhon-pathom.yaml',
+      requestPermission: async () => {
+        w.permissionsAsked++;
+        return 'granted';
+      },
       getFile: async () => new w.File([text], 'nakhon-pathom.yaml'),
       createWritable: async () => {
         let written = '';
@@ -104,6 +110,7 @@ const fakePickers = (page: Page) =>
     };
     w.showSaveFilePicker = async () => {
       w.pickersShown++;
+      if (w.cancelPicker) throw new w.DOMException('The user aborted a request.', 'AbortError');
       return handle;
     };
   }, sampleText());
@@ -125,6 +132,10 @@ async function previewText(page: Page, previous: string | null = null): Promise<
 interface PageGlobals {
   written: string[];
   pickersShown: number;
+  permissionsAsked: number;
+  /** The next picker is closed without a choice. */
+  cancelPicker?: boolean;
+  DOMException: new (message: string, name: string) => unknown;
   showOpenFilePicker?: unknown;
   showSaveFilePicker?: unknown;
   navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
@@ -311,6 +322,16 @@ describe('the static site in Chromium', () => {
     expect(written[1]).toBe(sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดที่บันทึกครั้งที่สอง'));
     // One picker: the one that opened the file.
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pickersShown)).toBe(1);
+    // Permission to write asked at each save, while the click lasts (the browser asks the clerk once).
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).permissionsAsked)).toBe(2);
+    // A new file: where to save it is asked; closing the picker saves nothing, and says so.
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ nakhon-pathom-2567.yaml');
+    await page.evaluate(() => void ((globalThis as unknown as PageGlobals).cancelPicker = true));
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toBe('ยังไม่ได้บันทึก (not saved)');
+    expect(await page.isDisabled('#save')).toBe(false);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).written.length)).toBe(2);
   });
 
   it('opened from its folder (file://), where no worker starts, the engine runs in the page', async () => {

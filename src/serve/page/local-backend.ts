@@ -2,7 +2,7 @@ import { newFilePath } from '../../data/new-file.ts';
 import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend } from './backend.ts';
 import { startEngine } from './engine-client.ts';
-import { Cancelled, writeFile } from './local-files.ts';
+import { Cancelled, chooseDestination, writeFile } from './local-files.ts';
 
 /**
  * The engine in the browser (the static site of `npm run build:web`): the page's requests are
@@ -79,24 +79,22 @@ export function localBackend(engineUrl: string): Backend {
 
     async save(path, raw, create) {
       const before = !create && current?.name === path ? current : null;
+      const destination = await chooseDestination(path, before?.handle).catch((err: unknown) => {
+        throw err instanceof Cancelled ? new Refused({ th: 'ยังไม่ได้บันทึก', en: 'not saved' }) : err;
+      });
       const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw });
-      let written;
-      try {
-        written = await writeFile(text, path, before?.handle);
-      } catch (err) {
-        if (err instanceof Cancelled) throw new Refused({ th: 'ยังไม่ได้บันทึก', en: 'not saved' });
-        throw err;
-      }
-      if ('downloaded' in written) {
-        current = { name: written.downloaded, text };
+      await writeFile(destination, text);
+      if ('download' in destination) {
+        current = { name: destination.download, text };
         return {
           report,
-          path: written.downloaded,
-          said: `ดาวน์โหลด ${written.downloaded} แล้ว ให้เก็บไว้แทนไฟล์เดิม (downloaded: keep it in place of the old file)`,
+          path: destination.download,
+          said: `ดาวน์โหลด ${destination.download} แล้ว ให้เก็บไว้แทนไฟล์เดิม (downloaded: keep it in place of the old file)`,
         };
       }
-      current = { name: written.name, text, handle: written.handle };
-      return { report, path: written.name, said: `บันทึกแล้ว ${written.name}` };
+      const { handle } = destination;
+      current = { name: handle.name, text, handle };
+      return { report, path: handle.name, said: `บันทึกแล้ว ${handle.name}` };
     },
 
     async nextYear(path) {

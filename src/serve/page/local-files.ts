@@ -73,29 +73,35 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
-/** Where a save went: written over the file (with its handle from now on), or downloaded. */
-export type Written = { handle: FileSystemFileHandle; name: string } | { downloaded: string };
+/** Where a save goes: over a file (with its handle from now on), or a download of that name. */
+export type Destination = { handle: FileSystemFileHandle } | { download: string };
+
+/** The permission request of the File System Access API, which TypeScript's DOM types do not have yet. */
+type AskingHandle = FileSystemFileHandle & { requestPermission?: (options: { mode: 'readwrite' }) => Promise<PermissionState> };
 
 /**
- * Writes `text`: over `handle` when there is one; else, where the browser has a save picker, into
- * the file the clerk chooses (offered as `suggestedName`); else as a download of that name.
+ * Where a save of the file will go, asked before the engine writes the text: the browser shows a
+ * picker or asks for permission only during the clerk's click, and the engine may take a moment.
+ * `handle` (the file opened) when there is one, writable; else, where the browser has a save
+ * picker, the file the clerk chooses (offered as `suggestedName`); else a download of that name.
+ * Cancelled when the clerk closes the picker or refuses.
  */
-export async function writeFile(text: string, suggestedName: string, handle?: FileSystemFileHandle): Promise<Written> {
-  if (handle) {
-    await writeTo(handle, text);
-    return { handle, name: handle.name };
-  }
-  const save = pickers().showSaveFilePicker;
-  if (save) {
-    let chosen: FileSystemFileHandle;
-    try {
-      chosen = await save({ suggestedName, types: YAML_FILES });
-    } catch (err) {
-      throw isAbort(err) ? new Cancelled() : err;
+export async function chooseDestination(suggestedName: string, handle?: FileSystemFileHandle): Promise<Destination> {
+  try {
+    if (handle) {
+      const asked = await (handle as AskingHandle).requestPermission?.({ mode: 'readwrite' });
+      if (asked !== undefined && asked !== 'granted') throw new Cancelled();
+      return { handle };
     }
-    await writeTo(chosen, text);
-    return { handle: chosen, name: chosen.name };
+    const save = pickers().showSaveFilePicker;
+    if (save) return { handle: await save({ suggestedName, types: YAML_FILES }) };
+    return { download: suggestedName };
+  } catch (err) {
+    throw isAbort(err) ? new Cancelled() : err;
   }
-  download(suggestedName, text);
-  return { downloaded: suggestedName };
+}
+
+export async function writeFile(destination: Destination, text: string): Promise<void> {
+  if ('handle' in destination) await writeTo(destination.handle, text);
+  else download(destination.download, text);
 }
