@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleScript } from '../../src/bundle/bundle.ts';
-import { buildSite, ENGINE_FUNCTION, ENGINE_MODULE, webEngineScript } from '../../src/bundle/site.ts';
+import { buildSite, ENGINE_FUNCTION, ENGINE_MODULE, siteIndexHtml, webEngineScript } from '../../src/bundle/site.ts';
 import { packageRoot } from '../../src/resources/node.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { sampleText } from '../helpers/sample.ts';
@@ -159,6 +159,8 @@ describe('the static site, built', () => {
     expect(sw).toContain('const FILES = ["index.html","app.js","style.css","engine.js"];');
     // The page's script is a classic script (a page opened from a folder loads no modules).
     expect(readFileSync(path.join(out, 'app.js'), 'utf8')).not.toMatch(/^\s*(?:import|export)\s/m);
+    // A page that no longer has what the build changes in it stops the build, rather than giving a site for the server.
+    expect(() => siteIndexHtml('<html><script type="module" src="app.js"></script></html>')).toThrow('src/serve/page/index.html has no <meta name="ita-report-backend" content="server">');
   });
 
   it('is the same bytes when built again, and another engine is another service worker version', async () => {
