@@ -7,7 +7,8 @@
 // What it does: `load` parses the YAML; `check` finds a score over 100 (an error on the score) and
 // nothing else; `render` gives a "document" that is its request as text; `update` writes the
 // changed top-level text values into their lines of the file as opened (so the comments stay), or
-// the whole data for a new file; `next-year` gives newDataFile's start with the year after. A render
+// the whole data for a new file; `next-year` gives newDataFile's start with the year after, named
+// as the server names it (`2567/nakhon-pathom.yaml`). A render
 // of an agency named CRASH_AGENCY throws, as a bug in the engine would.
 
 import { parse, stringify } from 'yaml';
@@ -77,7 +78,8 @@ function answer(request: EngineRequest): EngineAnswer {
       const data = parse(text) as Data;
       const year = Number(data.fiscal_year) + 1;
       const raw = newDataFile({ agency: String(data.agency), fiscalYear: year });
-      return ok({ name: name.replace(/(-\d{4})?\.ya?ml$/, `-${year}.yaml`), raw } satisfies Output<'next-year'>);
+      // A place in a data folder, as the server names next year's file.
+      return ok({ name: `${year}/${name.replace(/^.*\//, '')}`, raw } satisfies Output<'next-year'>);
     }
   }
   return { id, ok: false, error: { th: 'ไม่รู้จักคำขอ', en: `unknown request ${String(request.name)}` } };

@@ -257,7 +257,7 @@ describe('the static site in Chromium', () => {
     expect(await page.isDisabled('#save')).toBe(true);
   });
 
-  it('starts next year from the file, saved under the name the engine suggests', async () => {
+  it('starts next year from the file, saved beside it under the name with the year', async () => {
     await page.click('#new-year');
     await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ nakhon-pathom-2567.yaml');
     expect(await page.inputValue('[data-path="fiscal_year"]')).toBe('2567');

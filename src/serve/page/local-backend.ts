@@ -1,8 +1,8 @@
-import { newFilePath } from '../../data/new-file.ts';
 import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend } from './backend.ts';
 import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, writeFile } from './local-files.ts';
+import { localFileName, nextYearFileName } from './local-names.ts';
 
 /**
  * The engine in the browser (the static site of `npm run build:web`): the page's requests are
@@ -22,13 +22,6 @@ const NOT_SAVED_YET = new Refused({
   th: 'ให้บันทึกไฟล์นี้ก่อน แล้วจึงเริ่มปีใหม่จากไฟล์นี้',
   en: 'save this file first, then start next year from it',
 });
-
-/**
- * A new agency's file name, with its fiscal year: a clerk keeps every year in one folder, and the
- * name tells them apart (`nakhon-pathom-2567.yaml`).
- */
-export const localFileName = (fiscalYear: number, name: string): string | undefined =>
-  newFilePath(fiscalYear, name) === undefined ? undefined : `${name}-${fiscalYear}.yaml`;
 
 export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
@@ -100,7 +93,7 @@ export function localBackend(engineUrl: string): Backend {
     async nextYear(path) {
       if (!current || current.name !== path || current.text === '') throw NOT_SAVED_YET;
       const next = await engine.ask('next-year', { name: current.name, text: current.text });
-      return { path: next.name, raw: next.raw, ...(next.notice && { notice: next.notice }) };
+      return { path: nextYearFileName(current.name, next.raw.fiscal_year), raw: next.raw, ...(next.notice && { notice: next.notice }) };
     },
 
     newFilePath: localFileName,
