@@ -265,6 +265,7 @@ describe('the static site in Chromium', () => {
     const download = downloadNamed(page, 'nakhon-pathom-2567.yaml');
     await page.click('#save');
     expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^agency: จังหวัดทดสอบแบบออฟไลน์\nfiscal_year: 2567\n/);
+    expect(await page.textContent('#status')).toContain('ให้เก็บไว้ในโฟลเดอร์เดียวกับไฟล์ข้อมูลอื่น');
   });
 
   it('a new agency: its file is named with its year', async () => {

@@ -82,7 +82,9 @@ export function localBackend(engineUrl: string): Backend {
         return {
           report,
           path: destination.download,
-          said: `ดาวน์โหลด ${destination.download} แล้ว ให้เก็บไว้แทนไฟล์เดิม (downloaded: keep it in place of the old file)`,
+          said: before
+            ? `ดาวน์โหลด ${destination.download} แล้ว ให้เก็บไว้แทนไฟล์เดิม (downloaded: keep it in place of the old file)`
+            : `ดาวน์โหลด ${destination.download} แล้ว ให้เก็บไว้ในโฟลเดอร์เดียวกับไฟล์ข้อมูลอื่น (downloaded: keep it with your other data files)`,
         };
       }
       const { handle } = destination;
