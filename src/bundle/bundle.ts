@@ -20,17 +20,26 @@ export interface Bundle {
   inputs: string[];
 }
 
+export interface BundleOptions {
+  /**
+   * 'esm' (the default): a module, as `serve` serves /app.js. 'iife': a classic script, for the
+   * static site, whose page must also run opened from a folder (file://), where Chrome loads no
+   * module scripts.
+   */
+  format?: 'esm' | 'iife';
+}
+
 /**
  * Bundles `entry` for the browser. Fails (esbuild's error, with the file and line) on a type of
  * import that no browser has, such as `node:fs`.
  */
-export async function bundleScript(entry: URL): Promise<Bundle> {
+export async function bundleScript(entry: URL, options: BundleOptions = {}): Promise<Bundle> {
   const result = await build({
     entryPoints: [fileURLToPath(entry)],
     absWorkingDir: packageRoot,
     bundle: true,
     write: false,
-    format: 'esm',
+    format: options.format ?? 'esm',
     platform: 'browser',
     target: 'es2022',
     // Thai text stays Thai (the server sends the script as UTF-8), not \u escapes.

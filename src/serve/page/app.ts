@@ -1,18 +1,23 @@
-// The clerk's page: a form over one data file. Every change is checked by the server with the same
-// rules as `ita-report check`, findings are shown beside their fields, and the PDF preview is
-// rendered again shortly after the clerk stops typing.
+// The clerk's page: a form over one data file. Every change is checked with the same rules as
+// `ita-report check`, findings are shown beside their fields, and the PDF preview is rendered again
+// shortly after the clerk stops typing. Whoever runs the engine, the server (`ita-report serve`) or
+// the browser itself (the static site), is the backend (backend.ts, chosen in backends.ts).
 //
-// Bundled with what it imports into one script by the server (src/bundle/bundle.ts); the rules it
-// shares with the server (Thai digits, the fiscal year, a new file) are the core's own modules.
+// Bundled with what it imports into one script (src/bundle/bundle.ts): by the server for /app.js,
+// by the static build for the site (src/bundle/site.ts). The rules it shares with the server (Thai
+// digits, the fiscal year, a new file) are the core's own modules.
 
-import { defaultAssessmentYear, newDataFile, newFilePath, statingFramework } from '../../data/new-file.ts';
+import { defaultAssessmentYear, newDataFile, statingFramework } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
+import type { PickedFile } from './backend.ts';
+import { backend } from './backends.ts';
 import { $, messageOf, status } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
 import { check, download, preview } from './preview.ts';
-import { answer, api } from './requests.ts';
+import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
+import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
 
 /** The framework a file is checked against: the one it states, else its assessment year's. */
@@ -50,16 +55,18 @@ onChanged(() => {
 // ---- opening, starting and saving files ------------------------------------------------------------
 
 async function save(): Promise<void> {
-  const res = await api('POST', '/api/save', { path: state.path, raw: state.raw, create: state.create }).catch((e: unknown) => {
+  const saved = await backend.save(state.path, form(), state.create).catch((e: unknown) => {
     status(messageOf(e));
     return null;
   });
-  if (!res) return;
+  if (!saved) return;
   state.create = false;
-  showFindings(await answer('POST /api/save', res));
+  state.path = saved.path;
+  showFindings(saved.report);
   $<HTMLButtonElement>('#save').disabled = true;
-  status(`บันทึกแล้ว ${state.path}`);
-  await loadFileList(state.path);
+  $<HTMLButtonElement>('#new-year').disabled = false;
+  status(saved.said);
+  await showFiles(state.path);
 }
 
 /**
@@ -68,8 +75,7 @@ async function save(): Promise<void> {
  * the notice that says so is returned for the status line.
  */
 async function useFramework(year: unknown, fallback = false): Promise<string> {
-  const res = await fetch(`/api/framework?year=${encodeURIComponent(String(year))}${fallback ? '&fallback=1' : ''}`);
-  const framework = res.ok ? await answer('GET /api/framework', res) : null;
+  const framework = await backend.framework(year, fallback);
   state.framework = framework;
   const notice = framework?.notice;
   if (!fallback || !framework || !notice) return '';
@@ -77,10 +83,10 @@ async function useFramework(year: unknown, fallback = false): Promise<string> {
   return ` · ${notice.th} (${notice.en})`;
 }
 
-async function open(path: string): Promise<void> {
-  const res = await api('GET', `/api/file?path=${encodeURIComponent(path)}`);
-  const file = await answer('GET /api/file', res);
-  state.path = path;
+/** A file of the server's folder by its path, or one the clerk picked on their computer (the static site). */
+async function open(source: { path: string } | { picked: PickedFile }): Promise<void> {
+  const file = await backend.open(source);
+  state.path = file.path;
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
@@ -89,27 +95,28 @@ async function open(path: string): Promise<void> {
   showFindings(file);
   $<HTMLButtonElement>('#new-year').disabled = false;
   $<HTMLButtonElement>('#save').disabled = true;
+  showFileName();
   void preview();
 }
 
 async function newYear(): Promise<void> {
-  const res = await api('POST', '/api/new-year', { from: state.path });
-  const next = await answer('POST /api/new-year', res);
+  const next = await backend.nextYear(state.path);
   state.path = next.path;
   state.create = true;
   state.raw = next.raw;
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
   $<HTMLButtonElement>('#save').disabled = false;
+  showFileName();
   status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
   void check();
 }
 
-/** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with). */
+/** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with; the backend: where it goes). */
 function newAgency(): void {
   const year = Number($<HTMLInputElement>('#new-year-value').value);
   const name = $<HTMLInputElement>('#new-name').value.trim();
-  const path = newFilePath(year, name);
+  const path = backend.newFilePath(year, name);
   if (path === undefined) {
     status('ใส่ปีงบประมาณ และชื่อไฟล์เป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (e.g. nakhon-pathom)');
     return;
@@ -121,13 +128,23 @@ function newAgency(): void {
   void useFramework(defaultAssessmentYear(year), true).then((notice) => {
     renderForm(yearChanged);
     $<HTMLButtonElement>('#save').disabled = false;
+    showFileName();
     status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
     void check();
   });
 }
 
-async function loadFileList(selected = ''): Promise<void> {
-  const { files, refused = [] } = await answer('GET /api/files', await api('GET', '/api/files'));
+/** On the static site, which has no folder to list, the name of the file the form holds. */
+function showFileName(): void {
+  if (backend.mode !== 'local') return;
+  $('#file-name').textContent = state.path ? `ไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก not saved yet)' : ''}` : 'ยังไม่ได้เปิดไฟล์ (no file open)';
+}
+
+/** The server's folder as a list, `selected` chosen in it; on the static site the open file's name. */
+async function showFiles(selected = ''): Promise<void> {
+  const listing = await backend.files();
+  if (!listing) return showFileName();
+  const { files, refused = [] } = listing;
   const select = $<HTMLSelectElement>('#file');
   select.replaceChildren(new Option('— เลือกหน่วยงานและปี —', ''), ...files.map((f) => new Option(f, f)));
   select.value = selected;
@@ -137,7 +154,7 @@ async function loadFileList(selected = ''): Promise<void> {
 }
 
 const fileSelect = $<HTMLSelectElement>('#file');
-fileSelect.onchange = () => fileSelect.value && open(fileSelect.value).catch((err: unknown) => status(messageOf(err)));
+fileSelect.onchange = () => fileSelect.value && open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
@@ -167,8 +184,38 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]'))
   };
 }
 
-// ?file=2566/agency.yaml opens that file directly (a bookmark per agency).
-const initial = new URLSearchParams(location.search).get('file') ?? '';
-loadFileList(initial)
-  .then(() => (initial ? open(initial) : undefined))
-  .catch((err: unknown) => status(messageOf(err)));
+/** A file picked on the clerk's computer (the static site), opened in the form. */
+const openPicked = (picked: Promise<PickedFile>): Promise<void> =>
+  picked
+    .then(async (file) => {
+      await open({ picked: file });
+      // The hint to open a file has done its work; what the file holds is beside its fields.
+      status('');
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof Cancelled)) status(messageOf(err));
+    });
+
+if (backend.mode === 'local') {
+  // No folder of files: the clerk opens theirs from disk, and the page says which one is open.
+  $('#file-choice').hidden = true;
+  $('#open').hidden = false;
+  $('#file-name').hidden = false;
+  const input = $<HTMLInputElement>('#open-input');
+  // The picker where the browser has one (a save then writes to the same file), else the file input.
+  $('#open').onclick = () => (canPickFiles() ? void openPicked(pickFile()) : input.click());
+  input.onchange = () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void openPicked(readPicked(file));
+  };
+  keepForOffline();
+  showFileName();
+  status('เปิดไฟล์ข้อมูลของหน่วยงาน หรือกด “หน่วยงานใหม่” ข้อมูลอยู่ในเครื่องนี้เท่านั้น (open your data file or start a new agency: the data stays on this computer)');
+} else {
+  // ?file=2566/agency.yaml opens that file directly (a bookmark per agency).
+  const initial = new URLSearchParams(location.search).get('file') ?? '';
+  showFiles(initial)
+    .then(() => (initial ? open({ path: initial }) : undefined))
+    .catch((err: unknown) => status(messageOf(err)));
+}

@@ -1,9 +1,8 @@
-import type { Answers, ErrorAnswer } from '../api.ts';
+import { backend } from './backends.ts';
 import { $, status, messageOf } from './dom.ts';
 import { showFindings } from './findings.ts';
-import { answer, api } from './requests.ts';
 import { followupKindOf, roundName, roundsOf } from './rounds.ts';
-import { state } from './state.ts';
+import { form, state } from './state.ts';
 
 // ---- which document the preview shows --------------------------------------------------------------
 
@@ -40,8 +39,7 @@ export function setKind(value: string, show = true): boolean {
 // ---- checking, preview, download -----------------------------------------------------------------
 
 export async function check(): Promise<void> {
-  const res = await api('POST', '/api/check', { raw: state.raw, path: state.path });
-  showFindings(await answer('POST /api/check', res));
+  showFindings(await backend.check(state.path, form()));
 }
 
 /**
@@ -60,20 +58,18 @@ const statusIsOurs = (): boolean => {
 };
 
 async function render(format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Blob | null> {
-  const res = await api('POST', '/api/render', { raw: state.raw, kind: kind(), format, path: state.path }, signal);
-  if (res.status === 422) {
-    // The findings that stop the document, or a refusal.
-    const refused = (await res.json()) as Answers['POST /api/render'] | ErrorAnswer;
-    // A document the data cannot make (a round it does not have), said as such.
-    if ('error' in refused) {
-      say(`${refused.error.th} (${refused.error.en})`);
-      return null;
-    }
-    showFindings(refused);
+  const rendered = await backend.render(state.path, form(), kind(), format, signal);
+  // A document the data cannot make (a round it does not have), said as such.
+  if ('refused' in rendered) {
+    say(`${rendered.refused.th} (${rendered.refused.en})`);
+    return null;
+  }
+  if ('invalid' in rendered) {
+    showFindings(rendered.invalid);
     say('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');
     return null;
   }
-  return res.blob();
+  return rendered.blob;
 }
 
 // A preview that is not wanted any more (the clerk typed on) is called off, so that the server

@@ -1,0 +1,76 @@
+import type { Answers, FrameworkAnswer, Message, Report } from '../api.ts';
+import type { NewFile } from '../../data/new-file.ts';
+import type { FormData } from './state.ts';
+
+/**
+ * Everything the page asks of whoever runs the engine, in one place, so that the same page runs
+ * with `ita-report serve` (serverBackend: the server's HTTP routes, src/serve/api.ts) and as a
+ * static site (localBackend: the engine in the browser, src/web/protocol.ts).
+ *
+ * Which one is decided once, when the page starts, by index.html's
+ * `<meta name="ita-report-backend" content="server|local">`: the server serves the page with
+ * "server", the static build (src/bundle/site.ts) writes "local" (pickBackend in app.ts).
+ */
+
+/** The file the form holds: the server's path (`2566/nakhon-pathom.yaml`), or locally the file's name. */
+export interface OpenedFile extends Report {
+  path: string;
+  /** The file's data for the form; null when it does not parse (its findings say why). */
+  raw: unknown;
+}
+
+/** A document, or why there is none: the findings that stop it, or a refusal (a round the data lacks). */
+export type Rendered = { blob: Blob } | { invalid: Report } | { refused: Message };
+
+export interface NextYearFile {
+  path: string;
+  raw: NewFile;
+  notice?: Message;
+}
+
+/** What a save did, for the status line: the findings of the saved file and where it went. */
+export interface Saved {
+  report: Report;
+  /** The status line's words ("saved …", "downloaded …"). */
+  said: string;
+  /** The file's name or path now (a save as a new file may have been given another name). */
+  path: string;
+}
+
+/**
+ * A file the clerk picked on their own computer: its contents, and, where the browser has the
+ * File System Access API, the handle a save writes back to.
+ */
+export interface PickedFile {
+  name: string;
+  text: string;
+  handle?: FileSystemFileHandle;
+}
+
+export interface Backend {
+  readonly mode: 'server' | 'local';
+  /** The year's framework; with `fallback` (a new file) the latest one before it when it has none. Null: none. */
+  framework(year: unknown, fallback: boolean): Promise<FrameworkAnswer | null>;
+  /** The files of the server's data folder; null locally, where files are opened from disk. */
+  files(): Promise<Answers['GET /api/files'] | null>;
+  /** A file of the server's folder by its path, or locally the one the clerk picked. */
+  open(source: { path: string } | { picked: PickedFile }): Promise<OpenedFile>;
+  check(path: string, raw: FormData): Promise<Report>;
+  render(path: string, raw: FormData, kind: string, format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Rendered>;
+  /**
+   * Saves the form into its file, changing only what changed (comments and layout kept); `create`
+   * for a new file (a new agency, next year's).
+   */
+  save(path: string, raw: FormData, create: boolean): Promise<Saved>;
+  /** Next year's file started from the file as it was opened or last saved. */
+  nextYear(path: string): Promise<NextYearFile>;
+  /** Where a new agency's file goes: a path in the server's folder, or locally the name it is saved under. */
+  newFilePath(fiscalYear: number, name: string): string | undefined;
+}
+
+/** A refusal of either backend, as the page shows it: Thai first, English beside. */
+export class Refused extends Error {
+  constructor(readonly said: Message) {
+    super(`${said.th} (${said.en})`);
+  }
+}

@@ -1,0 +1,354 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleScript } from '../../src/bundle/bundle.ts';
+import { buildSite, ENGINE_FUNCTION, ENGINE_MODULE, siteIndexHtml, webEngineScript } from '../../src/bundle/site.ts';
+import { packageRoot } from '../../src/resources/node.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { sampleText } from '../helpers/sample.ts';
+
+/**
+ * The static site of `npm run build:web` (src/bundle/site.ts), built into a temporary folder with a
+ * stand-in engine (test/web/fake-engine.ts) until the engine for the browser is merged, served by a
+ * plain static file server under a sub-path (/ita/, as GitHub Pages serves /<repo>/) and driven in
+ * Chromium as a clerk would: open the file from disk, change it, see the finding and the preview,
+ * save it (a download, or back into the same file with the File System Access API), start next
+ * year, reload offline, open the page from its folder (file://).
+ */
+
+const FAKE_ENGINE = new URL('./fake-engine.ts', import.meta.url);
+const SUB_PATH = '/ita/';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+let out: string;
+let server: Server;
+let base: string;
+let browser: Browser;
+/** Every URL the site's pages asked for, to check that nothing left the site's folder. */
+const requested: string[] = [];
+
+const fakeEngine = async () => (await bundleScript(FAKE_ENGINE, { format: 'iife' })).code;
+
+/** While true the server answers nothing but 503: the network is gone, whatever the browser thinks. */
+let serverDown = false;
+
+/** A static file server for `dir` under SUB_PATH: the files as they are, index.html for the folder. */
+function staticServer(dir: string): Server {
+  return createServer((req, res) => {
+    if (serverDown) {
+      res.writeHead(503).end('down');
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://x');
+    const name = url.pathname === SUB_PATH ? 'index.html' : url.pathname.startsWith(SUB_PATH) ? url.pathname.slice(SUB_PATH.length) : '';
+    if (!name || name.includes('/') || !readdirSync(dir).includes(name)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const bytes = readFileSync(path.join(dir, name));
+    res.writeHead(200, { 'content-type': `${TYPES[path.extname(name)] ?? 'application/octet-stream'}; charset=utf-8`, 'content-length': bytes.length });
+    res.end(bytes);
+  });
+}
+
+beforeAll(async () => {
+  out = path.join(mkdtempSync(path.join(tmpdir(), 'ita-site-')), 'web');
+  await buildSite(packageRoot, out, { engineScript: fakeEngine });
+  server = staticServer(out);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${SUB_PATH}`;
+  ({ browser } = await launchChromium());
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+/**
+ * A browser without the File System Access API (Firefox, Safari): file input and download. Taken
+ * away after each navigation: the page looks for the pickers when it uses them.
+ */
+const withoutPickers = (page: Page) =>
+  page.evaluate(() => {
+    delete (globalThis as unknown as PageGlobals).showOpenFilePicker;
+    delete (globalThis as unknown as PageGlobals).showSaveFilePicker;
+  });
+
+/**
+ * Chromium's pickers are dialogs a headless browser cannot answer: these stand in, with a file
+ * handle that keeps what is written to it (`written`), and counts of the pickers shown and of the
+ * requests for permission to write.
+ */
+const fakePickers = (page: Page) =>
+  page.evaluate((text: string) => {
+    const w = globalThis as unknown as PageGlobals;
+    w.written = [];
+    w.pickersShown = 0;
+    w.permissionsAsked = 0;
+    const handle = {
+      kind: 'file',
+      name: 'nakhon-pathom.yaml',
+      requestPermission: async () => {
+        w.permissionsAsked++;
+        return 'granted';
+      },
+      getFile: async () => new w.File([text], 'nakhon-pathom.yaml'),
+      createWritable: async () => {
+        let written = '';
+        return { write: async (t: string) => void (written += t), close: async () => void w.written.push(written) };
+      },
+    };
+    w.showOpenFilePicker = async () => {
+      w.pickersShown++;
+      return [handle];
+    };
+    w.showSaveFilePicker = async () => {
+      w.pickersShown++;
+      if (w.cancelPicker) throw new w.DOMException('The user aborted a request.', 'AbortError');
+      return handle;
+    };
+  }, sampleText());
+
+/** Opens the sample through the page's file input, as a browser without the picker does. */
+async function openSample(page: Page): Promise<void> {
+  await page.setInputFiles('#open-input', { name: 'nakhon-pathom.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(sampleText()) });
+  await expect.poll(() => page.inputValue('[data-path="scores.4"]')).toBe('82.14');
+}
+
+/** The text of the document in the preview frame once it is not `previous` any more. */
+async function previewText(page: Page, previous: string | null = null): Promise<{ src: string; text: string }> {
+  await expect.poll(() => page.getAttribute('#preview', 'src'), { timeout: 10_000 }).not.toBe(previous);
+  const src = (await page.getAttribute('#preview', 'src'))!;
+  return { src, text: await page.evaluate(async (url) => (await fetch(url)).text(), src) };
+}
+
+/** The page's globals as the functions run in it reach them (the tests compile with Node's types, not the DOM's). */
+interface PageGlobals {
+  written: string[];
+  pickersShown: number;
+  permissionsAsked: number;
+  /** The next picker is closed without a choice. */
+  cancelPicker?: boolean;
+  DOMException: new (message: string, name: string) => unknown;
+  showOpenFilePicker?: unknown;
+  showSaveFilePicker?: unknown;
+  navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
+  File: new (parts: string[], name: string) => unknown;
+  itaReportEngine?: unknown;
+}
+
+const downloadNamed = (page: Page, name: string) => page.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === name, timeout: 10_000 });
+
+describe('the static site, built', () => {
+  it('has the page for the engine in the browser, its script, style, engine and service worker, with relative paths only', () => {
+    expect(readdirSync(out).sort()).toEqual(['app.js', 'engine.js', 'index.html', 'style.css', 'sw.js']);
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<meta name="ita-report-backend" content="local">');
+    expect(html).toContain('<script defer src="app.js"></script>');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self';/);
+    // Nothing named from the server's root (the site works under /<repo>/) or from elsewhere.
+    expect(html).not.toMatch(/(?:src|href)="(?:\/|https?:)/);
+    for (const file of readdirSync(out)) expect(readFileSync(path.join(out, file), 'utf8')).not.toContain(packageRoot);
+    const sw = readFileSync(path.join(out, 'sw.js'), 'utf8');
+    expect(sw).toContain('const FILES = ["index.html","app.js","style.css","engine.js"];');
+    // The page's script is a classic script (a page opened from a folder loads no modules).
+    expect(readFileSync(path.join(out, 'app.js'), 'utf8')).not.toMatch(/^\s*(?:import|export)\s/m);
+    // A page that no longer has what the build changes in it stops the build, rather than giving a site for the server.
+    expect(() => siteIndexHtml('<html><script type="module" src="app.js"></script></html>')).toThrow('src/serve/page/index.html has no <meta name="ita-report-backend" content="server">');
+  });
+
+  it('is the same bytes when built again, and another engine is another service worker version', async () => {
+    const again = path.join(path.dirname(out), 'again');
+    await buildSite(packageRoot, again, { engineScript: fakeEngine });
+    for (const file of readdirSync(out)) expect(readFileSync(path.join(again, file), 'utf8'), file).toBe(readFileSync(path.join(out, file), 'utf8'));
+    const other = path.join(path.dirname(out), 'other');
+    await buildSite(packageRoot, other, { engineScript: async () => `${await fakeEngine()}\n// another build\n` });
+    const version = (dir: string) => /build ([0-9a-f]{16})/.exec(readFileSync(path.join(dir, 'sw.js'), 'utf8'))?.[1];
+    expect(version(other)).toMatch(/^[0-9a-f]{16}$/);
+    expect(version(other)).not.toBe(version(out));
+  });
+
+  it(`takes the engine from ${ENGINE_FUNCTION} of ${ENGINE_MODULE}, and says so when it is missing`, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ita-site-engine-'));
+    await expect(webEngineScript(root)).rejects.toThrow(`${ENGINE_MODULE} exporting ${ENGINE_FUNCTION}(root) is not there yet`);
+    mkdirSync(path.join(root, 'src', 'bundle'), { recursive: true });
+    writeFileSync(path.join(root, ENGINE_MODULE), 'export const somethingElse = 1;\n');
+    await expect(webEngineScript(root)).rejects.toThrow(`does not export a function ${ENGINE_FUNCTION}`);
+    const other = mkdtempSync(path.join(tmpdir(), 'ita-site-engine-'));
+    mkdirSync(path.join(other, 'src', 'bundle'), { recursive: true });
+    writeFileSync(path.join(other, ENGINE_MODULE), `export async function ${ENGINE_FUNCTION}(root) { return { code: 'engine of ' + root }; }\n`);
+    expect(await webEngineScript(other)).toBe(`engine of ${other}`);
+  });
+
+  it('refers GitHub Pages to the build script and the folder it writes', () => {
+    const workflow = readFileSync(path.join(packageRoot, '.github', 'workflows', 'pages.yml'), 'utf8');
+    const scripts = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['build:web']).toBe('tsx src/bundle/build-site.ts');
+    expect(readFileSync(path.join(packageRoot, 'src', 'bundle', 'build-site.ts'), 'utf8')).toContain("const OUT = 'dist/web';");
+    expect(workflow).toMatch(/^\s*- run: npm ci\s*$/m);
+    expect(workflow).toMatch(/^\s*- run: npm run build:web\s*$/m);
+    expect(workflow).toMatch(/^\s*path: dist\/web\s*$/m);
+    expect(workflow).toContain('actions/deploy-pages@');
+  });
+});
+
+// One browser context for all: the headless Chromium of @sparticuz/chromium runs as a single
+// process, which a second context beside a service worker brings down.
+describe('the static site in Chromium', () => {
+  let page: Page;
+  let context: BrowserContext;
+
+  it('starts in local mode: no file list, a button to open a file from the computer', async () => {
+    context = await browser.newContext({ acceptDownloads: true, locale: 'th-TH' });
+    context.on('request', (r) => requested.push(r.url()));
+    page = await context.newPage();
+    await page.goto(base);
+    await withoutPickers(page);
+    expect(await page.isVisible('#open')).toBe(true);
+    expect(await page.isVisible('#file-choice')).toBe(false);
+    expect(await page.textContent('#file-name')).toBe('ยังไม่ได้เปิดไฟล์ (no file open)');
+    expect(await page.textContent('#status')).toContain('ข้อมูลอยู่ในเครื่องนี้เท่านั้น');
+  });
+
+  it('opens a file through the file input and shows its values; a change is checked (the finding beside the field) and previewed by the engine', async () => {
+    await openSample(page);
+    expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดนครปฐม');
+    // Served over http the engine runs in a Web Worker: nothing of it in the page.
+    expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).itaReportEngine)).toBe('undefined');
+    expect(await page.textContent('#file-name')).toBe('ไฟล์ nakhon-pathom.yaml');
+    // The framework's indicator names, from the engine.
+    expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดจำลอง 1');
+    const first = await previewText(page);
+    expect(first.text).toBe('%PDF-1.4 fake report pdf nakhon-pathom.yaml จังหวัดนครปฐม\n');
+
+    await page.fill('[data-path="scores.4"]', '182.14');
+    const error = page.locator('label:has([data-path="scores.4"]) + .finding.error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.textContent()).toBe('ข้อผิดพลาด: คะแนนเกิน ๑๐๐ (จำลอง) (score over 100 (fake))');
+    await page.fill('[data-path="scores.4"]', '82.14');
+    await expect.poll(() => error.count()).toBe(0);
+
+    await page.fill('[data-path="agency"]', 'จังหวัดทดสอบแบบออฟไลน์');
+    await expect.poll(async () => (await previewText(page, first.src)).text).toContain('fake report pdf nakhon-pathom.yaml จังหวัดทดสอบแบบออฟไลน์');
+  });
+
+  it('an engine that fails is said in the status line, and a fresh one takes the next request', async () => {
+    await page.fill('[data-path="agency"]', 'ส่วนประมวลผลล้ม');
+    await expect.poll(() => page.textContent('#status')).toContain('ส่วนประมวลผลของหน้าเว็บหยุดทำงาน');
+    const before = await page.getAttribute('#preview', 'src');
+    await page.fill('[data-path="agency"]', 'จังหวัดทดสอบแบบออฟไลน์');
+    await expect.poll(async () => (await previewText(page, before)).text).toContain('จังหวัดทดสอบแบบออฟไลน์');
+    await expect.poll(() => page.textContent('#status')).toBe('');
+  });
+
+  it('saves as a download of the same name: the change in place, the comments kept', async () => {
+    const download = downloadNamed(page, 'nakhon-pathom.yaml');
+    await page.click('#save');
+    const saved = readFileSync(await (await download).path(), 'utf8');
+    expect(saved).toBe(sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดทดสอบแบบออฟไลน์'));
+    expect(saved).toContain('fiscal_year: 2566          # ปีงบประมาณของรายงานและมาตรการ (B.E.)');
+    expect(await page.textContent('#status')).toContain('ดาวน์โหลด nakhon-pathom.yaml แล้ว');
+    expect(await page.isDisabled('#save')).toBe(true);
+  });
+
+  it('starts next year from the file, saved beside it under the name with the year', async () => {
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ nakhon-pathom-2567.yaml');
+    expect(await page.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+    expect(await page.textContent('#file-name')).toBe('ไฟล์ nakhon-pathom-2567.yaml (ยังไม่ได้บันทึก not saved yet)');
+    const download = downloadNamed(page, 'nakhon-pathom-2567.yaml');
+    await page.click('#save');
+    expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^agency: จังหวัดทดสอบแบบออฟไลน์\nfiscal_year: 2567\n/);
+    expect(await page.textContent('#status')).toContain('ให้เก็บไว้ในโฟลเดอร์เดียวกับไฟล์ข้อมูลอื่น');
+  });
+
+  it('a new agency: its file is named with its year', async () => {
+    await page.click('#new-agency');
+    await page.fill('#new-year-value', '2567');
+    await page.fill('#new-name', 'tambon-test');
+    await page.click('#new-agency-create');
+    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ tambon-test-2567.yaml');
+    await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลทดสอบ');
+    const download = downloadNamed(page, 'tambon-test-2567.yaml');
+    await page.click('#save');
+    expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^agency: องค์การบริหารส่วนตำบลทดสอบ\nfiscal_year: 2567\n/);
+  });
+
+  it('works offline after the first visit (the service worker keeps the site)', async () => {
+    await page.evaluate(async () => void (await (globalThis as unknown as PageGlobals).navigator.serviceWorker.ready));
+    await context.setOffline(true);
+    serverDown = true;
+    try {
+      await page.reload();
+      await withoutPickers(page);
+      expect(await page.isVisible('#open')).toBe(true);
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null)).toBe(true);
+      // The engine too: a file opens and is previewed.
+      await openSample(page);
+      expect((await previewText(page)).text).toContain('fake report pdf nakhon-pathom.yaml จังหวัดนครปฐม');
+    } finally {
+      serverDown = false;
+      await context.setOffline(false);
+    }
+  });
+
+  it('a new build replaces the one the browser keeps: the page says so, and a reload uses it', async () => {
+    await page.goto(base);
+    await buildSite(packageRoot, out, { engineScript: async () => `${await fakeEngine()}\n// the second build\n` });
+    // The visit after the new build is still the kept one; its service worker finds the new sw.js.
+    await page.reload();
+    await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toContain('หน้าเว็บมีรุ่นใหม่แล้ว');
+    await page.reload();
+    expect(await page.evaluate(async () => (await fetch('engine.js')).text())).toContain('// the second build');
+  });
+
+  it('with the File System Access API, saves back into the file it opened, without asking again', async () => {
+    await page.goto(base);
+    await fakePickers(page);
+    await page.click('#open');
+    await expect.poll(() => page.inputValue('[data-path="scores.4"]')).toBe('82.14');
+    await page.fill('[data-path="agency"]', 'จังหวัดที่บันทึกลงไฟล์เดิม');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toBe('บันทึกแล้ว nakhon-pathom.yaml');
+    await page.fill('[data-path="agency"]', 'จังหวัดที่บันทึกครั้งที่สอง');
+    await page.click('#save');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageGlobals).written.length)).toBe(2);
+    const written = await page.evaluate(() => (globalThis as unknown as PageGlobals).written);
+    expect(written[0]).toBe(sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดที่บันทึกลงไฟล์เดิม'));
+    // The second save starts from the first's text.
+    expect(written[1]).toBe(sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดที่บันทึกครั้งที่สอง'));
+    // One picker: the one that opened the file.
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pickersShown)).toBe(1);
+    // Permission to write asked at each save, while the click lasts (the browser asks the clerk once).
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).permissionsAsked)).toBe(2);
+    // A new file: where to save it is asked; closing the picker saves nothing, and says so.
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ nakhon-pathom-2567.yaml');
+    await page.evaluate(() => void ((globalThis as unknown as PageGlobals).cancelPicker = true));
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toBe('ยังไม่ได้บันทึก (not saved)');
+    expect(await page.isDisabled('#save')).toBe(false);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).written.length)).toBe(2);
+  });
+
+  it('opened from its folder (file://), where no worker starts, the engine runs in the page', async () => {
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
+    await withoutPickers(page);
+    await openSample(page);
+    expect((await previewText(page)).text).toContain('fake report pdf nakhon-pathom.yaml จังหวัดนครปฐม');
+    // The engine script was loaded into the page and answers through its global function.
+    expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).itaReportEngine)).toBe('function');
+  });
+
+  it('fetched nothing from outside its own folder', () => {
+    const outside = requested.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:') && !url.startsWith('file:'));
+    expect(requested.length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+  });
+});
