@@ -19,14 +19,22 @@ import type { DocumentModel } from '../model/types.ts';
 
 let ready: Promise<void> | undefined;
 
-/** Loads resvg (once per process) when the model has an emblem to draw. */
-export function emblemsReady(model: DocumentModel): Promise<void> {
-  if (!model.blocks.some((block) => block.kind === 'emblem')) return Promise.resolve();
+/**
+ * Loads resvg's WebAssembly module (once per process; the one place that does, as the package
+ * allows one initialisation). The engine's browser worker awaits it before its first answer, as
+ * its Resources check SVGs with it.
+ */
+export function resvgReady(): Promise<void> {
   ready ??= initWasm(resources().resvgWasm()).catch((err: unknown) => {
     ready = undefined;
     throw err;
   });
   return ready;
+}
+
+/** Loads resvg when the model has an emblem to draw. */
+export function emblemsReady(model: DocumentModel): Promise<void> {
+  return model.blocks.some((block) => block.kind === 'emblem') ? resvgReady() : Promise.resolve();
 }
 
 /** The bundled faces as resvg reads them: texts in an emblem become outlines in Laksaman. */
