@@ -109,6 +109,10 @@ export async function bundleWebEngine(root: string): Promise<WebEngineBundle> {
     legalComments: 'none',
     metafile: true,
     logLevel: 'silent',
+    // The TypeScript settings that change the output stated here, not found by esbuild in the
+    // tsconfig files around each source: a build in one process once came out with a "use strict"
+    // that another build lacked.
+    tsconfigRaw: { compilerOptions: { alwaysStrict: true, useDefineForClassFields: true, verbatimModuleSyntax: true } },
     // Node's name of the global object, which pdfmake's code uses.
     define: { global: 'globalThis' },
     // Node's Buffer where pdfkit and pdfmake use it as a global.
