@@ -50,9 +50,14 @@ beforeAll(async () => {
   await page.goto(`${base}/`);
   // One worker for the page; each request's answer back as JSON, bytes as base64.
   await page.evaluate(() => {
-    const worker = new Worker('/engine.js');
+    // The page's types (the DOM's) are not the tests': what is used of a Worker, stated.
+    interface PageWorker {
+      onmessage: (event: { data: { id: number } }) => void;
+      postMessage(message: unknown): void;
+    }
+    const worker = new (globalThis as unknown as { Worker: new (url: string) => PageWorker }).Worker('/engine.js');
     const waiting = new Map<number, (a: unknown) => void>();
-    worker.onmessage = (event: MessageEvent<{ id: number }>) => waiting.get(event.data.id)?.(event.data);
+    worker.onmessage = (event) => waiting.get(event.data.id)?.(event.data);
     (globalThis as unknown as { ask: (r: { id: number }) => Promise<unknown> }).ask = (request) =>
       new Promise((resolve) => {
         waiting.set(request.id, resolve);
