@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { bundleScript } from '../../src/bundle/bundle.ts';
 import { bundleWebEngine, type WebEngineBundle } from '../../src/bundle/web-engine.ts';
+import { breakUnits } from '../../src/thai/linebreak.ts';
 import { updateYaml } from '../../src/data/yaml-update.ts';
 import { nextYear, report } from '../../src/messages/answers.ts';
 import { checkFile, checkText, renderDocuments, type RenderedDocument } from '../../src/pipeline.ts';
@@ -192,4 +196,50 @@ describe('the bundle', () => {
     expect(bundle.inputs.filter((f) => /resources\/node|pipeline|fonts\/user/.test(f))).toEqual([]);
     expect(readFileSync(new URL('../../src/web/tool-files.ts', import.meta.url), 'utf8')).toContain("resvgWasm: ''");
   }, 60_000);
+});
+
+/** Every line with Thai of the tool's texts and the tests' data, and Thai abbreviations with full stops. */
+function thaiLines(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (/\.(ya?ml|hbs)$/.test(name)) files.push(file);
+    }
+  };
+  for (const dir of ['templates', 'frameworks', 'data', 'test/fixtures', 'test/property/regressions']) walk(path.join(packageRoot, dir));
+  const abbreviations = ['สำนักงาน ป.ป.ช. กำหนด', 'วันที่ ๑ ม.ค. ๒๕๖๖', 'ปี พ.ศ. นี้', 'สำนักงาน ก.พ.ร. และ', 'จ.นครปฐม อ.เมือง', 'น.ส.สมศรี', 'ผศ.ดร.สมชาย', 'ก.ย.-ธ.ค.', 'เว็บไซต์ www.abc.go.th', 'ITA.ที่ ก.ITA'];
+  const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => /[\u0E00-\u0E7F]/.test(l));
+  return [...new Set([...lines, ...abbreviations])];
+}
+
+describe('Thai line breaks in Chromium and on Node', () => {
+  it("Intl.Segmenter differs (Chromium breaks after every full stop: พ.|ศ., ป.|ป.|ช., file.|hbs; Node's ICU keeps letter.letter in one word), the engine's line-break units do not", async () => {
+    const lines = thaiLines();
+    const test = await browser.newPage();
+    try {
+      await test.addScriptTag({ content: (await bundleScript(new URL('./linebreak-entry.ts', import.meta.url))).code, type: 'module' });
+      const inChromium = await test.evaluate(
+        (ls) => {
+          const words = new Intl.Segmenter('th', { granularity: 'word' });
+          const units = (globalThis as unknown as { breakUnits: (t: string) => string[] }).breakUnits;
+          return { segments: ls.map((l) => [...words.segment(l)].map((s) => s.segment)), units: ls.map(units) };
+        },
+        lines,
+      );
+      const words = new Intl.Segmenter('th', { granularity: 'word' });
+      const segments = lines.map((l) => [...words.segment(l)].map((s) => s.segment));
+      // What differs, so that this test notices when it no longer does (or differs elsewhere).
+      const differing = lines.filter((_, i) => segments[i]!.join('|') !== inChromium.segments[i]!.join('|'));
+      expect(differing.length).toBeGreaterThan(0);
+      expect(differing.every((l) => l.includes('.'))).toBe(true);
+      expect(inChromium.segments[lines.indexOf('ปี พ.ศ. นี้')]).toEqual(['ปี', ' ', 'พ', '.', 'ศ', '.', ' ', 'นี้']);
+      expect(segments[lines.indexOf('ปี พ.ศ. นี้')]).toEqual(['ปี', ' ', 'พ.ศ', '.', ' ', 'นี้']);
+      // The units a line may break between are the same (src/thai/linebreak.ts decides letter.letter itself).
+      expect(inChromium.units).toEqual(lines.map(breakUnits));
+    } finally {
+      await test.close();
+    }
+  }, 120_000);
 });
