@@ -121,6 +121,24 @@ describe('the engine in the browser, as a Web Worker', () => {
     }
   }
 
+  it('renders every document of other data (progress for both follow-up rounds; another agency and year) in both formats, byte-identical to the command line\'s', async () => {
+    // The two-year example's report compares with its previous year's file on the command line;
+    // the browser has no file beside it, so both render it without (`--no-previous-year`).
+    for (const [file, options] of [
+      ['test/fixtures/followup/progress.yaml', {}],
+      ['test/fixtures/two-years/2567/sample-agency.yaml', { previous: false as const }],
+    ] as const) {
+      const full = path.join(packageRoot, file);
+      const docs = await renderDocuments(await checkFile(full, options), { formats: ['docx', 'pdf'], digits: 'thai' });
+      expect(docs.length).toBeGreaterThanOrEqual(4);
+      const data = parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
+      for (const doc of docs) {
+        const answer = await ask({ name: 'render', input: { name: path.basename(file), raw: data, kind: doc.kind, format: doc.format } });
+        expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(doc.bytes)), `${file} ${doc.kind}.${doc.format}`).toBe(true);
+      }
+    }
+  }, 300_000);
+
   it('loads a file: its data for the form and the findings the server gives (the overall score warning)', async () => {
     const text = sampleText();
     const answer = await ask({ name: 'load', input: { name: 'nakhon-pathom.yaml', text } });
