@@ -204,6 +204,24 @@ describe('the engine in the browser, as a classic script (a page opened from a f
   }, 120_000);
 });
 
+describe('the bundle, minified', () => {
+  it('gives the same documents, through the classic script', async () => {
+    const minified = await bundleWebEngine(packageRoot, { minify: true });
+    expect(minified.code.length).toBeLessThan(bundle.code.length);
+    const classic = await browser.newPage();
+    try {
+      await classic.goto(`${base}/`);
+      await classic.addScriptTag({ content: minified.code });
+      for (const doc of cli) {
+        const answer = await ask({ name: 'render', input: { name: 'nakhon-pathom.yaml', raw: raw(), kind: doc.kind, format: doc.format } }, classic, 'global');
+        expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(doc.bytes)), `${doc.kind}.${doc.format}`).toBe(true);
+      }
+    } finally {
+      await classic.close();
+    }
+  }, 180_000);
+});
+
 describe('the bundle', () => {
   it('carries the tool\'s files and is the same bytes every time', async () => {
     expect(bundle.toolFiles).toEqual(expect.arrayContaining(['frameworks/2566.yaml', 'templates/report.hbs', 'assets/garuda.svg', 'fonts/Laksaman.ttf', 'fonts/DejaVuSans.ttf']));
