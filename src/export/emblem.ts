@@ -71,7 +71,10 @@ function readPicture(source: string): EmblemPicture {
   try {
     // The loader refuses an emblem that draws nothing; the shipped one draws.
     box = resvg.getBBox();
-    if (!box || box.width <= 0 || box.height <= 0) throw new Error('the emblem draws nothing');
+    if (!box || box.width <= 0 || box.height <= 0) {
+      box?.free();
+      throw new Error('the emblem draws nothing');
+    }
     resvg.cropByBBox(box);
     written = resvg.toString();
   } finally {

@@ -192,15 +192,13 @@ describe('the engine in the browser, as a Web Worker', () => {
 describe('the engine in the browser, as a classic script (a page opened from a folder cannot start a worker)', () => {
   it('defines itaReportEngine(request), whose documents are the same bytes', async () => {
     const classic = await browser.newPage();
-    try {
-      await classic.goto(`${base}/classic.html`);
-      expect(await classic.evaluate(() => typeof (globalThis as unknown as { itaReportEngine?: unknown }).itaReportEngine)).toBe('function');
-      const answer = await ask({ name: 'render', input: { name: 'nakhon-pathom.yaml', raw: raw(), kind: 'announcement', format: 'docx' } }, classic, 'global');
-      const expected = cli.find((d) => d.kind === 'announcement' && d.format === 'docx')!.bytes;
-      expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(expected))).toBe(true);
-    } finally {
-      await classic.close();
-    }
+    // Left open until the browser closes: the packaged Chromium runs as one process, and closing a
+    // page that ran the engine has ended the whole browser for the tests after it.
+    await classic.goto(`${base}/classic.html`);
+    expect(await classic.evaluate(() => typeof (globalThis as unknown as { itaReportEngine?: unknown }).itaReportEngine)).toBe('function');
+    const answer = await ask({ name: 'render', input: { name: 'nakhon-pathom.yaml', raw: raw(), kind: 'announcement', format: 'docx' } }, classic, 'global');
+    const expected = cli.find((d) => d.kind === 'announcement' && d.format === 'docx')!.bytes;
+    expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(expected))).toBe(true);
   }, 120_000);
 });
 
@@ -209,15 +207,13 @@ describe('the bundle, minified', () => {
     const minified = await bundleWebEngine(packageRoot, { minify: true });
     expect(minified.code.length).toBeLessThan(bundle.code.length);
     const classic = await browser.newPage();
-    try {
-      await classic.goto(`${base}/`);
-      await classic.addScriptTag({ content: minified.code });
-      for (const doc of cli) {
-        const answer = await ask({ name: 'render', input: { name: 'nakhon-pathom.yaml', raw: raw(), kind: doc.kind, format: doc.format } }, classic, 'global');
-        expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(doc.bytes)), `${doc.kind}.${doc.format}`).toBe(true);
-      }
-    } finally {
-      await classic.close();
+    // Left open until the browser closes: the packaged Chromium runs as one process, and closing a
+    // page that ran the engine has ended the whole browser for the tests after it.
+    await classic.goto(`${base}/`);
+    await classic.addScriptTag({ content: minified.code });
+    for (const doc of cli) {
+      const answer = await ask({ name: 'render', input: { name: 'nakhon-pathom.yaml', raw: raw(), kind: doc.kind, format: doc.format } }, classic, 'global');
+      expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(doc.bytes)), `${doc.kind}.${doc.format}`).toBe(true);
     }
   }, 180_000);
 });
@@ -254,28 +250,25 @@ describe('Thai line breaks in Chromium and on Node', () => {
   it("Intl.Segmenter differs (Chromium breaks after every full stop: พ.|ศ., ป.|ป.|ช., file.|hbs; Node's ICU keeps letter.letter in one word), the engine's line-break units do not", async () => {
     const lines = thaiLines();
     const test = await browser.newPage();
-    try {
-      await test.addScriptTag({ content: (await bundleScript(new URL('./linebreak-entry.ts', import.meta.url))).code, type: 'module' });
-      const inChromium = await test.evaluate(
-        (ls) => {
-          const words = new Intl.Segmenter('th', { granularity: 'word' });
-          const units = (globalThis as unknown as { breakUnits: (t: string) => string[] }).breakUnits;
-          return { segments: ls.map((l) => [...words.segment(l)].map((s) => s.segment)), units: ls.map(units) };
-        },
-        lines,
-      );
-      const words = new Intl.Segmenter('th', { granularity: 'word' });
-      const segments = lines.map((l) => [...words.segment(l)].map((s) => s.segment));
-      // What differs, so that this test notices when it no longer does (or differs elsewhere).
-      const differing = lines.filter((_, i) => segments[i]!.join('|') !== inChromium.segments[i]!.join('|'));
-      expect(differing.length).toBeGreaterThan(0);
-      expect(differing.every((l) => l.includes('.'))).toBe(true);
-      expect(inChromium.segments[lines.indexOf('ปี พ.ศ. นี้')]).toEqual(['ปี', ' ', 'พ', '.', 'ศ', '.', ' ', 'นี้']);
-      expect(segments[lines.indexOf('ปี พ.ศ. นี้')]).toEqual(['ปี', ' ', 'พ.ศ', '.', ' ', 'นี้']);
-      // The units a line may break between are the same (src/thai/linebreak.ts decides letter.letter itself).
-      expect(inChromium.units).toEqual(lines.map(breakUnits));
-    } finally {
-      await test.close();
-    }
+    // Left open, as above.
+    await test.addScriptTag({ content: (await bundleScript(new URL('./linebreak-entry.ts', import.meta.url))).code, type: 'module' });
+    const inChromium = await test.evaluate(
+      (ls) => {
+        const words = new Intl.Segmenter('th', { granularity: 'word' });
+        const units = (globalThis as unknown as { breakUnits: (t: string) => string[] }).breakUnits;
+        return { segments: ls.map((l) => [...words.segment(l)].map((s) => s.segment)), units: ls.map(units) };
+      },
+      lines,
+    );
+    const words = new Intl.Segmenter('th', { granularity: 'word' });
+    const segments = lines.map((l) => [...words.segment(l)].map((s) => s.segment));
+    // What differs, so that this test notices when it no longer does (or differs elsewhere).
+    const differing = lines.filter((_, i) => segments[i]!.join('|') !== inChromium.segments[i]!.join('|'));
+    expect(differing.length).toBeGreaterThan(0);
+    expect(differing.every((l) => l.includes('.'))).toBe(true);
+    expect(inChromium.segments[lines.indexOf('ปี พ.ศ. นี้')]).toEqual(['ปี', ' ', 'พ', '.', 'ศ', '.', ' ', 'นี้']);
+    expect(segments[lines.indexOf('ปี พ.ศ. นี้')]).toEqual(['ปี', ' ', 'พ.ศ', '.', ' ', 'นี้']);
+    // The units a line may break between are the same (src/thai/linebreak.ts decides letter.letter itself).
+    expect(inChromium.units).toEqual(lines.map(breakUnits));
   }, 120_000);
 });
