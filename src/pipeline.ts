@@ -1,44 +1,24 @@
 import { existsSync } from 'node:fs';
-import { analyse, type Analysis } from './analysis/analyse.ts';
-import { compareYears, type Comparison } from './analysis/compare.ts';
-import { composeDocuments, DOCUMENT_KINDS, type DocumentKind } from './compose/compose.ts';
-import { availableFrameworkYears, latestFrameworkYear, loadFramework, previousFramework, type Framework } from './data/frameworks.ts';
 import { MAX_FILE_BYTES, parseReportData, parseReportFile, type LoadResult } from './data/load.ts';
 import type { EmblemAccess } from './data/emblem.ts';
 import { readFileUpTo } from './files/files.ts';
 import { previousYearFile } from './files/previous.ts';
-import type { Finding, ReportData } from './data/types.ts';
-import { bundledGlyphCoverage, fontSetFromFile, type PdfFontSet } from './fonts/fonts.ts';
-import type { DigitSystem, DocumentModel } from './model/types.ts';
-import type { OutputFormat } from './export/formats.ts';
+import { fontSetFromFile } from './fonts/user.ts';
+import { checkLoaded, renderChecked, withPrevious, type Checked, type RenderedDocument, type RenderOptions } from './engine.ts';
 import { installNodeResources } from './resources/node.ts';
 
 // The engine reads its own files, the emblems and the SVG check through Resources (src/resources):
 // on Node, from the package's folder and the file system, unless the process installed its own.
 installNodeResources();
 
-/** The pipeline from one data file to its documents, shared by the CLI commands and the batch. */
+/**
+ * The pipeline from one data file to its documents on Node, shared by the CLI commands, the batch
+ * and the web server: the engine's work (src/engine.ts, which a browser runs too) with what only
+ * Node has added: reading the data file, finding and reading the previous year's file, reading a
+ * user's PDF font, and the tests' switches.
+ */
 
-export { OUTPUT_FORMATS, type OutputFormat } from './export/formats.ts';
-
-export interface RenderOptions {
-  formats: readonly OutputFormat[];
-  digits: DigitSystem;
-  /** The font name written into the DOCX. */
-  font?: string;
-  /** The regular face of a font file to embed in the PDF instead of the bundled Laksaman. */
-  pdfFont?: string;
-  /** Thai-distributed justification of PDF body text (default); false sets it left-aligned. */
-  justify?: boolean;
-  /** Continuation words (คำต่อหน้า) at the foot of PDF pages (default); false leaves them out. */
-  continuation?: boolean;
-  /** The report's indicator chart (default); false leaves it out. */
-  charts?: boolean;
-  /** Compare with the previous year's file found in the data tree (default); false does not look. */
-  previousYear?: boolean;
-  /** The documents to render (default: all); the web page's preview needs one. */
-  kinds?: readonly DocumentKind[];
-}
+export { OUTPUT_FORMATS, hasErrors, type Checked, type OutputFormat, type RenderedDocument, type RenderOptions } from './engine.ts';
 
 export interface CheckOptions {
   /**
@@ -50,21 +30,10 @@ export interface CheckOptions {
   emblems?: EmblemAccess;
 }
 
-export interface Checked extends LoadResult {
-  framework?: Framework;
-  analysis?: Analysis;
-  /** Against the previous year, when its file was found and usable. */
-  comparison?: Comparison;
-  /** The previous year's file that was compared with. */
-  previousFile?: string;
-}
-
 /** Reads, checks and parses one data file (the reading here, the rest in src/data/load.ts). */
 export async function loadReportFile(file: string, emblems: EmblemAccess = {}): Promise<LoadResult> {
   return parseReportFile(file, await readFileUpTo(file, MAX_FILE_BYTES), emblems);
 }
-
-export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
 
 /**
  * For tests only: with ITA_REPORT_TEST_CRASH=<text> in the environment, checking a file whose path
@@ -92,141 +61,24 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   crashForTests(file);
   const loaded = await loadReportFile(file, options.emblems);
   if (!loaded.data) return loaded;
-  return withPreviousYear(checkData(loaded, loaded.data), options);
+  return withPreviousYear(checkLoaded(loaded), options);
 }
 
 /** The same as checkFile, for text that is not (yet) a file: the local web page's form. */
 export async function checkText(text: string, file: string, options: CheckOptions = {}): Promise<Checked> {
   const loaded = parseReportData(text, file, options.emblems);
   if (!loaded.data) return loaded;
-  return withPreviousYear(checkData(loaded, loaded.data), options);
+  return withPreviousYear(checkLoaded(loaded), options);
 }
 
-/**
- * Adds the comparison with the previous year. A previous-year file that cannot be used (it has
- * errors, is of another year or another agency) is left out with a warning: this year's report
- * does not depend on last year's file being right.
- */
+/** Adds the comparison with the previous year's file (found in the data tree, or named), when there is one. */
 async function withPreviousYear(checked: Checked, options: CheckOptions): Promise<Checked> {
   const { data, analysis } = checked;
   if (!data || !analysis || options.previous === false) return checked;
   const file = options.previous ?? previousYearFile(checked.file, data.fiscalYear);
   if (file === undefined || (options.previous === undefined && !existsSync(file))) return checked;
   const before = await checkFile(file, { previous: false, emblems: options.emblems });
-  const warn = (finding: Omit<Finding, 'severity'>): Checked => ({
-    ...checked,
-    findings: [...checked.findings, { severity: 'warning', ...finding, params: { file, ...finding.params } }],
-  });
-  if (!before.data || !before.analysis) {
-    const errors = before.findings.filter((f) => f.severity === 'error').length;
-    return warn({ code: 'previous.unusable', path: ['fiscal_year'], params: { errors } });
-  }
-  if (before.data.fiscalYear !== data.fiscalYear - 1) {
-    return warn({ code: 'previous.wrong-year', path: ['fiscal_year'], params: { found: before.data.fiscalYear, expected: data.fiscalYear - 1 } });
-  }
-  if (before.data.agency !== data.agency) {
-    return warn({ code: 'previous.other-agency', path: ['agency'], params: { found: before.data.agency, expected: data.agency } });
-  }
-  const comparison = compareYears(analysis, before.analysis, { fiscal: before.data.fiscalYear, assessment: before.data.assessmentYear });
-  return { ...checked, comparison, previousFile: file };
-}
-
-function checkData(loaded: LoadResult, data: ReportData): Checked {
-  const framework = loadFramework(data.frameworkYear);
-  const problem = frameworkProblem(loaded, data, framework);
-  if (problem || !framework) {
-    return { ...loaded, findings: [...loaded.findings, ...(problem ? [problem] : [])] };
-  }
-  const analysis = analyse(data, framework);
-  const findings = [...loaded.findings, ...analysis.findings, ...withoutPdfGlyph(loaded)];
-  if (hasErrors(findings)) return { ...loaded, framework, findings };
-  return { ...loaded, framework, analysis, findings };
-}
-
-/**
- * Why a file cannot be checked against a framework, or undefined when it can. A result of the
- * ITA before the ten indicators (2561 and earlier, as the earliest framework file says) has no
- * framework here whatever `framework:` says; a year after the latest file is a year whose file
- * has not been added yet, and the message says how to add it or build meanwhile. The finding
- * points at the year the clerk wrote: `framework`, else `assessment_year`, else `fiscal_year`
- * (whose year before is the assessment year).
- */
-function frameworkProblem(loaded: LoadResult, data: ReportData, framework: Framework | undefined): Finding | undefined {
-  const written = (key: string): boolean => loaded.source?.has([key]) ?? false;
-  const yearField = written('assessment_year') ? 'assessment_year' : 'fiscal_year';
-  const before = previousFramework();
-  if (before && data.assessmentYear <= before.until) {
-    const first = availableFrameworkYears()[0]!;
-    const firstFramework = loadFramework(first)!;
-    return {
-      severity: 'error',
-      code: 'framework.before-indicators',
-      path: [yearField],
-      params: {
-        year: data.assessmentYear,
-        until: before.until,
-        first,
-        index_count: before.indices.length,
-        indices: before.indices.map((i) => i.name).join(', '),
-        indices_en: before.indices.map((i) => i.en).join(', '),
-        count: firstFramework.indicators.length,
-        tools: firstFramework.tools.map((t) => t.id).join('/'),
-      },
-    };
-  }
-  if (framework) return undefined;
-  const latest = latestFrameworkYear();
-  if (!written('framework') && latest !== undefined && data.frameworkYear > latest) {
-    return { severity: 'error', code: 'framework.not-yet', path: [yearField], params: { year: data.frameworkYear, latest } };
-  }
-  return {
-    severity: 'error',
-    code: 'framework.missing',
-    path: [written('framework') ? 'framework' : yearField],
-    params: { year: data.frameworkYear, available: availableFrameworkYears().join(', ') },
-  };
-}
-
-/**
- * Text the bundled PDF fonts and characters cannot draw, and the DOCX can: emoji, CJK. Most text is
- * Thai, Latin and common punctuation, which every bundled face has: only other characters make the
- * fonts load and look.
- */
-const SURELY_DRAWN = /^[\t\n\r\u0020-\u007E\u00A0-\u00FF\u0E01-\u0E3A\u0E3F-\u0E5B\u2010-\u2027\p{Default_Ignorable_Code_Point}]*$/u;
-const NEEDS_NO_GLYPH = /[\s\p{Default_Ignorable_Code_Point}]/u;
-
-function withoutPdfGlyph(loaded: LoadResult): Finding[] {
-  const texts = loaded.source?.texts().filter((t) => !SURELY_DRAWN.test(t.text)) ?? [];
-  if (texts.length === 0) return [];
-  const drawn = bundledGlyphCoverage();
-  const findings: Finding[] = [];
-  for (const { path, text } of texts) {
-    const missing = [...new Set([...text].filter((ch) => !NEEDS_NO_GLYPH.test(ch) && !drawn(ch.codePointAt(0)!)))];
-    if (missing.length === 0) continue;
-    const char = missing.map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    findings.push({ severity: 'warning', code: 'text.no-pdf-glyph', path, params: { char } });
-  }
-  return findings;
-}
-
-export interface RenderedDocument {
-  kind: DocumentKind;
-  format: OutputFormat;
-  bytes: Uint8Array;
-  model: DocumentModel;
-}
-
-/**
- * The renderer of one format. The exporters (pdfmake, docx, ECharts, resvg) load when first
- * needed, so `check` and `serve` start without them.
- */
-async function exporter(format: OutputFormat, options: RenderOptions, fonts: PdfFontSet | undefined): Promise<(model: DocumentModel) => Promise<Uint8Array>> {
-  if (format === 'pdf') {
-    const { renderPdf } = await import('./export/pdf/pdf.ts');
-    return (model) => renderPdf(model, { fonts, justify: options.justify, continuation: options.continuation });
-  }
-  const { renderDocx } = await import('./export/docx/docx.ts');
-  return (model) => renderDocx(model, { font: options.font });
+  return withPrevious(checked, before, file);
 }
 
 /** Renders every document in every format, in memory: nothing is written until all succeeded. */
@@ -234,19 +86,7 @@ export async function renderDocuments(checked: Checked, options: RenderOptions):
   const { data, framework, analysis } = checked;
   if (!data || !framework || !analysis) throw new Error('renderDocuments needs a checked file without errors');
   stallForTests(data.agency);
-  const models = composeDocuments(data, framework, analysis, { digits: options.digits, charts: options.charts, comparison: checked.comparison });
   // Without a font file of the user's, renderPdf sets the bundled one.
-  const fonts: PdfFontSet | undefined = options.pdfFont && options.formats.includes('pdf') ? fontSetFromFile(options.pdfFont) : undefined;
-  const exporters = new Map(await Promise.all(options.formats.map(async (format) => [format, await exporter(format, options, fonts)] as const)));
-  const rendered: RenderedDocument[] = [];
-  for (const kind of options.kinds ?? DOCUMENT_KINDS) {
-    // A follow-up report exists only for the rounds the file has.
-    const model = models[kind];
-    if (!model) continue;
-    for (const format of options.formats) {
-      const bytes = await exporters.get(format)!(model);
-      rendered.push({ kind, format, model, bytes });
-    }
-  }
-  return rendered;
+  const fonts = options.pdfFont && options.formats.includes('pdf') ? fontSetFromFile(options.pdfFont) : undefined;
+  return renderChecked(checked, options, fonts);
 }

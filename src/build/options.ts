@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fontSetFromFile } from '../fonts/fonts.ts';
+import { fontSetFromFile } from '../fonts/user.ts';
 import type { RenderOptions } from '../pipeline.ts';
 
 /**

@@ -5,7 +5,7 @@ import { logReporter, mergeLines, terminalReporter } from '../batch/progress.ts'
 import { buildFile, yearOfFolder } from '../build/build.ts';
 import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
-import { fontSetFromFile } from '../fonts/fonts.ts';
+import { fontSetFromFile } from '../fonts/user.ts';
 import { formatFinding } from '../messages/findings.ts';
 import { debugDetail, describeUnexpected } from '../messages/internal.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, type RenderOptions } from '../pipeline.ts';

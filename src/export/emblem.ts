@@ -1,7 +1,9 @@
-import { Resvg } from '@resvg/resvg-js';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { officialFormat as F } from '../style/official-format.ts';
-import { bundledFontSet } from '../fonts/fonts.ts';
+import { bundledFontSet, fontFileBytes } from '../fonts/fonts.ts';
 import { Lru } from '../fonts/lru.ts';
+import { resources } from '../resources/resources.ts';
+import type { DocumentModel } from '../model/types.ts';
 
 /**
  * The emblem at the head of a ประกาศ as both exporters draw it. resvg reads the picture (the shipped
@@ -9,7 +11,34 @@ import { Lru } from '../fonts/lru.ts';
  * outline (in the bundled Laksaman, so no system font stands in), the page cropped to what is drawn.
  * The PDF draws that as vectors; the DOCX embeds it, with a PNG for Word versions without SVG. The
  * drawing, not the picture's page, is what the official format sets 3 cm high.
+ *
+ * resvg is its WebAssembly build on every platform (the module's bytes come from Resources), so
+ * that the DOCX's PNG is the same bytes in a browser as on Node. WebAssembly loads asynchronously:
+ * an exporter awaits `emblemsReady` for its model before drawing.
  */
+
+let ready: Promise<void> | undefined;
+
+/**
+ * Loads resvg's WebAssembly module (once per process; the one place that does, as the package
+ * allows one initialisation). The engine's browser worker awaits it before its first answer, as
+ * its Resources check SVGs with it.
+ */
+export function resvgReady(): Promise<void> {
+  ready ??= initWasm(resources().resvgWasm()).catch((err: unknown) => {
+    ready = undefined;
+    throw err;
+  });
+  return ready;
+}
+
+/** Loads resvg when the model has an emblem to draw. */
+export function emblemsReady(model: DocumentModel): Promise<void> {
+  return model.blocks.some((block) => block.kind === 'emblem') ? resvgReady() : Promise.resolve();
+}
+
+/** The bundled faces as resvg reads them: texts in an emblem become outlines in Laksaman. */
+const fontOptions = () => ({ fontBuffers: Object.values(fonts.files).map(fontFileBytes), defaultFontFamily: 'Laksaman' });
 
 export interface EmblemPicture {
   /** Plain SVG, its view box the drawing's bounding box, its width and height the size below. */
@@ -35,19 +64,32 @@ export function emblemPicture(svg: string): EmblemPicture {
 }
 
 function readPicture(source: string): EmblemPicture {
-  const resvg = new Resvg(source, { font: { fontFiles: Object.values(fonts.files), loadSystemFonts: false, defaultFontFamily: 'Laksaman' } });
-  // The loader refuses an emblem that draws nothing; the shipped one draws.
-  const box = resvg.getBBox();
-  if (!box || box.width <= 0 || box.height <= 0) throw new Error('the emblem draws nothing');
-  resvg.cropByBBox(box);
+  // WebAssembly's memory is freed by hand: resvg's objects are not garbage collected.
+  const resvg = new Resvg(source, { font: fontOptions() });
+  let box: ReturnType<typeof resvg.getBBox>;
+  let written: string;
+  try {
+    // The loader refuses an emblem that draws nothing; the shipped one draws.
+    box = resvg.getBBox();
+    if (!box || box.width <= 0 || box.height <= 0) {
+      box?.free();
+      throw new Error('the emblem draws nothing');
+    }
+    resvg.cropByBBox(box);
+    written = resvg.toString();
+  } finally {
+    resvg.free();
+  }
+  const { width: boxWidth, height: boxHeight } = box;
+  box.free();
   // resvg writes six or more decimals; a ten-thousandth of the drawing's size is far below what
   // prints (3 µm at 3 cm), and the PDF and the DOCX carry every coordinate.
-  const decimals = Math.max(0, 4 - Math.floor(Math.log10(Math.max(box.width, box.height))));
+  const decimals = Math.max(0, 4 - Math.floor(Math.log10(Math.max(boxWidth, boxHeight))));
   const digits = new RegExp(`(\\d\\.\\d{${decimals}})\\d+`, 'g');
-  const rounded = resvg.toString().replace(digits, '$1');
+  const rounded = written.replace(digits, '$1');
   const plain = decimals === 0 ? rounded.replace(/(\d)\.(?!\d)/g, '$1') : rounded;
   const height = F.emblem.height;
-  const width = (height * box.width) / box.height;
+  const width = (height * boxWidth) / boxHeight;
   return { svg: sized(plain, width, height), width, height };
 }
 
@@ -68,12 +110,17 @@ export function emblemPng(picture: EmblemPicture): Uint8Array {
   let png = pngs.get(picture.svg);
   if (!png) {
     const resvg = new Resvg(picture.svg, {
-      font: { fontFiles: Object.values(fonts.files), loadSystemFonts: false, defaultFontFamily: 'Laksaman' },
+      font: fontOptions(),
       fitTo: { mode: 'height', value: Math.round((picture.height / 72) * DPI) },
       background: '#ffffff',
     });
-    const bytes = resvg.render().asPng();
-    png = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    try {
+      const image = resvg.render();
+      png = image.asPng();
+      image.free();
+    } finally {
+      resvg.free();
+    }
     pngs.set(picture.svg, png);
   }
   return png;

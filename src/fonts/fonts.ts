@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import pdfkitModule from 'pdfkit';
 import { officialFormat as F } from '../style/official-format.ts';
-import { packageRoot } from '../resources/node.ts';
+import { resources } from '../resources/resources.ts';
 import { measureText, shapingFont, type ShapingFont } from './shaping.ts';
 
 /**
@@ -15,6 +13,10 @@ export type FaceName = 'normal' | 'bold' | 'italics' | 'bolditalics';
 export interface PdfFontSet {
   /** The family name pdfmake knows the set by; unique per set of files. */
   family: string;
+  /**
+   * Each face's file: a path from the package root for the bundled fonts (read through
+   * Resources), or a user's font file that `registerFontFile` has handed the bytes of.
+   */
   files: Record<FaceName, string>;
   /** The point size that looks like TH SarabunPSK 16 pt. */
   bodySize: number;
@@ -30,14 +32,14 @@ export class FontFileError extends Error {
   }
 }
 
-/** The bundled fonts, in the package's fonts/ folder. */
-export const FONTS_DIR = path.join(packageRoot, 'fonts');
+/** The bundled fonts, in the package's fonts/ folder (a path from the package root, as Resources reads it). */
+export const FONTS_DIR = 'fonts';
 
 /** Laksaman's glyphs were scaled up 150.42 % from TH Sarabun New (Debian changelog of fonts-tlwg). */
 export const LAKSAMAN_SCALE = 1.5042;
 
 const BUNDLED: PdfFontSet = (() => {
-  const file = (name: string) => path.join(FONTS_DIR, `${name}.ttf`);
+  const file = (name: string) => `${FONTS_DIR}/${name}.ttf`;
   return {
     family: 'Laksaman',
     files: { normal: file('Laksaman'), bold: file('Laksaman-Bold'), italics: file('Laksaman-Italic'), bolditalics: file('Laksaman-BoldItalic') },
@@ -52,50 +54,34 @@ export const bundledFontSet = (): PdfFontSet => BUNDLED;
  * as these are symbols, not words.
  */
 const FALLBACK: PdfFontSet = (() => {
-  const file = path.join(FONTS_DIR, 'DejaVuSans.ttf');
+  const file = `${FONTS_DIR}/DejaVuSans.ttf`;
   return { family: 'Fallback', files: { normal: file, bold: file, italics: file, bolditalics: file }, bodySize: F.fontSize / LAKSAMAN_SCALE };
 })();
 
 export const fallbackFontSet = (): PdfFontSet => FALLBACK;
 
-const STYLE_SUFFIXES: Record<Exclude<FaceName, 'normal'>, string[]> = {
-  bold: ['Bold'],
-  italics: ['Italic'],
-  bolditalics: ['BoldItalic', 'Bold Italic', 'Bold-Italic'],
-};
-
 /**
- * A font set from the user's regular face ("THSarabunNew.ttf"); the other faces are found beside
- * it under the names the SIPA fonts ship with ("THSarabunNew Bold.ttf") or with a hyphen
- * ("Sarabun-Bold.ttf"). TH Sarabun is drawn at its own 16 pt. Bold is required (headings use it);
- * a missing italic face falls back to the upright one, as the templates do not use italics.
+ * The bytes of font files that are not the tool's own (a user's `--pdf-font`, read on Node by
+ * `src/fonts/user.ts`), by the name a font set gives them.
  */
-const userSets = new Map<string, PdfFontSet>();
+const userFiles = new Map<string, Uint8Array>();
 
-export function fontSetFromFile(regular: string): PdfFontSet {
-  const normal = path.resolve(regular);
-  // A batch asks for the same set for every agency: the faces are looked for once.
-  const known = userSets.get(normal);
-  if (known) return known;
-  if (!existsSync(normal)) throw new FontFileError(normal, [normal]);
-  const dir = path.dirname(normal);
-  const ext = path.extname(normal);
-  const stem = path.basename(normal, ext).replace(/[-_ ]?Regular$/i, '');
-  const find = (suffixes: string[]): { found?: string; tried: string[] } => {
-    const tried = suffixes.flatMap((s) => [' ', '-', '_', ''].map((sep) => path.join(dir, `${stem}${sep}${s}${ext}`)));
-    return { found: tried.find((f) => existsSync(f)), tried };
-  };
-  const bold = find(STYLE_SUFFIXES.bold);
-  if (!bold.found) throw new FontFileError(bold.tried[0]!, bold.tried);
-  const italics = find(STYLE_SUFFIXES.italics).found ?? normal;
-  const bolditalics = find(STYLE_SUFFIXES.bolditalics).found ?? bold.found;
-  const set: PdfFontSet = {
-    family: `User:${normal}`,
-    files: { normal, bold: bold.found, italics, bolditalics },
-    bodySize: F.fontSize,
-  };
-  userSets.set(normal, set);
-  return set;
+/** Makes `bytes` the face named `file` in a font set (a user's font file, read by the caller). */
+export function registerFontFile(file: string, bytes: Uint8Array): void {
+  userFiles.set(file, bytes);
+}
+
+const toolFiles = new Map<string, Uint8Array>();
+
+/** A face's bytes: a user's registered file, else the tool's own through Resources (read once). */
+export function fontFileBytes(file: string): Uint8Array {
+  let bytes = userFiles.get(file) ?? toolFiles.get(file);
+  if (!bytes) {
+    bytes = resources().bytes(file);
+    if (!bytes) throw new FontFileError(file, [file]);
+    toolFiles.set(file, bytes);
+  }
+  return bytes;
 }
 
 /** What pdfkit reads from a fontkit font besides `layout`. */
@@ -104,17 +90,31 @@ interface FontkitFont extends ShapingFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-interface Fontkit {
-  create(buffer: Uint8Array): FontkitFont;
+/** pdfkit's font made from a face's bytes, as far as this module and the hooks look at it. */
+export interface PdfKitEmbeddedFont {
+  font: FontkitFont;
+  subset: object;
+}
+interface PdfKitFontMaker {
+  font(src: Uint8Array): { _font: PdfKitEmbeddedFont };
 }
 
-// The fontkit build pdfkit itself loads, so glyph objects are of one kind.
-const require = createRequire(import.meta.url);
-const fontkit = require(require.resolve('fontkit', { paths: [path.dirname(require.resolve('pdfkit'))] })) as Fontkit;
+/**
+ * A face parsed by pdfkit itself, so that the fontkit that reads it is the one pdfkit embeds with
+ * (one module, however the platform resolves `fontkit`: Node's CommonJS build, a browser
+ * bundle's), and pdfkit's font class comes along for the hooks.
+ */
+function parse(bytes: Uint8Array): PdfKitEmbeddedFont {
+  const PdfKit = pdfkitModule as unknown as new (options: object) => PdfKitFontMaker;
+  // No default font: pdfkit would read Helvetica's metrics from its data folder.
+  return new PdfKit({ autoFirstPage: false, font: null }).font(bytes)._font;
+}
 
 /** A parsed face: parsed once per process, shared by every document of the process. */
 export interface LoadedFace {
   file: string;
+  /** pdfkit's font made when the face was parsed: the hooks take pdfkit's font and subset classes from it. */
+  embedded: PdfKitEmbeddedFont;
   /** The face as pdfkit should see it: its layout shapes by script runs. */
   shaped: FontkitFont;
   /** Width in font units and cluster count of a text (from the shaper's cache of shaped runs). */
@@ -129,12 +129,13 @@ const faces = new Map<string, LoadedFace>();
 export function loadFace(file: string): LoadedFace {
   const cached = faces.get(file);
   if (cached) return cached;
-  if (!existsSync(file)) throw new FontFileError(file, [file]);
-  const font = fontkit.create(readFileSync(file));
+  const embedded = parse(fontFileBytes(file));
+  const font = embedded.font;
   // Bounded by the characters a batch's documents use: a few hundred.
   const coverage = new Map<number, boolean>();
   const face: LoadedFace = {
     file,
+    embedded,
     shaped: shapingFont(font),
     unitsPerEm: font.unitsPerEm,
     covers(codePoint) {

@@ -1,15 +1,13 @@
 import path from 'node:path';
 import { fieldTitle } from '../data/schema.ts';
 import type { FieldPath, Finding } from '../data/types.ts';
-import type { Checked } from '../pipeline.ts';
+import type { Checked } from '../engine.ts';
 import { messageFor } from './catalogue.ts';
+import { formatPath } from './field-path.ts';
 
 const SEVERITY = { error: 'ข้อผิดพลาด (error)', warning: 'คำเตือน (warning)' } as const;
 
-/** `scores.4`, `measures[2].steps[0]`: the field as it is written in the file. */
-export function formatPath(p: FieldPath): string {
-  return p.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
-}
+export { formatPath } from './field-path.ts';
 
 /**
  * One finding per line, as editors and CI understand it (file:line:col), then the message in Thai

@@ -6,13 +6,17 @@
  * `src/pipeline.ts` (the common path of build, batch and serve) and the tests' setup install.
  *
  * Three kinds of reading, each behind one method or two:
- * - the tool's own files (frameworks/, templates/, assets/), by their path from the package root;
+ * - the tool's own files (frameworks/, templates/, assets/ as text; fonts/ as bytes), by their
+ *   path from the package root;
  * - a file a data file names (the agency's emblem), relative to the data file;
- * - the one check that needs native code: whether an SVG draws anything, as resvg reads it.
+ * - resvg: whether an SVG draws anything (a check the data's reader makes, synchronously), and
+ *   the WebAssembly module the exporters draw emblems with (src/export/emblem.ts).
  */
 export interface Resources {
   /** A file of the tool's own, by its path from the package root (`frameworks/2566.yaml`); undefined when there is none. */
   text(path: string): string | undefined;
+  /** The bytes of a file of the tool's own (`fonts/Laksaman.ttf`); undefined when there is none. */
+  bytes(path: string): Uint8Array | undefined;
   /** The names of the files in a folder of the tool's own (`templates/partials`), sorted; empty when there is none. */
   list(dir: string): string[];
   /** The file that `written` names, relative to the data file `dataFile`, read within `limits`. */
@@ -22,6 +26,11 @@ export interface Resources {
    * (resvg, no system fonts); throws with the reader's message when it is not a usable SVG.
    */
   svgDraws(svg: string): boolean;
+  /**
+   * The WebAssembly module of @resvg/resvg-wasm (its `index_bg.wasm`, as bytes or compiled), which
+   * the emblem is drawn with wherever the engine runs, so that every platform draws the same PNG.
+   */
+  resvgWasm(): Uint8Array | WebAssembly.Module;
 }
 
 export interface UserFileLimits {

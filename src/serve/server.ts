@@ -5,9 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleScript } from '../bundle/bundle.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
-import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
+import { frameworkAnswer, nextYearNotice } from '../messages/answers.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
-import { messageFor, previousFrameworkNotice, tookTooLongMessage } from '../messages/catalogue.ts';
+import { messageFor, tookTooLongMessage } from '../messages/catalogue.ts';
 import { DOCUMENT_KINDS, isFollowupKind, type DocumentKind } from '../compose/compose.ts';
 import type { OutputFormat } from '../pipeline.ts';
 import { toThaiDigits } from '../thai/digits.ts';
@@ -283,11 +283,7 @@ export function createAppServer(options: ServeOptions): Server {
     // one before it, with the notice that the new file states it (framework:) meanwhile.
     'GET /api/framework': async (_req, res, url) => {
       const year = Number(url.searchParams.get('year'));
-      const used = url.searchParams.get('fallback') === '1' ? latestFrameworkYear(year) : year;
-      const framework = used === undefined ? undefined : loadFramework(used);
-      if (!framework) throw new HttpError(404, 'ไม่มีกรอบการประเมินของปีนี้', 'no framework for that year');
-      const notice = framework.year !== year ? previousFrameworkNotice({ year, framework: framework.year }) : undefined;
-      json(res, 200, { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }) } satisfies Answers['GET /api/framework']);
+      json(res, 200, frameworkAnswer(year, url.searchParams.get('fallback') === '1') satisfies Answers['GET /api/framework']);
     },
     'POST /api/new-year': async (req, res, _url, signal) => {
       const body = await readBody(req, res);
@@ -295,8 +291,7 @@ export function createAppServer(options: ServeOptions): Server {
       const file = dataFile(from);
       const { raw } = await checks.run('next-year', { text: await readData(file, from) }, signal);
       const stem = path.basename(file).replace(/\.ya?ml$/i, '');
-      const { assessment_year: year, framework } = raw;
-      const notice = framework !== undefined && framework !== year ? previousFrameworkNotice({ year, framework }) : undefined;
+      const notice = nextYearNotice(raw);
       json(res, 200, { path: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) } satisfies Answers['POST /api/new-year']);
     },
     'GET /api/files': async (_req, res) => {

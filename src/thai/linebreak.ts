@@ -135,6 +135,10 @@ function mayBreakAt(text: string, p: number): boolean {
   if (NO_BREAK_BEFORE.test(after)) return false;
   if (HYPHEN.test(after) && !BREAKING_SPACE.test(before)) return false;
   if (AMBIGUOUS_QUOTE.test(after) && !opensQuote(text, p)) return false;
+  // A full stop between letters ("ป.ป.ช.", "จ.นครปฐม", "พ.ศ.", "e.g") is inside the word, as
+  // Unicode's word rules have it (UAX #29, WB6/WB7) and Node's ICU segments it; Chromium's
+  // Intl.Segmenter breaks after every full stop. Decided here, the units are the same in both.
+  if (before === '.' && LETTER.test(after) && LETTER.test(letterBefore(text, p - 1))) return false;
 
   // Spaces after an opening bracket do not make a break there acceptable: "( ข" stays together.
   let q = p - 1;
@@ -144,6 +148,16 @@ function mayBreakAt(text: string, p: number): boolean {
   if (OPENING.test(lastVisible)) return false;
   if (AMBIGUOUS_QUOTE.test(lastVisible) && opensQuote(text, q)) return false;
   return true;
+}
+
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+
+/** The character before index `i`, looking through combining marks to the letter they sit on. */
+function letterBefore(text: string, i: number): string {
+  let q = i - 1;
+  while (q > 0 && MARK.test(text[q]!)) q--;
+  return q >= 0 ? text[q]! : '';
 }
 
 /** An ASCII quote opens when nothing visible, or only an opening bracket, stands right before it. */

@@ -40,3 +40,11 @@ export interface EngineRequest<K extends EngineRequestName = EngineRequestName> 
 export type EngineAnswer =
   | { id: number; ok: true; output: EngineRequests[EngineRequestName]['output'] }
   | { id: number; ok: false; error: Message };
+
+/**
+ * The engine's script (src/web/engine-worker.ts, bundled by src/bundle/web-engine.ts) loaded with
+ * `<script>` instead of started as a worker (a page opened from a folder cannot start one) defines
+ * this global function; it resolves to the answer the worker would post.
+ */
+export const ENGINE_GLOBAL = 'itaReportEngine';
+export type EngineFunction = (request: EngineRequest) => Promise<EngineAnswer>;

@@ -47,7 +47,8 @@ const ALLOWED: Record<string, string[]> = {
   compose: ['data', 'analysis', 'model', 'thai', 'resources'],
   // The one style sheet of the page (points), read by the exporters and the font service.
   style: [],
-  'export/shared': ['model', 'thai', 'style', 'fonts'],
+  // The emblem reads resvg's WebAssembly module through the resources.
+  'export/shared': ['model', 'thai', 'style', 'fonts', 'resources'],
   'export/chart': ['export/shared', 'model', 'thai', 'style', 'fonts'],
   'export/pdf': ['export/chart', 'export/shared', 'model', 'thai', 'style', 'fonts'],
   'export/docx': ['export/chart', 'export/shared', 'model', 'thai', 'style', 'fonts'],
@@ -58,7 +59,8 @@ const ALLOWED: Record<string, string[]> = {
   // (the bundled fonts, the batch's fingerprint of the tool).
   resources: [],
   'resources/node': ['resources'],
-  fonts: ['thai', 'style', 'resources/node'],
+  // The fonts' bytes through the resources (a user's --pdf-font read by fonts/user.ts on Node).
+  fonts: ['thai', 'style', 'resources'],
   files: [],
   // Starting worker threads from the sources or the compiled program (dist/).
   threads: [],
@@ -66,8 +68,11 @@ const ALLOWED: Record<string, string[]> = {
   // plugin compiles the validators and the templates at build time, from the definitions the
   // engine compiles at run time from the sources (src/data/schemas.ts, src/compose/template-source.ts).
   bundle: ['resources/node', 'data', 'compose'],
-  pipeline: [...CORE, 'resources', 'resources/node', 'fonts', 'files'],
-  messages: [...CORE, 'pipeline'],
+  // The engine's own work from a text to its documents (check, compare, compose, render), no Node:
+  // the pipeline runs it on Node, the browser's worker (web) in a browser.
+  engine: [...CORE, 'resources', 'fonts'],
+  pipeline: [...CORE, 'engine', 'resources', 'resources/node', 'fonts', 'files'],
+  messages: [...CORE, 'engine', 'pipeline'],
   // The one build function of the three entry points (check, render, write) and the options' fingerprint.
   build: [...CORE, 'fonts', 'files', 'messages', 'pipeline'],
   // Entry points: batch and serve never import cli or each other; cli (the program) starts them.
@@ -77,9 +82,10 @@ const ALLOWED: Record<string, string[]> = {
   // year, a new file), and of serve only types (TYPES_ALLOWED).
   'serve/page': ['thai', 'data'],
   cli: [...CORE, 'fonts', 'files', 'messages', 'pipeline', 'build', 'batch', 'serve'],
-  // The engine in the browser (issue 16): the core, the resources' interface, the font service and
-  // the messages, answering the page's requests (src/web/protocol.ts) in a Web Worker.
-  web: [...CORE, 'resources', 'fonts', 'messages'],
+  // The engine in the browser (issue 16): the engine, the core, the resources' interface, the font
+  // service and the messages (the answers the server gives too), answering the page's requests
+  // (src/web/protocol.ts) in a Web Worker or a page's script.
+  web: [...CORE, 'engine', 'resources', 'fonts', 'messages'],
 };
 
 /** Parts whose types a part may import (`import type`, erased when compiled) besides ALLOWED. */
@@ -88,6 +94,8 @@ const TYPES_ALLOWED: Record<string, string[]> = {
   'serve/page': ['serve', 'web'],
   // The page's answers are the server's (src/serve/api.ts), whichever runs the engine.
   web: ['serve'],
+  // The answers both the server and the browser's engine give (messages/answers.ts) have the API's types.
+  messages: ['serve'],
 };
 
 /**
@@ -144,8 +152,8 @@ describe('the import graph of src (README, "How it is built")', () => {
   it('reads the imports of every file', () => {
     expect(files.length).toBeGreaterThan(50);
     expect(imports.filter((i) => i.target).length).toBeGreaterThan(150);
-    // The regular expression sees both forms, and the dynamic imports of the pipeline.
-    expect(imports.some((i) => rel(i.from) === 'pipeline.ts' && i.specifier === './export/pdf/pdf.ts')).toBe(true);
+    // The regular expression sees both forms, and the dynamic imports of the engine.
+    expect(imports.some((i) => rel(i.from) === 'engine.ts' && i.specifier === './export/pdf/pdf.ts')).toBe(true);
   });
 
   it('every part of src is in the table of layers', () => {
@@ -195,25 +203,49 @@ describe('the import graph of src (README, "How it is built")', () => {
   it('the web page\'s script and all it imports use nothing of Node: it is bundled for the browser', () => {
     const page = files.filter((f) => partOf(f) === 'serve/page');
     expect(page.map(rel)).toContain('serve/page/app.ts');
-    // Every file the page's script reaches through its imports (types included: the page's tsc
-    // compiles them without Node's types).
-    const reached = new Set<string>();
-    const todo = [...page];
-    while (todo.length > 0) {
-      const file = todo.pop()!;
-      if (reached.has(file)) continue;
-      reached.add(file);
-      for (const i of importsOf(file)) if (i.target) todo.push(i.target);
-    }
-    const usesNode = [...reached].filter((file) => {
-      const text = readFileSync(file, 'utf8');
-      return importsOf(file).some((i) => i.specifier.startsWith('node:')) || /(?<![\w.])process\.\w/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''));
-    });
-    expect(usesNode.map(rel)).toEqual([]);
+    const reached = reachedFrom(page);
+    expect([...reached].filter(usesNode).map(rel)).toEqual([]);
     // The rules it shares with the server are the core's modules, not its own.
     expect([...reached].map(rel)).toEqual(expect.arrayContaining(['thai/digits.ts', 'thai/fiscal.ts', 'data/new-file.ts', 'serve/api.ts']));
     expect(imports.some((i) => rel(i.from) === 'serve/tasks.ts' && i.target && rel(i.target) === 'data/new-file.ts')).toBe(true);
     const own = page.filter((file) => /๐๑๒|\+\s*543|\[a-z0-9\]\[a-z0-9-\]/.test(readFileSync(file, 'utf8')));
     expect(own.map(rel)).toEqual([]);
   });
+
+  it('the engine\'s browser worker and all it imports use nothing of Node: the whole engine runs in a browser', () => {
+    const worker = path.join(SRC, 'web', 'engine-worker.ts');
+    const reached = reachedFrom([worker]);
+    // The engine itself, the exporters it loads when rendering, the answers it shares with the server.
+    expect([...reached].map(rel)).toEqual(
+      expect.arrayContaining(['engine.ts', 'export/pdf/pdf.ts', 'export/pdf/pdfkit-hooks.ts', 'export/docx/docx.ts', 'export/emblem.ts', 'fonts/fonts.ts', 'messages/answers.ts', 'data/yaml-update.ts', 'web/resources.ts']),
+    );
+    expect([...reached].filter(usesNode).map(rel)).toEqual([]);
+    // Every file of src/web runs in a browser, the bundle's stand-ins for Node's modules included.
+    expect(files.filter((f) => partOf(f) === 'web').filter(usesNode).map(rel)).toEqual([]);
+    // Not the Node implementations of what it reads, nor the Node pipeline around the engine.
+    expect([...reached].map(rel).filter((f) => ['resources/node.ts', 'pipeline.ts', 'fonts/user.ts'].includes(f))).toEqual([]);
+    // Nothing of the server but types (its answers' shapes).
+    const server = imports.filter((i) => reached.has(i.from) && i.target && partOf(i.target) === 'serve' && !i.typeOnly);
+    expect(server.map((i) => `${rel(i.from)} -> ${i.specifier}`)).toEqual([]);
+  });
 });
+
+/** Every file `start` reaches through its imports (types included: they are compiled without Node's types). */
+function reachedFrom(start: string[]): Set<string> {
+  const reached = new Set<string>();
+  const todo = [...start];
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const i of importsOf(file)) if (i.target) todo.push(i.target);
+  }
+  return reached;
+}
+
+/** Whether a file imports Node (`node:…`, or a Node module by its bare name) or reads `process.…`. */
+function usesNode(file: string): boolean {
+  const text = readFileSync(file, 'utf8');
+  const bare = /^(fs|path|os|url|util|module|crypto|stream|zlib|events|buffer|child_process|worker_threads|http|net)(\/|$)/;
+  return importsOf(file).some((i) => i.specifier.startsWith('node:') || bare.test(i.specifier)) || /(?<![\w.])process\.\w/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''));
+}

@@ -231,6 +231,8 @@ describe('the templates precompiled at build time (Handlebars)', () => {
       list: (dir: string) => node.list(dir),
       userFile: (...args: unknown[]) => node.userFile(...args),
       svgDraws: (svg: string) => node.svgDraws(svg),
+      bytes: (file: string) => node.bytes(file),
+      resvgWasm: () => node.resvgWasm(),
     });
     const c = await edited.pipeline.checkFile(SAMPLE);
     const docs = edited.compose.composeDocuments(c.data, c.framework, c.analysis, { digits: 'thai' });

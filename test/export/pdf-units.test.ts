@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledFontSet, FontFileError, fontSetFromFile, LAKSAMAN_SCALE, loadFace } from '../../src/fonts/fonts.ts';
+import { bundledFontSet, FontFileError, LAKSAMAN_SCALE, loadFace } from '../../src/fonts/fonts.ts';
+import { fontSetFromFile } from '../../src/fonts/user.ts';
 import { breakLines, distributedSpacing, type Measure } from '../../src/export/pdf/lines.ts';
 import { clusterCount, shape, trackingFeatures, type ShapingFont } from '../../src/fonts/shaping.ts';
 

@@ -8,7 +8,7 @@ import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../sr
 import { checkText } from '../../src/pipeline.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
-import { updateYaml } from '../../src/serve/yaml-update.ts';
+import { updateYaml } from '../../src/data/yaml-update.ts';
 import { parse, stringify } from 'yaml';
 import { docxText } from '../helpers/docx.ts';
 import { pdfText, squash } from '../helpers/pdf.ts';

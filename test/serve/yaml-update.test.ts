@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { updateYaml } from '../../src/serve/yaml-update.ts';
+import { updateYaml } from '../../src/data/yaml-update.ts';
 import { sampleText } from '../helpers/sample.ts';
 
 /**

@@ -25,7 +25,7 @@ import { officialFormat as F } from '../../style/official-format.ts';
 import { A4, eighthPoints, halfPoints, lineSpacing, pixels, twips } from './units.ts';
 import { packDocx } from './deterministic.ts';
 import { chartPart, chartRun, type ChartPart } from './chart-part.ts';
-import { emblemPicture, emblemPng } from '../emblem.ts';
+import { emblemPicture, emblemPng, emblemsReady } from '../emblem.ts';
 
 export interface DocxOptions {
   /** The font Word should use; TH SarabunPSK by default, TH Sarabun New for newer machines. */
@@ -49,6 +49,7 @@ const single = { line: lineSpacing(F.lineSpacing), lineRule: LineRuleType.AUTO, 
 
 /** Renders a finished document model as a .docx file; the same model gives the same bytes. */
 export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<Uint8Array> {
+  await emblemsReady(model);
   const font = options.font ?? F.fontName;
   // Each chart is a part of its own, added to the package when it is written.
   const charts: ChartPart[] = [];

@@ -6,7 +6,7 @@ import { contentWidthPoints, officialFormat as F } from '../../style/official-fo
 import { bundledFontSet, fallbackFontSet, loadFace, type FaceName, type LoadedFace, type PdfFontSet } from '../../fonts/fonts.ts';
 import { breakLines, distributedSpacing, graphemes, type Line, type Measure, type Piece, type Style } from './lines.ts';
 import { chartSvg, splitText } from '../chart/chart.ts';
-import { emblemPicture } from '../emblem.ts';
+import { emblemPicture, emblemsReady } from '../emblem.ts';
 import { continuationWords, firstLineOf } from './continuation.ts';
 import { decideEarly, laidOutPages, registerFontSet, type RowPlacement } from './pdfkit-hooks.ts';
 import { unplacedText, UnplacedTextError, type ContentBox, type UnplacedText } from './placement.ts';
@@ -469,6 +469,7 @@ function layoutCellBlock(block: CellBlock, t: Typesetter, width: number, centred
 
 /** Renders a finished document model as a PDF file; the same model gives the same bytes. */
 export async function renderPdf(model: DocumentModel, options: PdfOptions = {}): Promise<Uint8Array> {
+  await emblemsReady(model);
   const fonts = options.fonts ?? bundledFontSet();
   // Charts are set in the bundled font whatever the body font is (see export/chart).
   for (const set of new Set([fonts, bundledFontSet(), fallbackFontSet()])) {

@@ -1,3 +1,4 @@
+import { zlibSync } from 'fflate';
 import pdfkitModule from 'pdfkit';
 import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
@@ -32,6 +33,11 @@ import { scaledAdvance, scaledRun, withoutInvisible, type ShapingFont } from '..
  * 5. Speed of a picture every document draws the same (the emblem of a ประกาศ, ~12,000 numbers):
  *    svg-to-pdfkit takes some 40 ms to read it. It runs once per process; the page operators it
  *    writes are kept and written again, moved into place, in later documents (see drawKeptSvg).
+ *
+ * 6. Compression. pdfkit deflates every stream with Node's zlib, which a browser bundle replaces
+ *    with a JavaScript port that compresses differently: the same document would have other bytes
+ *    in the browser. Every stream is deflated with fflate instead, on every platform (see
+ *    installStreamCompression).
  *
  * Only fonts registered here are affected; the hooks check on install that the methods they wrap
  * still exist, so an upgrade that moves them fails loudly instead of silently losing Thai.
@@ -145,7 +151,7 @@ function install(): void {
   installTableRowPlacement();
   installPlacementIds(layoutBuilder as unknown as LayoutBuilderPrototype);
   installEarlyPageBreaks(layoutBuilder as unknown as EarlyLayoutBuilder);
-  const PdfKit = pdfkitModule as new (options: object) => PdfKitDocument;
+  installStreamCompression(pdfkitModule as new (options: object) => PdfKitDocument & { ref(): object });
   let EmbeddedFont: EmbeddedFontClass | undefined;
 
   pdfmakeDocument.prototype.provideFont = function (family, bold, italics) {
@@ -156,10 +162,10 @@ function install(): void {
     const existing = cache[type];
     if (existing) return existing;
     const face = loadFace(set.files[type]);
-    // pdfkit does not export its font class; take it from a font it made once. fontkit's subset
-    // class comes the same way.
+    // pdfkit does not export its font class; take it from the font it made when the face was
+    // parsed (src/fonts). fontkit's subset class comes the same way.
     if (!EmbeddedFont) {
-      const probe = new PdfKit({ autoFirstPage: false }).font(face.file)._font as PdfKitFont & { subset: object };
+      const probe = face.embedded;
       EmbeddedFont = probe.constructor as EmbeddedFontClass;
       const subsetPrototype = Object.getPrototypeOf(probe.subset) as TtfSubset;
       if (typeof subsetPrototype._addGlyph !== 'function') throw new Error('fontkit internals changed: TTFSubset._addGlyph missing (see src/export/pdf/pdfkit-hooks.ts)');
@@ -616,5 +622,51 @@ function cacheSubsetGlyphs(subsetPrototype: TtfSubset): void {
     this.hmtx.metrics.push({ advance: entry.advance, bearing: entry.bearing });
     this.offset += buffer.length;
     return this.glyf.length - 1;
+  };
+}
+
+// pdfkit's PDFReference (pinned 0.19.1), as much of it as the compression touches.
+interface PdfKitReference {
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(this: PdfKitReference): void;
+}
+
+/**
+ * The deflate level of every stream: zlib's default (Z_DEFAULT_COMPRESSION is level 6), which
+ * pdfkit asked Node's zlib for.
+ */
+export const STREAM_DEFLATE_LEVEL = 6;
+
+/** How many streams the hook has deflated in this process: the test's proof that it takes effect. */
+export let streamsDeflated = 0;
+
+/**
+ * pdfkit deflates a stream in PDFReference.finalize with `zlib.deflateSync`: Node's zlib (native,
+ * Chromium's fork of it) on Node, and whatever a bundler puts in for `zlib` in a browser (a
+ * JavaScript port), which do not give the same bytes. The stream is deflated here with fflate
+ * (also the DOCX's zip), the same code wherever the engine runs, and handed to the original
+ * finalize already deflated: with `compress` off it only writes it, with the /Filter that `write`
+ * has set. pdfkit does not export the class: its prototype is taken from a reference it makes.
+ */
+function installStreamCompression(PdfKit: new (options: object) => { ref(): object }): void {
+  const reference = Object.getPrototypeOf(new PdfKit({ autoFirstPage: false, font: null }).ref()) as PdfKitReference;
+  const originalFinalize = reference.finalize;
+  if (typeof originalFinalize !== 'function') throw new Error('pdfkit internals changed: PDFReference.finalize missing (see src/export/pdf/pdfkit-hooks.ts)');
+  reference.finalize = function () {
+    if (this.compress && Array.isArray(this.buffer) && this.buffer.length > 0) {
+      let length = 0;
+      for (const chunk of this.buffer) length += chunk.length;
+      const data = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of this.buffer) {
+        data.set(chunk, at);
+        at += chunk.length;
+      }
+      this.buffer = [zlibSync(data, { level: STREAM_DEFLATE_LEVEL })];
+      this.compress = false;
+      streamsDeflated++;
+    }
+    originalFinalize.call(this);
   };
 }

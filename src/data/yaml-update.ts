@@ -1,5 +1,4 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isDeepStrictEqual } from 'node:util';
 
 /**
  * Writes new values into a data file's YAML while keeping what the clerk did not change: comments,
@@ -46,12 +45,31 @@ const NUMBER_KEY = /^\d+$/;
 /** Values as JSON gives them: keys whose value is undefined are not there. */
 const defined = (value: Record<string, unknown>): [string, unknown][] => Object.entries(value).filter(([, v]) => v !== undefined);
 
+/**
+ * Whether two values read from YAML or JSON (null, booleans, numbers, strings, arrays, plain
+ * objects) are the same data: numbers as Object.is sees them (-0 is not 0, NaN is NaN), keys in any
+ * order. What Node's isDeepStrictEqual says of such values, without Node (the engine's browser
+ * worker updates files too).
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameData(item, b[i]));
+  }
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
 /** True when `text` is YAML that reads back as `value`. */
 function gives(text: string, value: unknown): boolean {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return false;
   try {
-    return isDeepStrictEqual(doc.toJS(), JSON.parse(JSON.stringify(value)));
+    return sameData(doc.toJS(), JSON.parse(JSON.stringify(value)));
   } catch {
     return false;
   }

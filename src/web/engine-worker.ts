@@ -1,0 +1,96 @@
+import { dataFilePath } from '../data/new-file.ts';
+import { updateYaml } from '../data/yaml-update.ts';
+import { checkReportText, hasErrors, renderChecked } from '../engine.ts';
+import { resvgReady } from '../export/emblem.ts';
+import { frameworkAnswer, nextYearFromText, nextYearNotice, noDocument, rawToText, report, toData } from '../messages/answers.ts';
+import { internalError, Refusal } from '../messages/refusal.ts';
+import { installResources } from '../resources/resources.ts';
+import { ENGINE_GLOBAL, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
+import { browserResources } from './resources.ts';
+
+/**
+ * The engine in the browser: answers the page's requests (protocol.ts) with the same engine, the
+ * same checks and the same answers as the web server (src/messages/answers.ts), from the tool's
+ * files bundled with it (resources.ts). One script, built as one classic script (an IIFE) by
+ * src/bundle/web-engine.ts, serves two ways:
+ * - started as a Web Worker, it answers each `EngineRequest` message with an `EngineAnswer`
+ *   message, a rendered document's bytes transferred, not copied;
+ * - loaded with `<script>` by a page that cannot start a worker (opened from a folder, file://),
+ *   it defines the global function `itaReportEngine(request)` (ENGINE_GLOBAL) that resolves to the
+ *   same answer.
+ *
+ * The clerk's file is text here, not a path: there is no previous year's file to compare with and
+ * no emblem file beside it (see resources.ts), and its name (`nakhon-pathom.yaml`, or 'form' for a
+ * form not saved yet) names it in the findings, as the server's path does.
+ */
+
+installResources(browserResources);
+// Loaded once, while the page starts: the SVG check of an agency's emblem and the ประกาศ's
+// emblem need it. A failure shows in the answers, with its message.
+const ready = resvgReady();
+
+type Handlers = { [K in EngineRequestName]: (input: EngineRequests[K]['input']) => Promise<EngineRequests[K]['output']> };
+
+const fileName = (name: string | null): string => name ?? 'form';
+
+const handlers: Handlers = {
+  framework: async ({ year, fallback }) => frameworkAnswer(year, fallback),
+  load: async ({ name, text }) => ({ ...report(checkReportText(text, fileName(name))), raw: toData(text) ?? null }),
+  check: async ({ name, raw }) => report(checkReportText(rawToText(raw), fileName(name))),
+  render: async ({ name, raw, kind, format }) => {
+    const checked = checkReportText(rawToText(raw), fileName(name));
+    // As the server's render (and `build` without --strict): errors stop the document.
+    if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
+    const [doc] = await renderChecked(checked, { formats: [format], digits: 'thai', kinds: [kind] });
+    if (!doc) throw noDocument(kind);
+    return { bytes: doc.bytes };
+  },
+  'next-year': async ({ name, text }) => {
+    const raw = nextYearFromText(text);
+    const stem = (name.split('/').pop() ?? name).replace(/\.ya?ml$/i, '');
+    const notice = nextYearNotice(raw);
+    return { name: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) };
+  },
+  update: async ({ name, before, raw }) => {
+    rawToText(raw);
+    const text = updateYaml(before, raw);
+    return { text, report: report(checkReportText(text, fileName(name))) };
+  },
+};
+
+/** The answer to one request: its output, or the refusal (the server's words) or internal error. */
+export async function answer(request: EngineRequest): Promise<EngineAnswer> {
+  try {
+    await ready;
+    const handler = handlers[request.name] as (input: EngineRequest['input']) => Promise<EngineRequests[EngineRequestName]['output']>;
+    if (typeof handler !== 'function') throw new Refusal(400, `ไม่รู้จักคำขอ ${String(request.name)}`, `unknown request ${String(request.name)}`);
+    return { id: request.id, ok: true, output: await handler(request.input) };
+  } catch (err) {
+    const refusal = err instanceof Refusal ? err : internalError(err);
+    return { id: request.id, ok: false, error: { th: refusal.th, en: refusal.en } };
+  }
+}
+
+// What this file needs of a worker's global scope (the DOM's types are not the engine's).
+interface WorkerScope {
+  postMessage(message: unknown, transfer: unknown[]): void;
+  addEventListener(type: 'message', listener: (event: { data: EngineRequest }) => void): void;
+}
+
+/** The document's bytes, handed over rather than copied when they own their whole buffer. */
+function transferOf(answer: EngineAnswer): ArrayBuffer[] {
+  const bytes = answer.ok && 'bytes' in answer.output ? answer.output.bytes : undefined;
+  const own = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return own ? [bytes.buffer as ArrayBuffer] : [];
+}
+
+const scope = globalThis as unknown as Record<string, unknown> & WorkerScope;
+// A worker's global scope is a WorkerGlobalScope; a page's is a Window.
+const inWorker = typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof (scope.WorkerGlobalScope as new () => object);
+if (inWorker) {
+  scope.addEventListener('message', (event) => {
+    void answer(event.data).then((a) => scope.postMessage(a, transferOf(a)));
+  });
+} else {
+  scope[ENGINE_GLOBAL] = answer;
+}
