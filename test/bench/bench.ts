@@ -31,7 +31,7 @@ const quantile = (values: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 };
 const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const mb = (bytes: number) => { const v = bytes / 1024 / 1024; return `${v < 10 ? v.toFixed(1) : Math.round(v)} MB`; };
 
 // --- data -----------------------------------------------------------------------------------
 const dataDir = path.join(work, 'data');
@@ -236,6 +236,74 @@ const pageResult = await pageTiming(quick ? 3 : 9);
 const webPage = typeof pageResult === 'string' ? undefined : pageResult;
 log(webPage ? `web page, keystroke to new preview: ${ms(webPage.keystrokeToPreviewMs)}` : `web page: ${pageResult as string}`);
 
+// --- the static site (issue 16): its download, and opening it to the first preview, in Chromium -------
+interface SiteTiming {
+  /** Every file of dist/web, raw and gzip-compressed (what a web server sends compressed). */
+  rawBytes: number;
+  gzipBytes: number;
+  /** From asking for the page to its form being ready (engine loading meanwhile). */
+  pageReadyMs: number;
+  /** From the file handed to the page (the clerk's pick) to the report's preview shown. */
+  openToPreviewMs: number;
+  /** A keystroke in the agency's name to the new preview, the engine in the browser, median. */
+  keystrokeToPreviewMs: number;
+  samples: number;
+}
+async function siteTiming(samples: number): Promise<SiteTiming | string> {
+  const { gzipSync } = await import('node:zlib');
+  const { readFileSync, readdirSync: list } = await import('node:fs');
+  const { createServer } = await import('node:http');
+  const { buildSite } = await import('../../src/bundle/site.ts');
+  const { launchChromium } = await import('../helpers/browser.ts');
+  const dir = path.join(work, 'site');
+  await buildSite(ROOT, dir);
+  const files = list(dir);
+  const rawBytes = files.reduce((n, f) => n + readFileSync(path.join(dir, f)).length, 0);
+  const gzipBytes = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1) || 'index.html';
+    if (!files.includes(name)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': `${types[path.extname(name)] ?? 'application/octet-stream'}; charset=utf-8` }).end(readFileSync(path.join(dir, name)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  let browser: Awaited<ReturnType<typeof launchChromium>>['browser'] | undefined;
+  try {
+    ({ browser } = await launchChromium());
+    const page = await browser.newPage();
+    type Page = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+    const previewChanged = (previous: string | null) => (globalThis as unknown as Page).document.querySelector('#preview')?.getAttribute('src') !== previous;
+    const asked = performance.now();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForSelector('#open-input', { state: 'attached' });
+    const pageReadyMs = performance.now() - asked;
+    const opened = performance.now();
+    await page.setInputFiles('#open-input', { name: 'nakhon-pathom.yaml', mimeType: 'application/x-yaml', buffer: readFileSync(SAMPLE) });
+    await page.waitForFunction(previewChanged, null, { polling: 5, timeout: 60_000 });
+    const openToPreviewMs = performance.now() - opened;
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const before = await page.getAttribute('#preview', 'src');
+      await page.focus('[data-path="agency"]');
+      await page.keyboard.press('End');
+      const started = performance.now();
+      await page.keyboard.type(i % 2 === 0 ? 'ก' : 'ข');
+      await page.waitForFunction(previewChanged, before, { polling: 5, timeout: 60_000 });
+      times.push(performance.now() - started);
+    }
+    return { rawBytes, gzipBytes, pageReadyMs, openToPreviewMs, keystrokeToPreviewMs: quantile(times, 0.5), samples };
+  } catch (err) {
+    return `not measured: ${(err as Error).message.split('\n')[0]}`;
+  } finally {
+    await browser?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+const siteResult = await siteTiming(quick ? 3 : 9);
+const site = typeof siteResult === 'string' ? undefined : siteResult;
+log(site ? `static site: ${mb(site.gzipBytes)} gzip, page ready ${ms(site.pageReadyMs)}, file to first preview ${ms(site.openToPreviewMs)}, keystroke ${ms(site.keystrokeToPreviewMs)}` : `static site: ${siteResult as string}`);
+
 // --- report ---------------------------------------------------------------------------------------------
 const both = latencies.find((l) => l.formats === 'docx+pdf')!;
 const perAgency = (r: RunResult, n: number) => r.ms / n;
@@ -250,6 +318,12 @@ const targets = [
   { what: '`ita-report build` of the sample from the shell (four documents, whole process)', target: 500, value: cliBuildMs, unit: 'ms' },
   { what: '`ita-report --help` from the shell', target: 150, value: cliHelpMs, unit: 'ms' },
   ...(webPage ? [{ what: 'web page: a keystroke to the new preview of the report (Chromium)', target: 300, value: webPage.keystrokeToPreviewMs, unit: 'ms' }] : []),
+  ...(site
+    ? [
+        { what: 'static site (issue 16): everything to download, gzip', target: 5 * 1024 * 1024, value: site.gzipBytes, unit: 'bytes' },
+        { what: 'static site (issue 16): page asked for, then the file opened, to the first preview (Chromium)', target: 2000, value: site.pageReadyMs + site.openToPreviewMs, unit: 'ms' },
+      ]
+    : []),
   { what: 'resident memory per worker process (process RSS with 1 worker)', target: 300 * 1024 * 1024, value: oneWorker.maxRssBytes, unit: 'bytes' },
   ...(versus
     ? [
@@ -275,7 +349,7 @@ const machine = {
   os: `${process.platform} ${release()}`,
   load: `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (${availableParallelism()} cores; the bench itself uses up to 2)`,
 };
-const results = { date: new Date().toISOString(), machine, count: COUNT, latencies, scaling: linear, oneWorker, twoWorkers, noop, versus, cli: { buildMs: cliBuildMs, helpMs: cliHelpMs }, webPage: webPage ?? pageResult, targets: targets.map((t) => ({ ...t, verdict: verdict(t) })) };
+const results = { date: new Date().toISOString(), machine, count: COUNT, latencies, scaling: linear, oneWorker, twoWorkers, noop, versus, cli: { buildMs: cliBuildMs, helpMs: cliHelpMs }, webPage: webPage ?? pageResult, site: site ?? siteResult, targets: targets.map((t) => ({ ...t, verdict: verdict(t) })) };
 const md = [
   '# Benchmark results',
   '',
@@ -314,6 +388,10 @@ const md = [
   webPage
     ? `The web page (\`ita-report serve\`, Chromium): from a keystroke in the agency's name to the new preview of the report in the page, median of ${webPage.samples}: ${ms(webPage.keystrokeToPreviewMs)}.`
     : `The web page: ${pageResult as string}.`,
+  '',
+  site
+    ? `The static site (\`npm run build:web\`, the engine in the browser, Chromium, served from 127.0.0.1): ${mb(site.rawBytes)} in all, ${mb(site.gzipBytes)} gzip-compressed; the page ready ${ms(site.pageReadyMs)} after it was asked for; the report's preview ${ms(site.openToPreviewMs)} after the file was opened; a keystroke to the new preview, median of ${site.samples}: ${ms(site.keystrokeToPreviewMs)}.`
+    : `The static site: ${siteResult as string}.`,
   '',
   ...(versus
     ? [
