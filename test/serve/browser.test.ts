@@ -311,4 +311,76 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.locator('#save').isDisabled()).toBe(true);
     expect((parse(readFileSync(file, 'utf8')) as { followup: Record<string, unknown> }).followup).toEqual({ '12': { measures: { '3': { steps: { '2': { status: 'อยู่ระหว่างดำเนินการ' } } } } } });
   });
+
+  it('nothing typed is dropped (issue 17): Thai digits, a decimal comma, thousands, % and ล้าน typed or pasted are read and shown as understood; what cannot be read is refused beside the field and stops the save; dates are day, month, B.E.; line breaks kept', async () => {
+    const file = path.join(dataDir, '2566', 'typed.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/typed.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).toBe('92.56');
+    const note = (p: string) => page.textContent(`[data-path="${p}"] + .typed-note`);
+    // Typed key by key, and pasted (one input event of the whole text).
+    await page.fill('[data-path="scores.1"]', '');
+    await page.focus('[data-path="scores.1"]');
+    await page.keyboard.type('๙๒.๕');
+    expect(await note('scores.1')).toBe('= ๙๒.๕');
+    await page.fill('[data-path="scores.2"]', '');
+    await page.focus('[data-path="scores.2"]');
+    await page.keyboard.insertText('92,5');
+    expect(await note('scores.2')).toBe('= ๙๒.๕');
+    await page.fill('[data-path="scores.3"]', '93.68%');
+    expect(await note('scores.3')).toBe('= ๙๓.๖๘');
+    expect(await page.getAttribute('[data-path="scores.3"]', 'inputmode')).toBe('decimal');
+    await page.fill('[data-path="measures[0].budget"]', '');
+    await page.focus('[data-path="measures[0].budget"]');
+    await page.keyboard.insertText('๕๐,๐๐๐');
+    expect(await note('measures[0].budget')).toBe('= ๕๐,๐๐๐ บาท');
+    await page.focus('[data-path="measures[1].budget"]');
+    await page.keyboard.type('1.5 ล้าน');
+    expect(await note('measures[1].budget')).toBe('= ๑,๕๐๐,๐๐๐ บาท');
+    // Dates as day, month, B.E. year: a text field, never the browser's mm/dd/yyyy picker.
+    expect(await page.getAttribute('[data-path="signatory.date"]', 'type')).toBe('text');
+    await page.fill('[data-path="signatory.date"]', '15/01/2567');
+    expect(await note('signatory.date')).toBe('= ๑๕ มกราคม พ.ศ. ๒๕๖๗');
+    await page.selectOption('[data-path="measures[0].period"] select', 'dates');
+    await page.fill('[data-path="measures[0].period.from"]', '1 ต.ค. 66');
+    await page.fill('[data-path="measures[0].period.to"]', '๓๐ กันยายน พ.ศ. ๒๕๖๗');
+    expect(await note('measures[0].period.to')).toBe('= ๓๐ กันยายน พ.ศ. ๒๕๖๗');
+    // A line break in a step is kept.
+    await page.fill('[data-path="measures[0].steps[0]"]', 'บรรทัดแรก\nบรรทัดที่สอง');
+
+    // What cannot be read: said beside the field, marked, the text kept; the save refused.
+    await page.fill('[data-path="scores.4"]', '82 14');
+    const score4 = '[data-path="scores.4"]';
+    expect(await note('scores.4')).toContain('อ่านไม่ได้');
+    expect(await note('scores.4')).toContain('cannot read');
+    expect(await page.getAttribute(score4, 'class')).toContain('unreadable');
+    expect(await page.getAttribute(score4, 'aria-invalid')).toBe('true');
+    const describedBy = (await page.getAttribute(score4, 'aria-describedby'))!;
+    expect(await page.textContent(`#${describedBy.split(' ')[0]}`)).toContain('อ่านไม่ได้');
+    await expect.poll(() => page.textContent('#announce')).toContain('อ่านไม่ได้');
+    await page.fill('[data-path="measures[2].budget"]', '10 %');
+    expect(await note('measures[2].budget')).toContain('ไม่ใช่ร้อยละ');
+    await page.click('#save');
+    expect(await page.textContent('#status')).toContain('ยังไม่ได้บันทึก: มีช่องที่อ่านไม่ได้ ๒ ช่อง');
+    expect(await page.getAttribute(':focus', 'data-path')).toBe('scores.4');
+    expect(readFileSync(file, 'utf8')).toBe(sampleText());
+    // Adding a step draws §6 again: the unread text stays, and still stops the save.
+    await page.click('#measures > .row:nth-child(1) button:text("+ เพิ่มขั้นตอน")');
+    expect(await page.inputValue('[data-path="measures[2].budget"]')).toBe('10 %');
+    expect(await page.getAttribute('[data-path="measures[2].budget"]', 'class')).toContain('unreadable');
+    await page.fill('[data-path="measures[2].budget"]', '');
+    await page.fill(score4, '82.14');
+    expect(await page.getAttribute(score4, 'aria-invalid')).toBeNull();
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const saved = parse(readFileSync(file, 'utf8')) as { scores: Record<string, number>; measures: { budget?: number; steps: string[]; period?: unknown }[]; signatory: { date: string } };
+    expect(saved.scores).toMatchObject({ 1: 92.5, 2: 92.5, 3: 93.68, 4: 82.14 });
+    expect(saved.measures.map((m) => m.budget)).toEqual([50000, 1500000, undefined, undefined, undefined]);
+    expect(saved.measures[0]!.steps[0]).toBe('บรรทัดแรก\nบรรทัดที่สอง');
+    expect(saved.signatory.date).toBe('2024-01-15');
+    expect(saved.measures[0]).toMatchObject({ period: { from: '2023-10-01', to: '2024-09-30' } });
+    // Opened again, the date reads as the clerk wrote it, in Thai.
+    await page.goto(`${base}/?file=2566/typed.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="signatory.date"]')).toBe('๑๕ มกราคม พ.ศ. ๒๕๖๗');
+  });
 });

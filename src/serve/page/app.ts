@@ -11,7 +11,7 @@ import { defaultAssessmentYear, newDataFile, statingFramework } from '../../data
 import { fiscalYearOf } from '../../thai/fiscal.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
-import { $, messageOf, status } from './dom.ts';
+import { $, messageOf, status, thaiDigits } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
@@ -55,7 +55,21 @@ onChanged(() => {
 
 // ---- opening, starting and saving files ------------------------------------------------------------
 
+/**
+ * Saving is refused while a field's text cannot be read: its key is out of the data meanwhile, and
+ * a save would write a file without what the clerk sees typed there. The first such field takes
+ * the keyboard.
+ */
+function unreadableRefusal(): boolean {
+  const paths = [...state.unreadable.keys()];
+  if (paths.length === 0) return false;
+  status(`ยังไม่ได้บันทึก: มีช่องที่อ่านไม่ได้ ${thaiDigits(paths.length)} ช่อง (กรอบสีแดง) แก้ให้ถูกหรือลบข้อความในช่องก่อน (not saved: ${paths.length} field(s) cannot be read; correct or empty them first)`);
+  document.querySelector<HTMLElement>(`[data-path="${CSS.escape(paths[0]!)}"]`)?.focus();
+  return true;
+}
+
 async function save(): Promise<void> {
+  if (unreadableRefusal()) return;
   const saved = await backend.save(state.path, form(), state.create).catch((e: unknown) => {
     status(messageOf(e));
     return null;

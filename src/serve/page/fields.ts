@@ -1,4 +1,4 @@
-import { periodField, rowTools, textField } from './controls.ts';
+import { numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
 import { $, thaiDigits } from './dom.ts';
 import { renderFollowup, renumberProgress } from './followup.ts';
 import { changed, form, state, type MeasureForm } from './state.ts';
@@ -22,25 +22,28 @@ function setIn(obj: Record<string, unknown>, path: string, value: unknown): void
   else o[last] = value;
 }
 
-function valueOf(input: HTMLInputElement): string | number | undefined {
-  const text = input.value.trim();
-  if (text === '') return undefined;
-  if (input.dataset.type === 'int') return Number.parseInt(text, 10);
-  if (input.dataset.type === 'num') return Number(text);
-  return input.value;
-}
-
-/** The fields of index.html that hold one value each, by their data-path. */
+/**
+ * The fields of index.html that hold one value each, by their data-path. Those with a data-type
+ * (`score`, `year`, `date`) read what is typed (controls.ts, typedField); the others are text.
+ */
 function bindSimpleFields(yearChanged: () => void): void {
   for (const input of document.querySelectorAll<HTMLInputElement>('#form > fieldset > label > input[data-path]')) {
     const path = input.dataset.path ?? '';
-    const value = getIn(state.raw, path);
-    input.value = value == null ? '' : String(value);
-    input.oninput = () => {
-      setIn(form(), path, valueOf(input));
-      if (path === 'fiscal_year' || path === 'assessment_year') yearChanged();
-      changed();
-    };
+    const get = () => getIn(state.raw, path);
+    const set = (value: unknown) => setIn(form(), path, value);
+    const type = input.dataset.type;
+    if (type === 'date') typedField(input, { path, get, set, read: readDate, shown: dateShown });
+    else if (type) {
+      // index.html's data-type of a number field is one of the NumberKinds.
+      const kind = type as NumberKind;
+      typedField(input, { path, get, set, read: (text) => readNumber(text, kind), after: () => (path === 'fiscal_year' || path === 'assessment_year') && yearChanged() });
+    } else {
+      input.value = String(get() ?? '');
+      input.oninput = () => {
+        setIn(form(), path, input.value.trim() === '' ? undefined : input.value);
+        changed();
+      };
+    }
   }
 }
 
@@ -55,20 +58,12 @@ export function renderScores(): void {
   for (const ind of indicators) {
     const label = document.createElement('label');
     label.textContent = `ตัวชี้วัดที่ ${thaiDigits(ind.number)} ${ind.name}`;
-    const input = document.createElement('input');
-    Object.assign(input, { type: 'number', step: '0.01', min: '0', max: '100' });
-    input.dataset.path = `scores.${ind.number}`;
-    input.dataset.type = 'num';
-    const value = scores()[ind.number];
-    input.value = value == null ? '' : String(value);
-    input.oninput = () => {
-      const v = valueOf(input);
-      // A number field of type 'num': valueOf gives a number or nothing.
-      if (v === undefined) delete scores()[ind.number];
-      else scores()[ind.number] = v as number;
-      changed();
-    };
-    label.append(input);
+    const { box: field } = numberField('score', {
+      path: `scores.${ind.number}`,
+      get: () => scores()[ind.number],
+      set: (v) => (v === undefined ? delete scores()[ind.number] : (scores()[ind.number] = v)),
+    });
+    label.append(field);
     box.append(label);
   }
 }
@@ -145,17 +140,13 @@ export function renderMeasures(): void {
 /** Budget in baht; empty leaves it out, 0 prints ไม่ใช้งบประมาณ. */
 function budgetField(m: MeasureForm, i: number): HTMLLabelElement {
   const label = document.createElement('label');
-  label.textContent = 'งบประมาณ (บาท, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้)';
-  const input = document.createElement('input');
-  Object.assign(input, { type: 'number', min: '0', step: '0.01' });
-  input.dataset.path = `measures[${i}].budget`;
-  input.value = m.budget == null ? '' : String(m.budget);
-  input.oninput = () => {
-    if (input.value.trim() === '') delete m.budget;
-    else m.budget = Number(input.value);
-    changed();
-  };
-  label.append(input);
+  label.textContent = 'งบประมาณ (บาท เช่น ๕๐,๐๐๐ หรือ 1.5 ล้าน, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้) ';
+  const { box } = numberField('amount', {
+    path: `measures[${i}].budget`,
+    get: () => m.budget,
+    set: (v) => (v === undefined ? delete m.budget : (m.budget = v)),
+  });
+  label.append(box);
   return label;
 }
 
@@ -164,6 +155,8 @@ export function renderForm(yearChanged: () => void): void {
   // A file opened shows its first round of progress.
   state.round = null;
   state.report = null;
+  // Another file: no text of the last one is waiting to be read.
+  state.unreadable.clear();
   bindSimpleFields(yearChanged);
   renderScores();
   renderIssues('urgent');

@@ -1,4 +1,4 @@
-import { periodField, textField } from './controls.ts';
+import { dateField, periodField, textField } from './controls.ts';
 import { $, status, thaiDigits } from './dom.ts';
 import { showFindings } from './findings.ts';
 import { kind, renderKinds, setKind } from './preview.ts';
@@ -303,16 +303,15 @@ export function renderFollowup(): void {
   box.dataset.path = `followup.${r}.measures`;
   const asOf = document.createElement('label');
   asOf.textContent = `ข้อมูล ณ วันที่ (เว้นว่างได้: ใช้วันสิ้นรอบ ${r === '6' ? '๓๑ มีนาคม' : '๓๐ กันยายน'}) `;
-  const date = document.createElement('input');
-  date.type = 'date';
-  date.dataset.path = `followup.${r}.as_of`;
-  date.setAttribute('aria-label', `ข้อมูล ณ วันที่ ${roundName(r)}`);
-  date.value = roundOf(r)?.as_of ?? '';
-  date.oninput = () => {
-    const followup = form().followup ?? {};
-    followup[r] = tidy({ ...followup[r], as_of: date.value === '' ? undefined : date.value }, ['as_of', 'measures']);
-    changed();
-  };
+  const { box: date } = dateField({
+    path: `followup.${r}.as_of`,
+    get: () => roundOf(r)?.as_of,
+    set: (v) => {
+      const followup = form().followup ?? {};
+      followup[r] = tidy({ ...followup[r], as_of: v }, ['as_of', 'measures']);
+    },
+  });
+  date.firstElementChild?.setAttribute('aria-label', `ข้อมูล ณ วันที่ ${roundName(r)}`);
   asOf.append(date);
   box.append(asOf);
   const measures = Array.isArray(raw.measures) ? raw.measures : [];
