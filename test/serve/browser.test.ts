@@ -300,6 +300,8 @@ describe('the page in Chromium', () => {
     expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(checked.data?.followup).toHaveLength(1);
     // Measures of §6 removed or moved take their progress along: measure ๑ removed, ๕ is ๔ …
+    // Removing a measure asks first (issue 17).
+    page.once('dialog', (d) => void d.accept());
     await page.click('#measures > .row:nth-child(1) > .tools button[title="ลบรายการนี้"]');
     expect(await page.inputValue('[data-path="followup.12.measures.4.steps.2.status"]')).toBe('อยู่ระหว่างดำเนินการ');
     expect(await page.textContent('[data-measure-title="4"]')).toBe('การใช้งบประมาณ');
@@ -382,5 +384,83 @@ describe('the page in Chromium', () => {
     // Opened again, the date reads as the clerk wrote it, in Thai.
     await page.goto(`${base}/?file=2566/typed.yaml`);
     await expect.poll(() => page.inputValue('[data-path="signatory.date"]')).toBe('๑๕ มกราคม พ.ศ. ๒๕๖๗');
+  });
+
+  it('work is protected (issue 17): Ctrl+S saves; leaving, opening another file or a new agency with unsaved work asks; removing a measure or a step asks; next year\'s file that exists is offered before any typing', async () => {
+    const file = path.join(dataDir, '2566', 'protect.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/protect.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('จังหวัดนครปฐม');
+    const dialogs: string[] = [];
+    const answer = (accept: boolean) => page.once('dialog', (d) => (dialogs.push(d.message()), void (accept ? d.accept() : d.dismiss())));
+    const unloadAsks = () => page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      // The page's window, as an EventTarget (the tests' types have no DOM).
+      (globalThis as unknown as EventTarget).dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(await unloadAsks()).toBe(false);
+    await page.fill('[data-path="agency"]', 'จังหวัดบันทึกด้วยแป้นพิมพ์');
+    expect(await unloadAsks()).toBe(true);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    expect(readFileSync(file, 'utf8')).toContain('agency: จังหวัดบันทึกด้วยแป้นพิมพ์');
+    expect(await unloadAsks()).toBe(false);
+    await page.fill('[data-path="agency"]', 'จังหวัดยังไม่บันทึก');
+    await page.keyboard.press('Meta+s');
+    await expect.poll(() => readFileSync(file, 'utf8')).toContain('agency: จังหวัดยังไม่บันทึก');
+
+    // Another file with unsaved work: asked, and "Cancel" keeps the form as it is.
+    await page.fill('[data-path="agency"]', 'จังหวัดงานค้าง');
+    answer(false);
+    await page.selectOption('#file', '2566/nakhon-pathom.yaml');
+    expect(dialogs.pop()).toContain('ยังไม่ได้บันทึก');
+    expect(await page.inputValue('#file')).toBe('2566/protect.yaml');
+    expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดงานค้าง');
+    // A new agency, likewise.
+    await page.click('#new-agency');
+    await page.fill('#new-year-value', '2567');
+    await page.fill('#new-name', 'not-started');
+    answer(false);
+    await page.click('#new-agency-create');
+    expect(dialogs.pop()).toContain('ยังไม่ได้บันทึก');
+    expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดงานค้าง');
+
+    // Removing a step, then a measure, asks first and names it; "Cancel" keeps it.
+    const steps = async () => page.locator('#measures > .row:nth-child(1) textarea[data-path^="measures[0].steps"]').count();
+    const before = await steps();
+    answer(false);
+    await page.click('#measures > .row:nth-child(1) > .row:nth-of-type(2) button[title="ลบรายการนี้"]');
+    expect(dialogs.pop()).toContain('ลบขั้นตอนที่ ๒ ของมาตรการที่ ๑');
+    expect(await steps()).toBe(before);
+    answer(true);
+    await page.click('#measures > .row:nth-child(1) > .row:nth-of-type(2) button[title="ลบรายการนี้"]');
+    expect(await steps()).toBe(before - 1);
+    dialogs.pop();
+    const measures = () => page.locator('#measures > .row').count();
+    const count = await measures();
+    answer(false);
+    await page.click('#measures > .row:nth-child(1) > .tools button[title="ลบรายการนี้"]');
+    expect(dialogs.pop()).toMatch(/^ลบมาตรการที่ ๑ “การใช้ทรัพย์สินของราชการ” พร้อมขั้นตอนทั้งหมด/);
+    expect(await measures()).toBe(count);
+    // A new empty measure goes without a question.
+    await page.click('[data-add="measures"]');
+    await page.click(`#measures > .row:nth-child(${count + 1}) > .tools button[title="ลบรายการนี้"]`);
+    expect(await measures()).toBe(count);
+    expect(dialogs).toEqual([]);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+
+    // Next year's file exists: offered at once, and opened.
+    mkdirSync(path.join(dataDir, '2567'), { recursive: true });
+    writeFileSync(path.join(dataDir, '2567', 'protect.yaml'), sampleText().replace('fiscal_year: 2566', 'fiscal_year: 2567').replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดปีถัดไป'));
+    await page.goto(`${base}/?file=2566/protect.yaml`);
+    await expect.poll(() => page.isDisabled('#new-year')).toBe(false);
+    answer(true);
+    await page.click('#new-year');
+    await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('จังหวัดปีถัดไป');
+    expect(dialogs.pop()).toContain('มีไฟล์ของปีถัดไปอยู่แล้ว: 2567/protect.yaml');
+    await expect.poll(() => page.inputValue('#file')).toBe('2567/protect.yaml');
+    expect(await page.textContent('#status')).toContain('เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว');
   });
 });

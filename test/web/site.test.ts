@@ -249,9 +249,9 @@ describe('the static site in Chromium', () => {
     await expect.poll(() => page.textContent('#status')).toBe('');
   });
 
-  it('saves as a download of the same name: the change in place, the comments kept', async () => {
+  it('saves as a download of the same name (Ctrl+S, as the save button): the change in place, the comments kept', async () => {
     const download = downloadNamed(page, 'nakhon-pathom.yaml');
-    await page.click('#save');
+    await page.keyboard.press('Control+s');
     const saved = readFileSync(await (await download).path(), 'utf8');
     expect(saved).toBe(sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดทดสอบแบบออฟไลน์'));
     expect(saved).toContain('fiscal_year: 2566          # ปีงบประมาณของรายงานและมาตรการ (B.E.)');

@@ -77,6 +77,7 @@ async function save(): Promise<void> {
   if (!saved) return;
   state.create = false;
   state.path = saved.path;
+  state.dirty = false;
   showFindings(saved.report);
   $<HTMLButtonElement>('#save').disabled = true;
   $<HTMLButtonElement>('#new-year').disabled = false;
@@ -105,6 +106,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
+  state.dirty = false;
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
   showFindings(file);
@@ -115,8 +117,21 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
 }
 
 async function newYear(): Promise<void> {
+  if (!discardChanges('เริ่มปีใหม่จากไฟล์ที่บันทึกไว้', 'start next year from the file as saved')) return;
   const next = await backend.nextYear(state.path);
+  // A next year's file that exists already is offered before anything is typed into one that
+  // could not be saved under its name (the server's folder; locally the clerk chooses where to save).
+  const listing = await backend.files();
+  if (listing?.files.includes(next.path)) {
+    if (confirm(`มีไฟล์ของปีถัดไปอยู่แล้ว: ${next.path}\nเปิดไฟล์นั้นเพื่อแก้ไขต่อหรือไม่\n\n(Next year's file exists already: open it?)`)) {
+      await open({ path: next.path });
+      await showFiles(next.path);
+      status(`เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว ${next.path} (opened next year's existing file)`);
+    } else status(`ไม่ได้เริ่มไฟล์ใหม่: มีไฟล์ ${next.path} อยู่แล้ว เลือกไฟล์นั้นจากรายการเพื่อแก้ไข (not started: ${next.path} exists; choose it in the list)`);
+    return;
+  }
   state.path = next.path;
+  state.dirty = false;
   state.create = true;
   state.raw = next.raw;
   await useFramework(frameworkYearOf(state.raw));
@@ -136,8 +151,10 @@ function newAgency(): void {
     status('ใส่ปีงบประมาณ และชื่อไฟล์เป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (e.g. nakhon-pathom)');
     return;
   }
+  if (!discardChanges('เริ่มไฟล์ของหน่วยงานใหม่', 'start a new agency')) return;
   state.path = path;
   state.create = true;
+  state.dirty = false;
   state.raw = newDataFile({ agency: '', fiscalYear: year });
   $('#new-agency-form').hidden = true;
   void useFramework(defaultAssessmentYear(year), true).then((notice) => {
@@ -168,8 +185,43 @@ async function showFiles(selected = ''): Promise<void> {
   if (refused.length > 0 && !$('#status').textContent) status(refused.map((r) => `${r.th} (${r.en})`).join(' · '));
 }
 
+// ---- unsaved work --------------------------------------------------------------------------------
+
+/**
+ * True when the form may be replaced: nothing changed since it was opened or saved, or the clerk
+ * says to let the changes go (`what`: what replacing it is for, Thai and English).
+ */
+function discardChanges(th: string, en: string): boolean {
+  if (!state.dirty) return true;
+  return confirm(`การแก้ไขในไฟล์ ${state.path} ยังไม่ได้บันทึก ถ้า${th} การแก้ไขนั้นจะหายไป\nกด OK เพื่อทิ้งการแก้ไข หรือ Cancel เพื่อกลับไปบันทึกก่อน\n\n(Unsaved changes will be lost if you ${en}. OK discards them; Cancel goes back.)`);
+}
+
+// The browser's own question before the page is closed or reloaded with unsaved work.
+addEventListener('beforeunload', (event) => {
+  if (!state.dirty) return;
+  event.preventDefault();
+  // Older Chromium asks only when returnValue is set.
+  event.returnValue = '';
+});
+
+// Ctrl+S (Cmd+S on a Mac) saves, instead of the browser saving the page as HTML.
+addEventListener('keydown', (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+  event.preventDefault();
+  if (!state.raw) return;
+  if ($<HTMLButtonElement>('#save').disabled) status('ไม่มีการแก้ไขที่ต้องบันทึก (nothing to save)');
+  else void save();
+});
+
 const fileSelect = $<HTMLSelectElement>('#file');
-fileSelect.onchange = () => fileSelect.value && open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
+fileSelect.onchange = () => {
+  if (!fileSelect.value) return;
+  if (!discardChanges('เปิดไฟล์อื่น', 'open another file')) {
+    fileSelect.value = state.create ? '' : state.path;
+    return;
+  }
+  open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
+};
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
@@ -218,7 +270,7 @@ if (backend.mode === 'local') {
   $('#file-name').hidden = false;
   const input = $<HTMLInputElement>('#open-input');
   // The picker where the browser has one (a save then writes to the same file), else the file input.
-  $('#open').onclick = () => (canPickFiles() ? void openPicked(pickFile()) : input.click());
+  $('#open').onclick = () => discardChanges('เปิดไฟล์อื่น', 'open another file') && (canPickFiles() ? void openPicked(pickFile()) : input.click());
   input.onchange = () => {
     const file = input.files?.[0];
     input.value = '';

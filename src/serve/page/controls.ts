@@ -168,23 +168,58 @@ export function numberField(kind: NumberKind, options: Omit<TypedFieldOptions<nu
 
 // ---- controls that several parts of the form use -------------------------------------------------
 
+/** Whether a row holds anything the clerk typed or chose (an empty new row goes without asking). */
+export function hasContent(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number') return true;
+  if (Array.isArray(value)) return value.some(hasContent);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(hasContent);
+  return false;
+}
+
+export interface RowToolsOptions {
+  /**
+   * Told where each row came from (`order[new index] = old index`) and how many rows there were,
+   * so that what refers to rows by number (the progress of measures and steps) follows them.
+   */
+  moved?: (order: number[], length: number) => void;
+  /** The row as the clerk knows it, for the question before it is removed: "มาตรการที่ ๑", "measure 1". */
+  name: Said;
+  /** What else goes with the row when it is removed, in Thai ("พร้อมขั้นตอนทั้งหมด"). */
+  takes?: string;
+  /** The data-path of row `index` (`measures[2]`): text that cannot be read yet follows its row. */
+  pathOf?: (index: number) => string;
+}
+
+/** Unread text (state.unreadable) of rows moved goes with them; that of a row removed goes with it. */
+function followRows(order: number[], length: number, pathOf: (index: number) => string): void {
+  const entries = [...state.unreadable];
+  state.unreadable.clear();
+  for (const [path, text] of entries) {
+    const from = Array.from({ length }, (_, i) => i).find((i) => path.startsWith(`${pathOf(i)}.`) || path.startsWith(`${pathOf(i)}[`));
+    if (from === undefined) state.unreadable.set(path, text);
+    else if (order.includes(from)) state.unreadable.set(pathOf(order.indexOf(from)) + path.slice(pathOf(from).length), text);
+  }
+}
+
 /**
- * A row of a list section with move up / move down / remove. `moved`, when given, is told where
- * each row came from (`order[new index] = old index`) and how many rows there were, so that what
- * refers to rows by number (the progress of measures and steps) follows them.
+ * A row of a list section with move up / move down / remove. Removing a row that holds anything
+ * asks first, naming it: one click never takes a measure with its steps.
  */
-export function rowTools(list: unknown[], index: number, rerender: () => void, moved?: (order: number[], length: number) => void): HTMLElement {
+export function rowTools(list: unknown[], index: number, rerender: () => void, { moved, name, takes = '', pathOf }: RowToolsOptions): HTMLElement {
   const tools = document.createElement('span');
   tools.className = 'tools';
-  const button = (text: string, title: string, action: (a: unknown[]) => unknown) => {
+  const button = (text: string, title: string, action: (a: unknown[]) => unknown, ask?: () => boolean) => {
     const b = document.createElement('button');
     Object.assign(b, { type: 'button', textContent: text, title });
     b.onclick = () => {
+      if (ask && !ask()) return;
       const order = list.map((_, i) => i);
       const length = order.length;
       action(list);
       action(order);
       moved?.(order, length);
+      if (pathOf) followRows(order, length, pathOf);
       rerender();
       changed();
     };
@@ -192,7 +227,12 @@ export function rowTools(list: unknown[], index: number, rerender: () => void, m
   };
   button('↑', 'เลื่อนขึ้น', (a) => index > 0 && a.splice(index - 1, 0, ...a.splice(index, 1)));
   button('↓', 'เลื่อนลง', (a) => index < a.length - 1 && a.splice(index + 1, 0, ...a.splice(index, 1)));
-  button('ลบ', 'ลบรายการนี้', (a) => a.splice(index, 1));
+  button(
+    'ลบ',
+    'ลบรายการนี้',
+    (a) => a.splice(index, 1),
+    () => !hasContent(list[index]) || confirm(`ลบ${name.th}${takes ? ` ${takes}` : ''} หรือไม่\nสิ่งที่ลบจะหายไปเมื่อบันทึก\n\n(Delete ${name.en}?)`),
+  );
   return tools;
 }
 

@@ -75,7 +75,7 @@ export function renderIssues(section: IssueSection): void {
   list.forEach((row, i) => {
     const div = document.createElement('div');
     div.className = 'row';
-    div.append(rowTools(list, i, () => renderIssues(section)));
+    div.append(rowTools(list, i, () => renderIssues(section), { name: { th: `ตัวชี้วัดแถวที่ ${thaiDigits(i + 1)} ของหัวข้อ ${section === 'urgent' ? '๔' : '๕'}`, en: `row ${i + 1} of section ${section === 'urgent' ? 4 : 5}` }, takes: 'พร้อมประเด็นของแถว' }));
     const label = document.createElement('label');
     label.textContent = 'ตัวชี้วัด';
     const select = document.createElement('select');
@@ -102,13 +102,26 @@ export function renderMeasures(): void {
   list.forEach((m, i) => {
     const div = document.createElement('div');
     div.className = 'row';
-    div.append(rowTools(list, i, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures)));
+    div.append(
+      rowTools(list, i, renderMeasures, {
+        moved: (order, length) => renumberProgress(order, length, (round) => round.measures),
+        name: { th: `มาตรการที่ ${thaiDigits(i + 1)}${m.title?.trim() ? ` “${m.title.trim()}”` : ''}`, en: `measure ${i + 1}` },
+        takes: 'พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้',
+        pathOf: (index) => `measures[${index}]`,
+      }),
+    );
     div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
     const steps = (m.steps ??= []);
     steps.forEach((step, k) => {
       const stepRow = document.createElement('div');
       stepRow.className = 'row';
-      stepRow.append(rowTools(steps, k, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps)));
+      stepRow.append(
+        rowTools(steps, k, renderMeasures, {
+          moved: (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps),
+          name: { th: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของมาตรการที่ ${thaiDigits(i + 1)}`, en: `step ${k + 1} of measure ${i + 1}` },
+          takes: 'พร้อมผลการดำเนินการของขั้นตอนนี้',
+        }),
+      );
       stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3 }));
       div.append(stepRow);
     });
