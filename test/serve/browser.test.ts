@@ -463,4 +463,72 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.inputValue('#file')).toBe('2567/protect.yaml');
     expect(await page.textContent('#status')).toContain('เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว');
   });
+
+  it('keyboard and screen reader (issue 17): a step added by keyboard takes the keyboard, clear of the header; every control named with its measure and step; errors tied to their field and read out; targets of 24 px and more', async () => {
+    const file = path.join(dataDir, '2566', 'keyboard.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/keyboard.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.4"]')).toBe('82.14');
+    // Keyboard only: from the title of measure ๑, Tab to its add-step button, Enter, type.
+    await page.focus('[data-path="measures[0].title"]');
+    let tabs = 0;
+    while ((await page.getAttribute(':focus', 'aria-label')) !== 'เพิ่มขั้นตอนในมาตรการที่ ๑' && tabs++ < 40) await page.keyboard.press('Tab');
+    const steps = await page.locator('textarea[data-path^="measures[0].steps"]').count();
+    await page.keyboard.press('Enter');
+    const label = `ขั้นตอนที่ ${['๐', '๑', '๒', '๓', '๔', '๕', '๖', '๗', '๘', '๙'][steps + 1]} ของมาตรการที่ ๑`;
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe(label);
+    await page.keyboard.type('ขั้นตอนที่พิมพ์ด้วยแป้นพิมพ์');
+    expect(await page.inputValue(`[data-path="measures[0].steps[${steps}]"]`)).toBe('ขั้นตอนที่พิมพ์ด้วยแป้นพิมพ์');
+    // In view, below the sticky header.
+    const header = (await page.locator('header').boundingBox())!;
+    const focused = (await page.locator(':focus').boundingBox())!;
+    expect(focused.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(focused.y + focused.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // A new measure and a new §4 row take the keyboard too.
+    await page.focus('[data-add="measures"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(':focus', 'data-path')).toBe('measures[5].title');
+    await page.focus('[data-add="urgent"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe('ตัวชี้วัด แถวที่ ๓ ของหัวข้อ ๔');
+    // Moved by keyboard, a step keeps the keyboard on its button at its new place.
+    await page.focus('[aria-label="เลื่อนขั้นตอนที่ ๒ ของมาตรการที่ ๑ขึ้น"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe('เลื่อนขั้นตอนที่ ๑ ของมาตรการที่ ๑ขึ้น');
+
+    // Names: every control of the form has one, none the same as another's.
+    const names = (await page.evaluate(`[...document.querySelectorAll('#form :is(button, input, select, textarea)')].map((e) => {
+      const own = e.getAttribute('aria-label');
+      if (own) return own;
+      const label = e.closest('label');
+      return (label ? label.firstChild?.textContent : e.textContent)?.trim() ?? '';
+    })`)) as string[];
+    expect(names.filter((n) => n === '')).toEqual([]);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(names).toContain('ลบขั้นตอนที่ ๒ ของมาตรการที่ ๑');
+    expect(names).toContain('งบประมาณ (บาท) มาตรการที่ ๓');
+    expect(names).toContain('เลื่อนมาตรการที่ ๒ลง');
+    // Targets: the arrow buttons at least 24 × 24 px, button text at the body's size.
+    const arrow = (await page.locator('[aria-label="เลื่อนมาตรการที่ ๒ลง"]').boundingBox())!;
+    expect(arrow.width).toBeGreaterThanOrEqual(24);
+    expect(arrow.height).toBeGreaterThanOrEqual(24);
+    const sizes = (await page.evaluate(`[getComputedStyle(document.body).fontSize, getComputedStyle(document.querySelector('[data-add="measures"]')).fontSize]`)) as string[];
+    expect(sizes[1]).toBe(sizes[0]);
+
+    // An error of the check: the field marked and described by it, and read out.
+    await page.fill('[data-path="scores.4"]', '182.14');
+    const error = page.locator('label:has([data-path="scores.4"]) + .finding.error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await page.getAttribute('[data-path="scores.4"]', 'aria-invalid')).toBe('true');
+    const ids = (await page.getAttribute('[data-path="scores.4"]', 'aria-describedby'))!.split(' ');
+    expect(ids).toContain(await error.getAttribute('id'));
+    await expect.poll(() => page.textContent('#announce')).toContain('ข้อผิดพลาด');
+    await page.fill('[data-path="scores.4"]', '82.14');
+    await expect.poll(() => error.count()).toBe(0);
+    expect(await page.getAttribute('[data-path="scores.4"]', 'aria-invalid')).toBeNull();
+    expect((await page.getAttribute('[data-path="scores.4"]', 'aria-describedby'))!.split(' ')).toHaveLength(1);
+    // Leave the file as it was, so that the next test is not asked about unsaved work.
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+  });
 });

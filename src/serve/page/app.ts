@@ -238,16 +238,23 @@ $('#kinds').onchange = preview;
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]')) {
   button.onclick = () => {
     const section = button.dataset.add;
+    // The keyboard goes on in the new row: its first field.
+    let first: string;
     if (section === 'measures') {
-      (form().measures ??= []).push({ title: '', steps: [''], owner: '', monitoring: '' });
+      const measures = (form().measures ??= []);
+      measures.push({ title: '', steps: [''], owner: '', monitoring: '' });
       renderMeasures();
+      first = `measures[${measures.length - 1}].title`;
     } else {
       // index.html's other data-add sections are §4 and §5.
       const issues = section as IssueSection;
-      (form()[issues] ??= []).push({ indicator: state.framework?.indicators[0]?.number ?? 1, points: [] });
+      const rows = (form()[issues] ??= []);
+      rows.push({ indicator: state.framework?.indicators[0]?.number ?? 1, points: [] });
       renderIssues(issues);
+      first = `${issues}[${rows.length - 1}].indicator`;
     }
     changed();
+    document.querySelector<HTMLElement>(`[data-path="${CSS.escape(first)}"]`)?.focus();
   };
 }
 

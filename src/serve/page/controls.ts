@@ -183,12 +183,17 @@ export interface RowToolsOptions {
    * so that what refers to rows by number (the progress of measures and steps) follows them.
    */
   moved?: (order: number[], length: number) => void;
-  /** The row as the clerk knows it, for the question before it is removed: "มาตรการที่ ๑", "measure 1". */
-  name: Said;
-  /** What else goes with the row when it is removed, in Thai ("พร้อมขั้นตอนทั้งหมด"). */
+  /**
+   * The row at `index` as the clerk knows it ("ขั้นตอนที่ ๒ ของมาตรการที่ ๑", "step 2 of measure 1"):
+   * the buttons' names for a screen reader, and the question before it is removed.
+   */
+  nameOf: (index: number) => Said;
+  /** What else the question says of the row (a measure's title, "พร้อมขั้นตอนทั้งหมด"). */
   takes?: string;
   /** The data-path of row `index` (`measures[2]`): text that cannot be read yet follows its row. */
   pathOf?: (index: number) => string;
+  /** Where the keyboard goes when the last row is removed (the section's add button). */
+  after?: () => HTMLElement | null;
 }
 
 /** Unread text (state.unreadable) of rows moved goes with them; that of a row removed goes with it. */
@@ -202,16 +207,24 @@ function followRows(order: number[], length: number, pathOf: (index: number) => 
   }
 }
 
+/** The element whose aria-label is `label` exactly (labels hold quotes and digits a selector would need escaped). */
+export const byLabel = (label: string): HTMLElement | undefined => [...document.querySelectorAll<HTMLElement>('[aria-label]')].find((e) => e.getAttribute('aria-label') === label);
+
 /**
- * A row of a list section with move up / move down / remove. Removing a row that holds anything
- * asks first, naming it: one click never takes a measure with its steps.
+ * A row of a list section with move up / move down / remove, each named with the row for a screen
+ * reader ("ลบขั้นตอนที่ ๒ ของมาตรการที่ ๑"). Removing a row that holds anything asks first, naming
+ * it: one click never takes a measure with its steps. The keyboard stays with the row: a row moved
+ * keeps it on the same button at its new place; after a removal it goes to the row that took its
+ * place (its first field), else to `after`.
  */
-export function rowTools(list: unknown[], index: number, rerender: () => void, { moved, name, takes = '', pathOf }: RowToolsOptions): HTMLElement {
+export function rowTools(list: unknown[], index: number, rerender: () => void, { moved, nameOf, takes = '', pathOf, after }: RowToolsOptions): HTMLElement {
   const tools = document.createElement('span');
   tools.className = 'tools';
-  const button = (text: string, title: string, action: (a: unknown[]) => unknown, ask?: () => boolean) => {
+  const name = nameOf(index);
+  const button = (text: string, label: (n: string) => string, title: string, action: (a: unknown[]) => unknown, ask?: () => boolean) => {
     const b = document.createElement('button');
     Object.assign(b, { type: 'button', textContent: text, title });
+    b.setAttribute('aria-label', label(name.th));
     b.onclick = () => {
       if (ask && !ask()) return;
       const order = list.map((_, i) => i);
@@ -222,13 +235,22 @@ export function rowTools(list: unknown[], index: number, rerender: () => void, {
       if (pathOf) followRows(order, length, pathOf);
       rerender();
       changed();
+      if (list.length === length) {
+        const to = order.indexOf(index);
+        (byLabel(label(nameOf(to).th)) ?? byLabel(`ลบ${nameOf(to).th}`))?.focus();
+      } else {
+        const at = Math.min(index, list.length - 1);
+        const row = at < 0 ? undefined : byLabel(`ลบ${nameOf(at).th}`)?.closest('.row');
+        (row?.querySelector<HTMLElement>(':scope > label > :is(input, textarea, select)') ?? row?.querySelector<HTMLElement>('input, textarea, select') ?? after?.())?.focus();
+      }
     };
     tools.append(b);
   };
-  button('↑', 'เลื่อนขึ้น', (a) => index > 0 && a.splice(index - 1, 0, ...a.splice(index, 1)));
-  button('↓', 'เลื่อนลง', (a) => index < a.length - 1 && a.splice(index + 1, 0, ...a.splice(index, 1)));
+  button('↑', (n) => `เลื่อน${n}ขึ้น`, 'เลื่อนขึ้น', (a) => index > 0 && a.splice(index - 1, 0, ...a.splice(index, 1)));
+  button('↓', (n) => `เลื่อน${n}ลง`, 'เลื่อนลง', (a) => index < a.length - 1 && a.splice(index + 1, 0, ...a.splice(index, 1)));
   button(
     'ลบ',
+    (n) => `ลบ${n}`,
     'ลบรายการนี้',
     (a) => a.splice(index, 1),
     () => !hasContent(list[index]) || confirm(`ลบ${name.th}${takes ? ` ${takes}` : ''} หรือไม่\nสิ่งที่ลบจะหายไปเมื่อบันทึก\n\n(Delete ${name.en}?)`),

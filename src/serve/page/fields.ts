@@ -1,4 +1,4 @@
-import { numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
+import { byLabel, numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
 import { $, thaiDigits } from './dom.ts';
 import { renderFollowup, renumberProgress } from './followup.ts';
 import { changed, form, state, type MeasureForm } from './state.ts';
@@ -75,11 +75,20 @@ export function renderIssues(section: IssueSection): void {
   list.forEach((row, i) => {
     const div = document.createElement('div');
     div.className = 'row';
-    div.append(rowTools(list, i, () => renderIssues(section), { name: { th: `ตัวชี้วัดแถวที่ ${thaiDigits(i + 1)} ของหัวข้อ ${section === 'urgent' ? '๔' : '๕'}`, en: `row ${i + 1} of section ${section === 'urgent' ? 4 : 5}` }, takes: 'พร้อมประเด็นของแถว' }));
+    const sectionNo = section === 'urgent' ? 4 : 5;
+    const rowName = (k: number) => `แถวที่ ${thaiDigits(k + 1)} ของหัวข้อ ${thaiDigits(sectionNo)}`;
+    div.append(
+      rowTools(list, i, () => renderIssues(section), {
+        nameOf: (k) => ({ th: `ตัวชี้วัด${rowName(k)}`, en: `row ${k + 1} of section ${sectionNo}` }),
+        takes: 'พร้อมประเด็นของแถว',
+        after: () => document.querySelector(`[data-add="${section}"]`),
+      }),
+    );
     const label = document.createElement('label');
     label.textContent = 'ตัวชี้วัด';
     const select = document.createElement('select');
     select.dataset.path = `${section}[${i}].indicator`;
+    select.setAttribute('aria-label', `ตัวชี้วัด ${rowName(i)}`);
     for (const ind of state.framework?.indicators ?? []) select.append(new Option(`${thaiDigits(ind.number)}. ${ind.name}`, String(ind.number)));
     select.value = String(row.indicator ?? '');
     select.onchange = () => {
@@ -89,7 +98,7 @@ export function renderIssues(section: IssueSection): void {
     label.append(select);
     div.append(label);
     div.append(
-      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3 }),
+      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3, aria: `ประเด็น ${rowName(i)} (บรรทัดละหนึ่งข้อ)` }),
     );
     box.append(div);
   });
@@ -105,12 +114,14 @@ export function renderMeasures(): void {
     div.append(
       rowTools(list, i, renderMeasures, {
         moved: (order, length) => renumberProgress(order, length, (round) => round.measures),
-        name: { th: `มาตรการที่ ${thaiDigits(i + 1)}${m.title?.trim() ? ` “${m.title.trim()}”` : ''}`, en: `measure ${i + 1}` },
-        takes: 'พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้',
+        nameOf: (k) => ({ th: `มาตรการที่ ${thaiDigits(k + 1)}`, en: `measure ${k + 1}` }),
+        takes: `${m.title?.trim() ? `“${m.title.trim()}” ` : ''}พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้`,
+        after: () => document.querySelector('[data-add="measures"]'),
         pathOf: (index) => `measures[${index}]`,
       }),
     );
     div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
+    const measure = `มาตรการที่ ${thaiDigits(i + 1)}`;
     const steps = (m.steps ??= []);
     steps.forEach((step, k) => {
       const stepRow = document.createElement('div');
@@ -118,22 +129,26 @@ export function renderMeasures(): void {
       stepRow.append(
         rowTools(steps, k, renderMeasures, {
           moved: (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps),
-          name: { th: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของมาตรการที่ ${thaiDigits(i + 1)}`, en: `step ${k + 1} of measure ${i + 1}` },
+          nameOf: (j) => ({ th: `ขั้นตอนที่ ${thaiDigits(j + 1)} ของ${measure}`, en: `step ${j + 1} of measure ${i + 1}` }),
           takes: 'พร้อมผลการดำเนินการของขั้นตอนนี้',
+          after: () => byLabel(`เพิ่มขั้นตอนใน${measure}`) ?? null,
         }),
       );
-      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3 }));
+      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3, aria: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของ${measure}` }));
       div.append(stepRow);
     });
     const addStep = document.createElement('button');
     Object.assign(addStep, { type: 'button', textContent: '+ เพิ่มขั้นตอน' });
+    addStep.setAttribute('aria-label', `เพิ่มขั้นตอนใน${measure}`);
     addStep.onclick = () => {
       steps.push('');
       renderMeasures();
       changed();
+      // The keyboard goes on in the new step.
+      document.querySelector<HTMLElement>(`[data-path="measures[${i}].steps[${steps.length - 1}]"]`)?.focus();
     };
     div.append(addStep);
-    div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v)));
+    div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v), { aria: `ผู้รับผิดชอบ ${measure}` }));
     div.append(
       budgetField(m, i),
       periodField({
@@ -141,9 +156,10 @@ export function renderMeasures(): void {
         label: 'ระยะเวลาดำเนินการ ',
         get: () => m.period,
         set: (v) => (v === undefined ? delete m.period : (m.period = v)),
+        context: measure,
       }),
     );
-    div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v)));
+    div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v), { aria: `การกำกับติดตาม ${measure}` }));
     box.append(div);
   });
   // The progress part lists the measures and steps of §6: it follows them.
@@ -154,11 +170,12 @@ export function renderMeasures(): void {
 function budgetField(m: MeasureForm, i: number): HTMLLabelElement {
   const label = document.createElement('label');
   label.textContent = 'งบประมาณ (บาท เช่น ๕๐,๐๐๐ หรือ 1.5 ล้าน, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้) ';
-  const { box } = numberField('amount', {
+  const { box, input } = numberField('amount', {
     path: `measures[${i}].budget`,
     get: () => m.budget,
     set: (v) => (v === undefined ? delete m.budget : (m.budget = v)),
   });
+  input.setAttribute('aria-label', `งบประมาณ (บาท) มาตรการที่ ${thaiDigits(i + 1)}`);
   label.append(box);
   return label;
 }
