@@ -100,8 +100,9 @@ describe('the page in Chromium', () => {
       }, { timeout: 30_000 })
       .toBe(true);
     expect(text).toContain('จังหวัดทดสอบในเบราว์เซอร์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
-    const download = downloadNamed(page, 'report.pdf');
-    await page.click('#download-pdf');
+    // Named by agency, year and document (issue 17).
+    const download = downloadNamed(page, 'จังหวัดทดสอบในเบราว์เซอร์-2566-report.pdf');
+    await page.click('[data-download="report.pdf"]');
     const file = await (await download).path();
     expect(await pdfText(readFileSync(file))).toContain('จังหวัดทดสอบในเบราว์เซอร์');
   });
@@ -165,9 +166,9 @@ describe('the page in Chromium', () => {
     expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(checked.data?.agency).toBe('องค์การบริหารส่วนตำบลทดสอบ');
     expect(checked.data?.measures[0]).toMatchObject({ steps: [expect.any(String), expect.any(String)], budget: 5000, period: { quarter: 2 } });
-    const download = downloadNamed(page, 'report.docx');
-    await page.click('#download-docx');
-    expect((await download).suggestedFilename()).toBe('report.docx');
+    const download = downloadNamed(page, 'องค์การบริหารส่วนตำบลทดสอบ-2567-report.docx');
+    await page.click('[data-download="report.docx"]');
+    expect((await download).suggestedFilename()).toBe('องค์การบริหารส่วนตำบลทดสอบ-2567-report.docx');
   });
 
   it('starts next year from a file: measures kept, scores empty, saved as a new file', async () => {
@@ -258,9 +259,9 @@ describe('the page in Chromium', () => {
     expect(text).toContain(squash('ร้อยละ ๓๐.๗๗ (สามสิบจุดเจ็ดเจ็ด)'));
     expect(text).toContain(squash('แต่งตั้งคณะทำงานแล้ว'));
     expect(text).toContain(squash('คำสั่งแต่งตั้งคณะทำงาน https://www.example.go.th/ita/order.pdf'));
-    const download = downloadNamed(page, 'followup-6-months.pdf');
-    await page.click('#download-pdf');
-    expect((await download).suggestedFilename()).toBe('followup-6-months.pdf');
+    const download = downloadNamed(page, 'จังหวัดนครปฐม-2566-followup-6-months.pdf');
+    await page.click('[data-download="followup-6-months.pdf"]');
+    expect((await download).suggestedFilename()).toBe('จังหวัดนครปฐม-2566-followup-6-months.pdf');
     await page.click('#save');
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
     // The new values where they belong, every other line as it was (comments, layout, the other round).
@@ -530,5 +531,53 @@ describe('the page in Chromium', () => {
     // Leave the file as it was, so that the next test is not asked about unsaved work.
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+  });
+
+  it('the preview stays in view and tells the truth (issue 17): pinned while the form scrolls; marked out of date while a field cannot be read or the form has errors; cleared on another file or year; every document downloadable from one place, named by agency and year', async () => {
+    const file = path.join(dataDir, '2566', 'preview.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/preview.yaml`);
+    const first = await previewText(page, null);
+    expect(first.text).toContain('จังหวัดนครปฐม');
+    expect(await page.isVisible('#preview-note')).toBe(false);
+    // Pinned: scrolled to the signatory at the bottom of the form, the preview is still in view.
+    await page.locator('[data-path="signatory.position"]').scrollIntoViewIfNeeded();
+    expect(await page.evaluate('scrollY')).toBeGreaterThan(1000);
+    const pane = (await page.locator('#preview').boundingBox())!;
+    const header = (await page.locator('header').boundingBox())!;
+    expect(pane.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(pane.y + pane.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // A field that cannot be read: marked out of date, and no document is made of the form without it.
+    await page.fill('[data-path="scores.2"]', '85 25');
+    await expect.poll(() => page.isVisible('#preview-note')).toBe(true);
+    expect(await page.textContent('#preview-note')).toContain('มีช่องที่อ่านไม่ได้');
+    expect(await page.getAttribute('#preview-pane', 'class')).toContain('stale');
+    await page.click('[data-download="announcement.pdf"]');
+    expect(await page.textContent('#status')).toContain('ยังดาวน์โหลดไม่ได้');
+    await page.fill('[data-path="scores.2"]', '85.25');
+    await expect.poll(() => page.isVisible('#preview-note'), { timeout: 15_000 }).toBe(false);
+    // An error of the form: the document kept is marked out of date.
+    await page.fill('[data-path="scores.2"]', '185.25');
+    await expect.poll(() => page.textContent('#preview-note'), { timeout: 15_000 }).toContain('แก้ข้อผิดพลาด');
+    await page.fill('[data-path="scores.2"]', '85.25');
+    await expect.poll(() => page.isVisible('#preview-note'), { timeout: 15_000 }).toBe(false);
+    // Both documents from one place, without switching the preview.
+    expect(await page.isChecked('input[name=kind][value="report"]')).toBe(true);
+    const announcement = downloadNamed(page, 'จังหวัดนครปฐม-2566-announcement.docx');
+    await page.click('[aria-label="ดาวน์โหลดประกาศมาตรการ DOCX"]');
+    expect((await announcement).suggestedFilename()).toBe('จังหวัดนครปฐม-2566-announcement.docx');
+    const report = downloadNamed(page, 'จังหวัดนครปฐม-2566-report.docx');
+    await page.click('[aria-label="ดาวน์โหลดรายงาน DOCX"]');
+    await report;
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    // Next year: the 2566 document goes at once; 2567's has no scores yet, so none is shown.
+    const shown = await page.getAttribute('#preview', 'src');
+    await page.click('#new-year');
+    await expect.poll(() => page.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+    expect(await page.getAttribute('#preview', 'src')).not.toBe(shown);
+    expect(await page.isVisible('#preview')).toBe(false);
+    await expect.poll(() => page.textContent('#preview-note'), { timeout: 15_000 }).toContain('แก้ข้อผิดพลาด');
+    lastPreview = null;
   });
 });

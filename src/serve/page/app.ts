@@ -15,7 +15,7 @@ import { $, messageOf, status, thaiDigits } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
-import { check, download, preview } from './preview.ts';
+import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
 import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
@@ -107,6 +107,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
   state.dirty = false;
+  clearPreview();
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
   showFindings(file);
@@ -132,6 +133,7 @@ async function newYear(): Promise<void> {
   }
   state.path = next.path;
   state.dirty = false;
+  clearPreview();
   state.create = true;
   state.raw = next.raw;
   await useFramework(frameworkYearOf(state.raw));
@@ -140,6 +142,7 @@ async function newYear(): Promise<void> {
   showFileName();
   status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
   void check();
+  void preview();
 }
 
 /** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with; the backend: where it goes). */
@@ -156,6 +159,7 @@ function newAgency(): void {
   state.create = true;
   state.dirty = false;
   state.raw = newDataFile({ agency: '', fiscalYear: year });
+  clearPreview();
   $('#new-agency-form').hidden = true;
   void useFramework(defaultAssessmentYear(year), true).then((notice) => {
     renderForm(yearChanged);
@@ -163,6 +167,7 @@ function newAgency(): void {
     showFileName();
     status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
     void check();
+    void preview();
   });
 }
 
@@ -184,6 +189,9 @@ async function showFiles(selected = ''): Promise<void> {
   // status line says something else already, such as "saved").
   if (refused.length > 0 && !$('#status').textContent) status(refused.map((r) => `${r.th} (${r.en})`).join(' · '));
 }
+
+// The preview pane sticks below the header, whose height changes as its bar wraps or a form opens in it.
+new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${$('header').offsetHeight}px`)).observe($('header'));
 
 // ---- unsaved work --------------------------------------------------------------------------------
 
@@ -231,8 +239,6 @@ $('#new-agency').onclick = () => {
 };
 $('#new-agency-create').onclick = newAgency;
 $('#save').onclick = save;
-$('#download-pdf').onclick = () => download('pdf');
-$('#download-docx').onclick = () => download('docx');
 // The document radios, the follow-up reports' among them, are drawn again as rounds come and go.
 $('#kinds').onchange = preview;
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]')) {
