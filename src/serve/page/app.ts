@@ -19,6 +19,7 @@ import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
 import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
+import { readNumber } from './controls.ts';
 
 /** The framework a file is checked against: the one it states, else its assessment year's. */
 const frameworkYearOf = (raw: FormData): unknown => raw.framework ?? raw.assessment_year ?? defaultAssessmentYear(Number(raw.fiscal_year));
@@ -147,7 +148,9 @@ async function newYear(): Promise<void> {
 
 /** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with; the backend: where it goes). */
 function newAgency(): void {
-  const year = Number($<HTMLInputElement>('#new-year-value').value);
+  // Read as the form's years are: Thai digits too.
+  const typed = readNumber($<HTMLInputElement>('#new-year-value').value, 'year');
+  const year = typed.ok ? typed.value : Number.NaN;
   const name = $<HTMLInputElement>('#new-name').value.trim();
   const path = backend.newFilePath(year, name);
   if (path === undefined) {

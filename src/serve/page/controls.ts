@@ -197,7 +197,7 @@ export interface RowToolsOptions {
 }
 
 /** Unread text (state.unreadable) of rows moved goes with them; that of a row removed goes with it. */
-function followRows(order: number[], length: number, pathOf: (index: number) => string): void {
+export function followRows(order: number[], length: number, pathOf: (index: number) => string): void {
   const entries = [...state.unreadable];
   state.unreadable.clear();
   for (const [path, text] of entries) {

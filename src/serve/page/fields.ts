@@ -1,6 +1,7 @@
-import { byLabel, numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
+import { byLabel, followRows, numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
 import { $, thaiDigits } from './dom.ts';
 import { renderFollowup, renumberProgress } from './followup.ts';
+import { ROUNDS } from './rounds.ts';
 import { changed, form, state, type MeasureForm } from './state.ts';
 
 // ---- reading and writing the form -------------------------------------------------------------
@@ -113,7 +114,10 @@ export function renderMeasures(): void {
     div.className = 'row';
     div.append(
       rowTools(list, i, renderMeasures, {
-        moved: (order, length) => renumberProgress(order, length, (round) => round.measures),
+        moved: (order, length) => {
+          renumberProgress(order, length, (round) => round.measures);
+          for (const r of ROUNDS) followRows(order, length, (k) => `followup.${r}.measures.${k + 1}`);
+        },
         nameOf: (k) => ({ th: `มาตรการที่ ${thaiDigits(k + 1)}`, en: `measure ${k + 1}` }),
         takes: `${m.title?.trim() ? `“${m.title.trim()}” ` : ''}พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้`,
         after: () => document.querySelector('[data-add="measures"]'),
@@ -128,7 +132,10 @@ export function renderMeasures(): void {
       stepRow.className = 'row';
       stepRow.append(
         rowTools(steps, k, renderMeasures, {
-          moved: (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps),
+          moved: (order, length) => {
+            renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps);
+            for (const r of ROUNDS) followRows(order, length, (j) => `followup.${r}.measures.${i + 1}.steps.${j + 1}`);
+          },
           nameOf: (j) => ({ th: `ขั้นตอนที่ ${thaiDigits(j + 1)} ของ${measure}`, en: `step ${j + 1} of measure ${i + 1}` }),
           takes: 'พร้อมผลการดำเนินการของขั้นตอนนี้',
           after: () => byLabel(`เพิ่มขั้นตอนใน${measure}`) ?? null,

@@ -286,6 +286,8 @@ export function renderFollowup(): void {
       if (!confirm(`ลบผลการดำเนินการ${roundName(round)}ทั้งหมดออกจากไฟล์หรือไม่`)) return;
       const followup = form().followup ?? {};
       delete followup[round];
+      // Text of the round that could not be read goes with the round.
+      for (const path of [...state.unreadable.keys()]) if (path.startsWith(`followup.${round}.`)) state.unreadable.delete(path);
       if (Object.keys(followup).length === 0) delete form().followup;
       renderFollowup();
       changed();
