@@ -200,7 +200,7 @@ new ResizeObserver(() => document.documentElement.style.setProperty('--header-he
 
 /**
  * True when the form may be replaced: nothing changed since it was opened or saved, or the clerk
- * says to let the changes go (`what`: what replacing it is for, Thai and English).
+ * says to let the changes go. `th` and `en` say what replacing it is for ("เปิดไฟล์อื่น").
  */
 function discardChanges(th: string, en: string): boolean {
   if (!state.dirty) return true;

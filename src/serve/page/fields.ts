@@ -37,7 +37,7 @@ function bindSimpleFields(yearChanged: () => void): void {
     else if (type) {
       // index.html's data-type of a number field is one of the NumberKinds.
       const kind = type as NumberKind;
-      typedField(input, { path, get, set, read: (text) => readNumber(text, kind), after: () => (path === 'fiscal_year' || path === 'assessment_year') && yearChanged() });
+      typedField(input, { path, get, set, read: (text) => readNumber(text, kind), after: () => (path === 'fiscal_year' || path === 'assessment_year') && !state.unreadable.has(path) && yearChanged() });
     } else {
       input.value = String(get() ?? '');
       input.oninput = () => {

@@ -1,5 +1,4 @@
 import type { Report } from '../api.ts';
-import { convertDigits } from '../../thai/digits.ts';
 import { $, announce, markInvalid, thaiDigits } from './dom.ts';
 import { state } from './state.ts';
 
@@ -10,6 +9,13 @@ function parentPath(path: string): string {
   const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
   return parent === path ? '' : parent;
 }
+
+/**
+ * The engine's Thai words with the numbers that follow a Thai word in Thai digits ("ตัวชี้วัดที่ 1" →
+ * "ตัวชี้วัดที่ ๑"), as the labels beside them write them. Numbers after anything else stay as they
+ * are: they are what is typed into a file or a field ("framework: 2568", "frameworks/2569.yaml").
+ */
+const thaiNumbers = (th: string): string => th.replace(/([ก-๛]) ?(?=[0-9])([0-9][0-9.,]*)/g, (whole) => thaiDigits(whole));
 
 /** The errors last shown (path and words), so that only new ones are read out. */
 let errorsShown = new Set<string>();
@@ -36,8 +42,7 @@ export function showFindings(report: Report): void {
     const note = document.createElement('span');
     note.className = `finding ${f.severity}`;
     note.id = `finding-${n}`;
-    // The engine's words, their digits as the labels beside them write them (addresses left as they are).
-    const th = convertDigits(f.th, 'thai');
+    const th = thaiNumbers(f.th);
     note.textContent = `${f.severity === 'error' ? 'ข้อผิดพลาด' : 'คำเตือน'}: ${th} (${f.en})`;
     // The nearest field: the path itself, or its parent (a missing key is reported on its parent).
     let path = f.path;
