@@ -100,8 +100,9 @@ describe('the page in Chromium', () => {
       }, { timeout: 30_000 })
       .toBe(true);
     expect(text).toContain('จังหวัดทดสอบในเบราว์เซอร์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
-    const download = downloadNamed(page, 'report.pdf');
-    await page.click('#download-pdf');
+    // Named by agency, year and document (issue 17).
+    const download = downloadNamed(page, 'จังหวัดทดสอบในเบราว์เซอร์-2566-report.pdf');
+    await page.click('[data-download="report.pdf"]');
     const file = await (await download).path();
     expect(await pdfText(readFileSync(file))).toContain('จังหวัดทดสอบในเบราว์เซอร์');
   });
@@ -165,9 +166,9 @@ describe('the page in Chromium', () => {
     expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(checked.data?.agency).toBe('องค์การบริหารส่วนตำบลทดสอบ');
     expect(checked.data?.measures[0]).toMatchObject({ steps: [expect.any(String), expect.any(String)], budget: 5000, period: { quarter: 2 } });
-    const download = downloadNamed(page, 'report.docx');
-    await page.click('#download-docx');
-    expect((await download).suggestedFilename()).toBe('report.docx');
+    const download = downloadNamed(page, 'องค์การบริหารส่วนตำบลทดสอบ-2567-report.docx');
+    await page.click('[data-download="report.docx"]');
+    expect((await download).suggestedFilename()).toBe('องค์การบริหารส่วนตำบลทดสอบ-2567-report.docx');
   });
 
   it('starts next year from a file: measures kept, scores empty, saved as a new file', async () => {
@@ -200,7 +201,9 @@ describe('the page in Chromium', () => {
   it('a new agency whose assessment year has no framework yet: the latest one is stated in the file, and the page says so', async () => {
     await page.goto(`${base}/`);
     await page.click('#new-agency');
-    await page.fill('#new-year-value', '2570');
+    // Thai digits are read here too (issue 17).
+    // Thai digits are read here too (issue 17).
+    await page.fill('#new-year-value', '๒๕๗๐');
     await page.fill('#new-name', 'agency-2570');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2570/agency-2570.yaml');
@@ -210,7 +213,8 @@ describe('the page in Chromium', () => {
     expect(await page.textContent('label:has([data-path="scores.10"])')).toContain('การป้องกันการทุจริต');
     await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลปีใหม่');
     await page.click('#save');
-    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    // Run alone, this is the server's first save: its worker threads start cold.
+    await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toContain('บันทึกแล้ว');
     const file = path.join(dataDir, '2570', 'agency-2570.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^assessment_year: 2569\nframework: 2568\n/m);
     // No framework error: what is left is the scores and measures the clerk has not typed yet.
@@ -258,9 +262,9 @@ describe('the page in Chromium', () => {
     expect(text).toContain(squash('ร้อยละ ๓๐.๗๗ (สามสิบจุดเจ็ดเจ็ด)'));
     expect(text).toContain(squash('แต่งตั้งคณะทำงานแล้ว'));
     expect(text).toContain(squash('คำสั่งแต่งตั้งคณะทำงาน https://www.example.go.th/ita/order.pdf'));
-    const download = downloadNamed(page, 'followup-6-months.pdf');
-    await page.click('#download-pdf');
-    expect((await download).suggestedFilename()).toBe('followup-6-months.pdf');
+    const download = downloadNamed(page, 'จังหวัดนครปฐม-2566-followup-6-months.pdf');
+    await page.click('[data-download="followup-6-months.pdf"]');
+    expect((await download).suggestedFilename()).toBe('จังหวัดนครปฐม-2566-followup-6-months.pdf');
     await page.click('#save');
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
     // The new values where they belong, every other line as it was (comments, layout, the other round).
@@ -300,6 +304,12 @@ describe('the page in Chromium', () => {
     expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(checked.data?.followup).toHaveLength(1);
     // Measures of §6 removed or moved take their progress along: measure ๑ removed, ๕ is ๔ …
+    // A date of measure ๑'s progress that cannot be read stops a save while the measure is there …
+    await page.selectOption('[data-path="followup.12.measures.1.steps.1.when"] select', 'dates');
+    await page.fill('[data-path="followup.12.measures.1.steps.1.when.from"]', '31 ก.พ. 67');
+    expect(await page.textContent('[data-path="followup.12.measures.1.steps.1.when.from"] + .typed-note')).toContain('ไม่มีวันที่นี้ในปฏิทิน');
+    // … and goes with it. Removing a measure asks first (issue 17).
+    page.once('dialog', (d) => void d.accept());
     await page.click('#measures > .row:nth-child(1) > .tools button[title="ลบรายการนี้"]');
     expect(await page.inputValue('[data-path="followup.12.measures.4.steps.2.status"]')).toBe('อยู่ระหว่างดำเนินการ');
     expect(await page.textContent('[data-measure-title="4"]')).toBe('การใช้งบประมาณ');
@@ -310,5 +320,273 @@ describe('the page in Chromium', () => {
     await page.click('#save');
     await expect.poll(() => page.locator('#save').isDisabled()).toBe(true);
     expect((parse(readFileSync(file, 'utf8')) as { followup: Record<string, unknown> }).followup).toEqual({ '12': { measures: { '3': { steps: { '2': { status: 'อยู่ระหว่างดำเนินการ' } } } } } });
+  });
+
+  it('nothing typed is dropped (issue 17): Thai digits, a decimal comma, thousands, % and ล้าน typed or pasted are read and shown as understood; what cannot be read is refused beside the field and stops the save; dates are day, month, B.E.; line breaks kept', async () => {
+    const file = path.join(dataDir, '2566', 'typed.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/typed.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).toBe('92.56');
+    const note = (p: string) => page.textContent(`[data-path="${p}"] + .typed-note`);
+    // Typed key by key, and pasted (one input event of the whole text).
+    await page.fill('[data-path="scores.1"]', '');
+    await page.focus('[data-path="scores.1"]');
+    await page.keyboard.type('๙๒.๕');
+    expect(await note('scores.1')).toBe('= ๙๒.๕');
+    await page.fill('[data-path="scores.2"]', '');
+    await page.focus('[data-path="scores.2"]');
+    await page.keyboard.insertText('92,5');
+    expect(await note('scores.2')).toBe('= ๙๒.๕');
+    await page.fill('[data-path="scores.3"]', '93.68%');
+    expect(await note('scores.3')).toBe('= ๙๓.๖๘');
+    expect(await page.getAttribute('[data-path="scores.3"]', 'inputmode')).toBe('decimal');
+    await page.fill('[data-path="measures[0].budget"]', '');
+    await page.focus('[data-path="measures[0].budget"]');
+    await page.keyboard.insertText('๕๐,๐๐๐');
+    expect(await note('measures[0].budget')).toBe('= ๕๐,๐๐๐ บาท');
+    await page.focus('[data-path="measures[1].budget"]');
+    await page.keyboard.type('1.5 ล้าน');
+    expect(await note('measures[1].budget')).toBe('= ๑,๕๐๐,๐๐๐ บาท');
+    // Dates as day, month, B.E. year: a text field, never the browser's mm/dd/yyyy picker.
+    expect(await page.getAttribute('[data-path="signatory.date"]', 'type')).toBe('text');
+    await page.fill('[data-path="signatory.date"]', '15/01/2567');
+    expect(await note('signatory.date')).toBe('= ๑๕ มกราคม พ.ศ. ๒๕๖๗');
+    await page.selectOption('[data-path="measures[0].period"] select', 'dates');
+    await page.fill('[data-path="measures[0].period.from"]', '1 ต.ค. 66');
+    await page.fill('[data-path="measures[0].period.to"]', '๓๐ กันยายน พ.ศ. ๒๕๖๗');
+    expect(await note('measures[0].period.to')).toBe('= ๓๐ กันยายน พ.ศ. ๒๕๖๗');
+    // A line break in a step is kept.
+    await page.fill('[data-path="measures[0].steps[0]"]', 'บรรทัดแรก\nบรรทัดที่สอง');
+
+    // What cannot be read: said beside the field, marked, the text kept; the save refused.
+    await page.fill('[data-path="scores.4"]', '82 14');
+    const score4 = '[data-path="scores.4"]';
+    expect(await note('scores.4')).toContain('อ่านไม่ได้');
+    expect(await note('scores.4')).toContain('cannot read');
+    expect(await page.getAttribute(score4, 'class')).toContain('unreadable');
+    expect(await page.getAttribute(score4, 'aria-invalid')).toBe('true');
+    const describedBy = (await page.getAttribute(score4, 'aria-describedby'))!;
+    expect(await page.textContent(`#${describedBy.split(' ')[0]}`)).toContain('อ่านไม่ได้');
+    await expect.poll(() => page.textContent('#announce')).toContain('อ่านไม่ได้');
+    await page.fill('[data-path="measures[2].budget"]', '10 %');
+    expect(await note('measures[2].budget')).toContain('ไม่ใช่ร้อยละ');
+    await page.click('#save');
+    expect(await page.textContent('#status')).toContain('ยังไม่ได้บันทึก: มีช่องที่อ่านไม่ได้ ๒ ช่อง');
+    expect(await page.getAttribute(':focus', 'data-path')).toBe('scores.4');
+    expect(readFileSync(file, 'utf8')).toBe(sampleText());
+    // Adding a step draws §6 again: the unread text stays, and still stops the save.
+    await page.click('#measures > .row:nth-child(1) button:text("+ เพิ่มขั้นตอน")');
+    expect(await page.inputValue('[data-path="measures[2].budget"]')).toBe('10 %');
+    expect(await page.getAttribute('[data-path="measures[2].budget"]', 'class')).toContain('unreadable');
+    await page.fill('[data-path="measures[2].budget"]', '');
+    await page.fill(score4, '82.14');
+    expect(await page.getAttribute(score4, 'aria-invalid')).toBeNull();
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const saved = parse(readFileSync(file, 'utf8')) as { scores: Record<string, number>; measures: { budget?: number; steps: string[]; period?: unknown }[]; signatory: { date: string } };
+    expect(saved.scores).toMatchObject({ 1: 92.5, 2: 92.5, 3: 93.68, 4: 82.14 });
+    expect(saved.measures.map((m) => m.budget)).toEqual([50000, 1500000, undefined, undefined, undefined]);
+    expect(saved.measures[0]!.steps[0]).toBe('บรรทัดแรก\nบรรทัดที่สอง');
+    expect(saved.signatory.date).toBe('2024-01-15');
+    expect(saved.measures[0]).toMatchObject({ period: { from: '2023-10-01', to: '2024-09-30' } });
+    // Opened again, the date reads as the clerk wrote it, in Thai.
+    await page.goto(`${base}/?file=2566/typed.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="signatory.date"]')).toBe('๑๕ มกราคม พ.ศ. ๒๕๖๗');
+  });
+
+  it('work is protected (issue 17): Ctrl+S saves; leaving, opening another file or a new agency with unsaved work asks; removing a measure or a step asks; next year\'s file that exists is offered before any typing', async () => {
+    const file = path.join(dataDir, '2566', 'protect.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/protect.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('จังหวัดนครปฐม');
+    const dialogs: string[] = [];
+    const answer = (accept: boolean) => page.once('dialog', (d) => (dialogs.push(d.message()), void (accept ? d.accept() : d.dismiss())));
+    const unloadAsks = () => page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      // The page's window, as an EventTarget (the tests' types have no DOM).
+      (globalThis as unknown as EventTarget).dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(await unloadAsks()).toBe(false);
+    await page.fill('[data-path="agency"]', 'จังหวัดบันทึกด้วยแป้นพิมพ์');
+    expect(await unloadAsks()).toBe(true);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    expect(readFileSync(file, 'utf8')).toContain('agency: จังหวัดบันทึกด้วยแป้นพิมพ์');
+    expect(await unloadAsks()).toBe(false);
+    await page.fill('[data-path="agency"]', 'จังหวัดยังไม่บันทึก');
+    await page.keyboard.press('Meta+s');
+    await expect.poll(() => readFileSync(file, 'utf8')).toContain('agency: จังหวัดยังไม่บันทึก');
+
+    // Another file with unsaved work: asked, and "Cancel" keeps the form as it is.
+    await page.fill('[data-path="agency"]', 'จังหวัดงานค้าง');
+    answer(false);
+    await page.selectOption('#file', '2566/nakhon-pathom.yaml');
+    expect(dialogs.pop()).toContain('ยังไม่ได้บันทึก');
+    expect(await page.inputValue('#file')).toBe('2566/protect.yaml');
+    expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดงานค้าง');
+    // A new agency, likewise.
+    await page.click('#new-agency');
+    await page.fill('#new-year-value', '2567');
+    await page.fill('#new-name', 'not-started');
+    answer(false);
+    await page.click('#new-agency-create');
+    expect(dialogs.pop()).toContain('ยังไม่ได้บันทึก');
+    expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดงานค้าง');
+
+    // Removing a step, then a measure, asks first and names it; "Cancel" keeps it.
+    const steps = async () => page.locator('#measures > .row:nth-child(1) textarea[data-path^="measures[0].steps"]').count();
+    const before = await steps();
+    answer(false);
+    await page.click('#measures > .row:nth-child(1) > .row:nth-of-type(2) button[title="ลบรายการนี้"]');
+    expect(dialogs.pop()).toContain('ลบขั้นตอนที่ ๒ ของมาตรการที่ ๑');
+    expect(await steps()).toBe(before);
+    answer(true);
+    await page.click('#measures > .row:nth-child(1) > .row:nth-of-type(2) button[title="ลบรายการนี้"]');
+    expect(await steps()).toBe(before - 1);
+    dialogs.pop();
+    const measures = () => page.locator('#measures > .row').count();
+    const count = await measures();
+    answer(false);
+    await page.click('#measures > .row:nth-child(1) > .tools button[title="ลบรายการนี้"]');
+    expect(dialogs.pop()).toMatch(/^ลบมาตรการที่ ๑ “การใช้ทรัพย์สินของราชการ” พร้อมขั้นตอนทั้งหมด/);
+    expect(await measures()).toBe(count);
+    // A new empty measure goes without a question.
+    await page.click('[data-add="measures"]');
+    await page.click(`#measures > .row:nth-child(${count + 1}) > .tools button[title="ลบรายการนี้"]`);
+    expect(await measures()).toBe(count);
+    expect(dialogs).toEqual([]);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+
+    // Next year's file exists: offered at once, and opened.
+    mkdirSync(path.join(dataDir, '2567'), { recursive: true });
+    writeFileSync(path.join(dataDir, '2567', 'protect.yaml'), sampleText().replace('fiscal_year: 2566', 'fiscal_year: 2567').replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดปีถัดไป'));
+    await page.goto(`${base}/?file=2566/protect.yaml`);
+    await expect.poll(() => page.isDisabled('#new-year')).toBe(false);
+    answer(true);
+    await page.click('#new-year');
+    await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('จังหวัดปีถัดไป');
+    expect(dialogs.pop()).toContain('มีไฟล์ของปีถัดไปอยู่แล้ว: 2567/protect.yaml');
+    await expect.poll(() => page.inputValue('#file')).toBe('2567/protect.yaml');
+    expect(await page.textContent('#status')).toContain('เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว');
+  });
+
+  it('keyboard and screen reader (issue 17): a step added by keyboard takes the keyboard, clear of the header; every control named with its measure and step; errors tied to their field and read out; targets of 24 px and more', async () => {
+    const file = path.join(dataDir, '2566', 'keyboard.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/keyboard.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.4"]')).toBe('82.14');
+    // Keyboard only: from the title of measure ๑, Tab to its add-step button, Enter, type.
+    await page.focus('[data-path="measures[0].title"]');
+    let tabs = 0;
+    while ((await page.getAttribute(':focus', 'aria-label')) !== 'เพิ่มขั้นตอนในมาตรการที่ ๑' && tabs++ < 40) await page.keyboard.press('Tab');
+    const steps = await page.locator('textarea[data-path^="measures[0].steps"]').count();
+    await page.keyboard.press('Enter');
+    const label = `ขั้นตอนที่ ${['๐', '๑', '๒', '๓', '๔', '๕', '๖', '๗', '๘', '๙'][steps + 1]} ของมาตรการที่ ๑`;
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe(label);
+    await page.keyboard.type('ขั้นตอนที่พิมพ์ด้วยแป้นพิมพ์');
+    expect(await page.inputValue(`[data-path="measures[0].steps[${steps}]"]`)).toBe('ขั้นตอนที่พิมพ์ด้วยแป้นพิมพ์');
+    // In view, below the sticky header.
+    const header = (await page.locator('header').boundingBox())!;
+    const focused = (await page.locator(':focus').boundingBox())!;
+    expect(focused.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(focused.y + focused.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // A new measure and a new §4 row take the keyboard too.
+    await page.focus('[data-add="measures"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(':focus', 'data-path')).toBe('measures[5].title');
+    await page.focus('[data-add="urgent"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe('ตัวชี้วัด แถวที่ ๓ ของหัวข้อ ๔');
+    // Moved by keyboard, a step keeps the keyboard on its button at its new place.
+    await page.focus('[aria-label="เลื่อนขั้นตอนที่ ๒ ของมาตรการที่ ๑ขึ้น"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute(':focus', 'aria-label')).toBe('เลื่อนขั้นตอนที่ ๑ ของมาตรการที่ ๑ขึ้น');
+
+    // Names: every control of the form has one, none the same as another's.
+    const names = (await page.evaluate(`[...document.querySelectorAll('#form :is(button, input, select, textarea)')].map((e) => {
+      const own = e.getAttribute('aria-label');
+      if (own) return own;
+      const label = e.closest('label');
+      return (label ? label.firstChild?.textContent : e.textContent)?.trim() ?? '';
+    })`)) as string[];
+    expect(names.filter((n) => n === '')).toEqual([]);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(names).toContain('ลบขั้นตอนที่ ๒ ของมาตรการที่ ๑');
+    expect(names).toContain('งบประมาณ (บาท) มาตรการที่ ๓');
+    expect(names).toContain('เลื่อนมาตรการที่ ๒ลง');
+    // Targets: the arrow buttons at least 24 × 24 px, button text at the body's size.
+    const arrow = (await page.locator('[aria-label="เลื่อนมาตรการที่ ๒ลง"]').boundingBox())!;
+    expect(arrow.width).toBeGreaterThanOrEqual(24);
+    expect(arrow.height).toBeGreaterThanOrEqual(24);
+    const sizes = (await page.evaluate(`[getComputedStyle(document.body).fontSize, getComputedStyle(document.querySelector('[data-add="measures"]')).fontSize]`)) as string[];
+    expect(sizes[1]).toBe(sizes[0]);
+
+    // An error of the check: the field marked and described by it, and read out.
+    await page.fill('[data-path="scores.4"]', '182.14');
+    const error = page.locator('label:has([data-path="scores.4"]) + .finding.error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await page.getAttribute('[data-path="scores.4"]', 'aria-invalid')).toBe('true');
+    // Its numbers after Thai words in Thai digits, as the labels write them.
+    expect(await error.textContent()).not.toMatch(/[ก-๛] ?[0-9]/);
+    const ids = (await page.getAttribute('[data-path="scores.4"]', 'aria-describedby'))!.split(' ');
+    expect(ids).toContain(await error.getAttribute('id'));
+    await expect.poll(() => page.textContent('#announce')).toContain('ข้อผิดพลาด');
+    await page.fill('[data-path="scores.4"]', '82.14');
+    await expect.poll(() => error.count()).toBe(0);
+    expect(await page.getAttribute('[data-path="scores.4"]', 'aria-invalid')).toBeNull();
+    expect((await page.getAttribute('[data-path="scores.4"]', 'aria-describedby'))!.split(' ')).toHaveLength(1);
+    // Leave the file as it was, so that the next test is not asked about unsaved work.
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+  });
+
+  it('the preview stays in view and tells the truth (issue 17): pinned while the form scrolls; marked out of date while a field cannot be read or the form has errors; cleared on another file or year; every document downloadable from one place, named by agency and year', async () => {
+    const file = path.join(dataDir, '2566', 'preview.yaml');
+    writeFileSync(file, sampleText());
+    await page.goto(`${base}/?file=2566/preview.yaml`);
+    const first = await previewText(page, null);
+    expect(first.text).toContain('จังหวัดนครปฐม');
+    expect(await page.isVisible('#preview-note')).toBe(false);
+    // Pinned: scrolled to the signatory at the bottom of the form, the preview is still in view.
+    await page.locator('[data-path="signatory.position"]').scrollIntoViewIfNeeded();
+    expect(await page.evaluate('scrollY')).toBeGreaterThan(1000);
+    const pane = (await page.locator('#preview').boundingBox())!;
+    const header = (await page.locator('header').boundingBox())!;
+    expect(pane.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(pane.y + pane.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // A field that cannot be read: marked out of date, and no document is made of the form without it.
+    await page.fill('[data-path="scores.2"]', '85 25');
+    await expect.poll(() => page.isVisible('#preview-note')).toBe(true);
+    expect(await page.textContent('#preview-note')).toContain('มีช่องที่อ่านไม่ได้');
+    expect(await page.getAttribute('#preview-pane', 'class')).toContain('stale');
+    await page.click('[data-download="announcement.pdf"]');
+    expect(await page.textContent('#status')).toContain('ยังดาวน์โหลดไม่ได้');
+    await page.fill('[data-path="scores.2"]', '85.25');
+    await expect.poll(() => page.isVisible('#preview-note'), { timeout: 15_000 }).toBe(false);
+    // An error of the form: the document kept is marked out of date.
+    await page.fill('[data-path="scores.2"]', '185.25');
+    await expect.poll(() => page.textContent('#preview-note'), { timeout: 15_000 }).toContain('แก้ข้อผิดพลาด');
+    await page.fill('[data-path="scores.2"]', '85.25');
+    await expect.poll(() => page.isVisible('#preview-note'), { timeout: 15_000 }).toBe(false);
+    // Both documents from one place, without switching the preview.
+    expect(await page.isChecked('input[name=kind][value="report"]')).toBe(true);
+    const announcement = downloadNamed(page, 'จังหวัดนครปฐม-2566-announcement.docx');
+    await page.click('[aria-label="ดาวน์โหลดประกาศมาตรการ DOCX"]');
+    expect((await announcement).suggestedFilename()).toBe('จังหวัดนครปฐม-2566-announcement.docx');
+    const report = downloadNamed(page, 'จังหวัดนครปฐม-2566-report.docx');
+    await page.click('[aria-label="ดาวน์โหลดรายงาน DOCX"]');
+    await report;
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    // Next year: the 2566 document goes at once; 2567's has no scores yet, so none is shown.
+    const shown = await page.getAttribute('#preview', 'src');
+    await page.click('#new-year');
+    await expect.poll(() => page.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+    expect(await page.getAttribute('#preview', 'src')).not.toBe(shown);
+    expect(await page.isVisible('#preview')).toBe(false);
+    await expect.poll(() => page.textContent('#preview-note'), { timeout: 15_000 }).toContain('แก้ข้อผิดพลาด');
+    lastPreview = null;
   });
 });

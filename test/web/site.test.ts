@@ -231,7 +231,9 @@ describe('the static site in Chromium', () => {
     const error = page.locator('label:has([data-path="scores.4"]) + .finding.error');
     await expect.poll(() => error.count()).toBe(1);
     expect(await error.textContent()).toBe('ข้อผิดพลาด: คะแนนเกิน ๑๐๐ (จำลอง) (score over 100 (fake))');
-    await page.fill('[data-path="scores.4"]', '82.14');
+    // The same reading of what is typed as with the server (issue 17): Thai digits, a decimal comma.
+    await page.fill('[data-path="scores.4"]', '๘๒,๑๔');
+    expect(await page.textContent('[data-path="scores.4"] + .typed-note')).toBe('= ๘๒.๑๔');
     await expect.poll(() => error.count()).toBe(0);
 
     await page.fill('[data-path="agency"]', 'จังหวัดทดสอบแบบออฟไลน์');
@@ -247,9 +249,9 @@ describe('the static site in Chromium', () => {
     await expect.poll(() => page.textContent('#status')).toBe('');
   });
 
-  it('saves as a download of the same name: the change in place, the comments kept', async () => {
+  it('saves as a download of the same name (Ctrl+S, as the save button): the change in place, the comments kept', async () => {
     const download = downloadNamed(page, 'nakhon-pathom.yaml');
-    await page.click('#save');
+    await page.keyboard.press('Control+s');
     const saved = readFileSync(await (await download).path(), 'utf8');
     expect(saved).toBe(sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดทดสอบแบบออฟไลน์'));
     expect(saved).toContain('fiscal_year: 2566          # ปีงบประมาณของรายงานและมาตรการ (B.E.)');

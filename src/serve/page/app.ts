@@ -11,14 +11,15 @@ import { defaultAssessmentYear, newDataFile, statingFramework } from '../../data
 import { fiscalYearOf } from '../../thai/fiscal.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
-import { $, messageOf, status } from './dom.ts';
+import { $, messageOf, status, thaiDigits } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
-import { check, download, preview } from './preview.ts';
+import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
 import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
+import { readNumber } from './controls.ts';
 
 /** The framework a file is checked against: the one it states, else its assessment year's. */
 const frameworkYearOf = (raw: FormData): unknown => raw.framework ?? raw.assessment_year ?? defaultAssessmentYear(Number(raw.fiscal_year));
@@ -55,7 +56,21 @@ onChanged(() => {
 
 // ---- opening, starting and saving files ------------------------------------------------------------
 
+/**
+ * Saving is refused while a field's text cannot be read: its key is out of the data meanwhile, and
+ * a save would write a file without what the clerk sees typed there. The first such field takes
+ * the keyboard.
+ */
+function unreadableRefusal(): boolean {
+  const paths = [...state.unreadable.keys()];
+  if (paths.length === 0) return false;
+  status(`ยังไม่ได้บันทึก: มีช่องที่อ่านไม่ได้ ${thaiDigits(paths.length)} ช่อง (กรอบสีแดง) แก้ให้ถูกหรือลบข้อความในช่องก่อน (not saved: ${paths.length} field(s) cannot be read; correct or empty them first)`);
+  document.querySelector<HTMLElement>(`[data-path="${CSS.escape(paths[0]!)}"]`)?.focus();
+  return true;
+}
+
 async function save(): Promise<void> {
+  if (unreadableRefusal()) return;
   const saved = await backend.save(state.path, form(), state.create).catch((e: unknown) => {
     status(messageOf(e));
     return null;
@@ -63,6 +78,7 @@ async function save(): Promise<void> {
   if (!saved) return;
   state.create = false;
   state.path = saved.path;
+  state.dirty = false;
   showFindings(saved.report);
   $<HTMLButtonElement>('#save').disabled = true;
   $<HTMLButtonElement>('#new-year').disabled = false;
@@ -91,6 +107,8 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
+  state.dirty = false;
+  clearPreview();
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
   showFindings(file);
@@ -101,8 +119,22 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
 }
 
 async function newYear(): Promise<void> {
+  if (!discardChanges('เริ่มปีใหม่จากไฟล์ที่บันทึกไว้', 'start next year from the file as saved')) return;
   const next = await backend.nextYear(state.path);
+  // A next year's file that exists already is offered before anything is typed into one that
+  // could not be saved under its name (the server's folder; locally the clerk chooses where to save).
+  const listing = await backend.files();
+  if (listing?.files.includes(next.path)) {
+    if (confirm(`มีไฟล์ของปีถัดไปอยู่แล้ว: ${next.path}\nเปิดไฟล์นั้นเพื่อแก้ไขต่อหรือไม่\n\n(Next year's file exists already: open it?)`)) {
+      await open({ path: next.path });
+      await showFiles(next.path);
+      status(`เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว ${next.path} (opened next year's existing file)`);
+    } else status(`ไม่ได้เริ่มไฟล์ใหม่: มีไฟล์ ${next.path} อยู่แล้ว เลือกไฟล์นั้นจากรายการเพื่อแก้ไข (not started: ${next.path} exists; choose it in the list)`);
+    return;
+  }
   state.path = next.path;
+  state.dirty = false;
+  clearPreview();
   state.create = true;
   state.raw = next.raw;
   await useFramework(frameworkYearOf(state.raw));
@@ -111,20 +143,26 @@ async function newYear(): Promise<void> {
   showFileName();
   status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
   void check();
+  void preview();
 }
 
 /** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with; the backend: where it goes). */
 function newAgency(): void {
-  const year = Number($<HTMLInputElement>('#new-year-value').value);
+  // Read as the form's years are: Thai digits too.
+  const typed = readNumber($<HTMLInputElement>('#new-year-value').value, 'year');
+  const year = typed.ok ? typed.value : Number.NaN;
   const name = $<HTMLInputElement>('#new-name').value.trim();
   const path = backend.newFilePath(year, name);
   if (path === undefined) {
     status('ใส่ปีงบประมาณ และชื่อไฟล์เป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (e.g. nakhon-pathom)');
     return;
   }
+  if (!discardChanges('เริ่มไฟล์ของหน่วยงานใหม่', 'start a new agency')) return;
   state.path = path;
   state.create = true;
+  state.dirty = false;
   state.raw = newDataFile({ agency: '', fiscalYear: year });
+  clearPreview();
   $('#new-agency-form').hidden = true;
   void useFramework(defaultAssessmentYear(year), true).then((notice) => {
     renderForm(yearChanged);
@@ -132,6 +170,7 @@ function newAgency(): void {
     showFileName();
     status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
     void check();
+    void preview();
   });
 }
 
@@ -154,8 +193,46 @@ async function showFiles(selected = ''): Promise<void> {
   if (refused.length > 0 && !$('#status').textContent) status(refused.map((r) => `${r.th} (${r.en})`).join(' · '));
 }
 
+// The preview pane sticks below the header, whose height changes as its bar wraps or a form opens in it.
+new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${$('header').offsetHeight}px`)).observe($('header'));
+
+// ---- unsaved work --------------------------------------------------------------------------------
+
+/**
+ * True when the form may be replaced: nothing changed since it was opened or saved, or the clerk
+ * says to let the changes go. `th` and `en` say what replacing it is for ("เปิดไฟล์อื่น").
+ */
+function discardChanges(th: string, en: string): boolean {
+  if (!state.dirty) return true;
+  return confirm(`การแก้ไขในไฟล์ ${state.path} ยังไม่ได้บันทึก ถ้า${th} การแก้ไขนั้นจะหายไป\nกด OK เพื่อทิ้งการแก้ไข หรือ Cancel เพื่อกลับไปบันทึกก่อน\n\n(Unsaved changes will be lost if you ${en}. OK discards them; Cancel goes back.)`);
+}
+
+// The browser's own question before the page is closed or reloaded with unsaved work.
+addEventListener('beforeunload', (event) => {
+  if (!state.dirty) return;
+  event.preventDefault();
+  // Older Chromium asks only when returnValue is set.
+  event.returnValue = '';
+});
+
+// Ctrl+S (Cmd+S on a Mac) saves, instead of the browser saving the page as HTML.
+addEventListener('keydown', (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+  event.preventDefault();
+  if (!state.raw) return;
+  if ($<HTMLButtonElement>('#save').disabled) status('ไม่มีการแก้ไขที่ต้องบันทึก (nothing to save)');
+  else void save();
+});
+
 const fileSelect = $<HTMLSelectElement>('#file');
-fileSelect.onchange = () => fileSelect.value && open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
+fileSelect.onchange = () => {
+  if (!fileSelect.value) return;
+  if (!discardChanges('เปิดไฟล์อื่น', 'open another file')) {
+    fileSelect.value = state.create ? '' : state.path;
+    return;
+  }
+  open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
+};
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
@@ -165,23 +242,28 @@ $('#new-agency').onclick = () => {
 };
 $('#new-agency-create').onclick = newAgency;
 $('#save').onclick = save;
-$('#download-pdf').onclick = () => download('pdf');
-$('#download-docx').onclick = () => download('docx');
 // The document radios, the follow-up reports' among them, are drawn again as rounds come and go.
 $('#kinds').onchange = preview;
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]')) {
   button.onclick = () => {
     const section = button.dataset.add;
+    // The keyboard goes on in the new row: its first field.
+    let first: string;
     if (section === 'measures') {
-      (form().measures ??= []).push({ title: '', steps: [''], owner: '', monitoring: '' });
+      const measures = (form().measures ??= []);
+      measures.push({ title: '', steps: [''], owner: '', monitoring: '' });
       renderMeasures();
+      first = `measures[${measures.length - 1}].title`;
     } else {
       // index.html's other data-add sections are §4 and §5.
       const issues = section as IssueSection;
-      (form()[issues] ??= []).push({ indicator: state.framework?.indicators[0]?.number ?? 1, points: [] });
+      const rows = (form()[issues] ??= []);
+      rows.push({ indicator: state.framework?.indicators[0]?.number ?? 1, points: [] });
       renderIssues(issues);
+      first = `${issues}[${rows.length - 1}].indicator`;
     }
     changed();
+    document.querySelector<HTMLElement>(`[data-path="${CSS.escape(first)}"]`)?.focus();
   };
 }
 
@@ -204,7 +286,7 @@ if (backend.mode === 'local') {
   $('#file-name').hidden = false;
   const input = $<HTMLInputElement>('#open-input');
   // The picker where the browser has one (a save then writes to the same file), else the file input.
-  $('#open').onclick = () => (canPickFiles() ? void openPicked(pickFile()) : input.click());
+  $('#open').onclick = () => discardChanges('เปิดไฟล์อื่น', 'open another file') && (canPickFiles() ? void openPicked(pickFile()) : input.click());
   input.onchange = () => {
     const file = input.files?.[0];
     input.value = '';

@@ -17,3 +17,20 @@ export function status(text: string): void {
 
 /** What a failed request or task says, for the status line. */
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Says `text` through the page's live region (index.html's #announce), so that a screen reader
+ * reads out what went wrong without the clerk leaving the field. Emptied first, so that the same
+ * words said again are read again.
+ */
+export function announce(text: string): void {
+  const region = $('#announce');
+  region.textContent = '';
+  requestAnimationFrame(() => (region.textContent = text));
+}
+
+/** `aria-invalid` from both ways a field can be wrong: a finding of the check, or text that cannot be read. */
+export function markInvalid(field: Element): void {
+  if (field.classList.contains('invalid') || field.classList.contains('unreadable')) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
+}

@@ -1,6 +1,7 @@
-import { periodField, rowTools, textField } from './controls.ts';
+import { byLabel, followRows, numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
 import { $, thaiDigits } from './dom.ts';
 import { renderFollowup, renumberProgress } from './followup.ts';
+import { ROUNDS } from './rounds.ts';
 import { changed, form, state, type MeasureForm } from './state.ts';
 
 // ---- reading and writing the form -------------------------------------------------------------
@@ -22,25 +23,28 @@ function setIn(obj: Record<string, unknown>, path: string, value: unknown): void
   else o[last] = value;
 }
 
-function valueOf(input: HTMLInputElement): string | number | undefined {
-  const text = input.value.trim();
-  if (text === '') return undefined;
-  if (input.dataset.type === 'int') return Number.parseInt(text, 10);
-  if (input.dataset.type === 'num') return Number(text);
-  return input.value;
-}
-
-/** The fields of index.html that hold one value each, by their data-path. */
+/**
+ * The fields of index.html that hold one value each, by their data-path. Those with a data-type
+ * (`score`, `year`, `date`) read what is typed (controls.ts, typedField); the others are text.
+ */
 function bindSimpleFields(yearChanged: () => void): void {
   for (const input of document.querySelectorAll<HTMLInputElement>('#form > fieldset > label > input[data-path]')) {
     const path = input.dataset.path ?? '';
-    const value = getIn(state.raw, path);
-    input.value = value == null ? '' : String(value);
-    input.oninput = () => {
-      setIn(form(), path, valueOf(input));
-      if (path === 'fiscal_year' || path === 'assessment_year') yearChanged();
-      changed();
-    };
+    const get = () => getIn(state.raw, path);
+    const set = (value: unknown) => setIn(form(), path, value);
+    const type = input.dataset.type;
+    if (type === 'date') typedField(input, { path, get, set, read: readDate, shown: dateShown });
+    else if (type) {
+      // index.html's data-type of a number field is one of the NumberKinds.
+      const kind = type as NumberKind;
+      typedField(input, { path, get, set, read: (text) => readNumber(text, kind), after: () => (path === 'fiscal_year' || path === 'assessment_year') && !state.unreadable.has(path) && yearChanged() });
+    } else {
+      input.value = String(get() ?? '');
+      input.oninput = () => {
+        setIn(form(), path, input.value.trim() === '' ? undefined : input.value);
+        changed();
+      };
+    }
   }
 }
 
@@ -55,20 +59,12 @@ export function renderScores(): void {
   for (const ind of indicators) {
     const label = document.createElement('label');
     label.textContent = `ตัวชี้วัดที่ ${thaiDigits(ind.number)} ${ind.name}`;
-    const input = document.createElement('input');
-    Object.assign(input, { type: 'number', step: '0.01', min: '0', max: '100' });
-    input.dataset.path = `scores.${ind.number}`;
-    input.dataset.type = 'num';
-    const value = scores()[ind.number];
-    input.value = value == null ? '' : String(value);
-    input.oninput = () => {
-      const v = valueOf(input);
-      // A number field of type 'num': valueOf gives a number or nothing.
-      if (v === undefined) delete scores()[ind.number];
-      else scores()[ind.number] = v as number;
-      changed();
-    };
-    label.append(input);
+    const { box: field } = numberField('score', {
+      path: `scores.${ind.number}`,
+      get: () => scores()[ind.number],
+      set: (v) => (v === undefined ? delete scores()[ind.number] : (scores()[ind.number] = v)),
+    });
+    label.append(field);
     box.append(label);
   }
 }
@@ -80,11 +76,20 @@ export function renderIssues(section: IssueSection): void {
   list.forEach((row, i) => {
     const div = document.createElement('div');
     div.className = 'row';
-    div.append(rowTools(list, i, () => renderIssues(section)));
+    const sectionNo = section === 'urgent' ? 4 : 5;
+    const rowName = (k: number) => `แถวที่ ${thaiDigits(k + 1)} ของหัวข้อ ${thaiDigits(sectionNo)}`;
+    div.append(
+      rowTools(list, i, () => renderIssues(section), {
+        nameOf: (k) => ({ th: `ตัวชี้วัด${rowName(k)}`, en: `row ${k + 1} of section ${sectionNo}` }),
+        takes: 'พร้อมประเด็นของแถว',
+        after: () => document.querySelector(`[data-add="${section}"]`),
+      }),
+    );
     const label = document.createElement('label');
     label.textContent = 'ตัวชี้วัด';
     const select = document.createElement('select');
     select.dataset.path = `${section}[${i}].indicator`;
+    select.setAttribute('aria-label', `ตัวชี้วัด ${rowName(i)}`);
     for (const ind of state.framework?.indicators ?? []) select.append(new Option(`${thaiDigits(ind.number)}. ${ind.name}`, String(ind.number)));
     select.value = String(row.indicator ?? '');
     select.onchange = () => {
@@ -94,7 +99,7 @@ export function renderIssues(section: IssueSection): void {
     label.append(select);
     div.append(label);
     div.append(
-      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3 }),
+      textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3, aria: `ประเด็น ${rowName(i)} (บรรทัดละหนึ่งข้อ)` }),
     );
     box.append(div);
   });
@@ -107,25 +112,50 @@ export function renderMeasures(): void {
   list.forEach((m, i) => {
     const div = document.createElement('div');
     div.className = 'row';
-    div.append(rowTools(list, i, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures)));
+    div.append(
+      rowTools(list, i, renderMeasures, {
+        moved: (order, length) => {
+          renumberProgress(order, length, (round) => round.measures);
+          for (const r of ROUNDS) followRows(order, length, (k) => `followup.${r}.measures.${k + 1}`);
+        },
+        nameOf: (k) => ({ th: `มาตรการที่ ${thaiDigits(k + 1)}`, en: `measure ${k + 1}` }),
+        takes: `${m.title?.trim() ? `“${m.title.trim()}” ` : ''}พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้`,
+        after: () => document.querySelector('[data-add="measures"]'),
+        pathOf: (index) => `measures[${index}]`,
+      }),
+    );
     div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
+    const measure = `มาตรการที่ ${thaiDigits(i + 1)}`;
     const steps = (m.steps ??= []);
     steps.forEach((step, k) => {
       const stepRow = document.createElement('div');
       stepRow.className = 'row';
-      stepRow.append(rowTools(steps, k, renderMeasures, (order, length) => renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps)));
-      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3 }));
+      stepRow.append(
+        rowTools(steps, k, renderMeasures, {
+          moved: (order, length) => {
+            renumberProgress(order, length, (round) => round.measures?.[i + 1]?.steps);
+            for (const r of ROUNDS) followRows(order, length, (j) => `followup.${r}.measures.${i + 1}.steps.${j + 1}`);
+          },
+          nameOf: (j) => ({ th: `ขั้นตอนที่ ${thaiDigits(j + 1)} ของ${measure}`, en: `step ${j + 1} of measure ${i + 1}` }),
+          takes: 'พร้อมผลการดำเนินการของขั้นตอนนี้',
+          after: () => byLabel(`เพิ่มขั้นตอนใน${measure}`) ?? null,
+        }),
+      );
+      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3, aria: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของ${measure}` }));
       div.append(stepRow);
     });
     const addStep = document.createElement('button');
     Object.assign(addStep, { type: 'button', textContent: '+ เพิ่มขั้นตอน' });
+    addStep.setAttribute('aria-label', `เพิ่มขั้นตอนใน${measure}`);
     addStep.onclick = () => {
       steps.push('');
       renderMeasures();
       changed();
+      // The keyboard goes on in the new step.
+      document.querySelector<HTMLElement>(`[data-path="measures[${i}].steps[${steps.length - 1}]"]`)?.focus();
     };
     div.append(addStep);
-    div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v)));
+    div.append(textField('ผู้รับผิดชอบ', `measures[${i}].owner`, () => m.owner, (v) => (m.owner = v), { aria: `ผู้รับผิดชอบ ${measure}` }));
     div.append(
       budgetField(m, i),
       periodField({
@@ -133,9 +163,10 @@ export function renderMeasures(): void {
         label: 'ระยะเวลาดำเนินการ ',
         get: () => m.period,
         set: (v) => (v === undefined ? delete m.period : (m.period = v)),
+        context: measure,
       }),
     );
-    div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v)));
+    div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v), { aria: `การกำกับติดตาม ${measure}` }));
     box.append(div);
   });
   // The progress part lists the measures and steps of §6: it follows them.
@@ -145,17 +176,14 @@ export function renderMeasures(): void {
 /** Budget in baht; empty leaves it out, 0 prints ไม่ใช้งบประมาณ. */
 function budgetField(m: MeasureForm, i: number): HTMLLabelElement {
   const label = document.createElement('label');
-  label.textContent = 'งบประมาณ (บาท, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้)';
-  const input = document.createElement('input');
-  Object.assign(input, { type: 'number', min: '0', step: '0.01' });
-  input.dataset.path = `measures[${i}].budget`;
-  input.value = m.budget == null ? '' : String(m.budget);
-  input.oninput = () => {
-    if (input.value.trim() === '') delete m.budget;
-    else m.budget = Number(input.value);
-    changed();
-  };
-  label.append(input);
+  label.textContent = 'งบประมาณ (บาท เช่น ๕๐,๐๐๐ หรือ 1.5 ล้าน, 0 = ไม่ใช้งบประมาณ, เว้นว่างได้) ';
+  const { box, input } = numberField('amount', {
+    path: `measures[${i}].budget`,
+    get: () => m.budget,
+    set: (v) => (v === undefined ? delete m.budget : (m.budget = v)),
+  });
+  input.setAttribute('aria-label', `งบประมาณ (บาท) มาตรการที่ ${thaiDigits(i + 1)}`);
+  label.append(box);
   return label;
 }
 
@@ -164,6 +192,8 @@ export function renderForm(yearChanged: () => void): void {
   // A file opened shows its first round of progress.
   state.round = null;
   state.report = null;
+  // Another file: no text of the last one is waiting to be read.
+  state.unreadable.clear();
   bindSimpleFields(yearChanged);
   renderScores();
   renderIssues('urgent');

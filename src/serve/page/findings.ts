@@ -1,5 +1,5 @@
 import type { Report } from '../api.ts';
-import { $, thaiDigits } from './dom.ts';
+import { $, announce, markInvalid, thaiDigits } from './dom.ts';
 import { state } from './state.ts';
 
 // ---- findings beside their fields --------------------------------------------------------------
@@ -10,25 +10,61 @@ function parentPath(path: string): string {
   return parent === path ? '' : parent;
 }
 
+/**
+ * The engine's Thai words with the numbers that follow a Thai word in Thai digits ("ตัวชี้วัดที่ 1" →
+ * "ตัวชี้วัดที่ ๑"), as the labels beside them write them. Numbers after anything else stay as they
+ * are: they are what is typed into a file or a field ("framework: 2568", "frameworks/2569.yaml").
+ */
+const thaiNumbers = (th: string): string => th.replace(/([ก-๛]) ?(?=[0-9])([0-9][0-9.,]*)/g, (whole) => thaiDigits(whole));
+
+/** The errors last shown (path and words), so that only new ones are read out. */
+let errorsShown = new Set<string>();
+
 export function showFindings(report: Report): void {
   // Kept, to be shown again beside fields drawn anew (another round of progress).
   state.report = report;
   for (const old of document.querySelectorAll('.finding')) old.remove();
-  for (const old of document.querySelectorAll('.invalid')) old.classList.remove('invalid');
+  for (const old of document.querySelectorAll('.invalid')) {
+    old.classList.remove('invalid');
+    markInvalid(old);
+  }
+  // Each field described by its own note (typed fields, controls.ts) and nothing of the last check.
+  for (const old of document.querySelectorAll<HTMLElement>('[data-findings]')) {
+    const own = old.dataset.describedby;
+    if (own) old.setAttribute('aria-describedby', own);
+    else old.removeAttribute('aria-describedby');
+    delete old.dataset.findings;
+  }
   const general = $('#general-findings');
-  for (const f of report.findings ?? []) {
+  const errors = new Set<string>();
+  const fresh: string[] = [];
+  (report.findings ?? []).forEach((f, n) => {
     const note = document.createElement('span');
     note.className = `finding ${f.severity}`;
-    note.textContent = `${f.severity === 'error' ? 'ข้อผิดพลาด' : 'คำเตือน'}: ${f.th} (${f.en})`;
+    note.id = `finding-${n}`;
+    const th = thaiNumbers(f.th);
+    note.textContent = `${f.severity === 'error' ? 'ข้อผิดพลาด' : 'คำเตือน'}: ${th} (${f.en})`;
     // The nearest field: the path itself, or its parent (a missing key is reported on its parent).
     let path = f.path;
-    let field: Element | null = null;
-    while (path && !(field = document.querySelector(`[data-path="${CSS.escape(path)}"]`))) path = parentPath(path);
+    let field: HTMLElement | null = null;
+    while (path && !(field = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`))) path = parentPath(path);
     if (field) {
       if (f.severity === 'error') field.classList.add('invalid');
+      markInvalid(field);
+      // Tied to the field: a screen reader says it with the field's name.
+      field.dataset.findings = '';
+      field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
       (field.closest('label, .evidence-row') ?? field).after(note);
     } else general.append(note);
-  }
+    if (f.severity === 'error') {
+      const key = `${f.path} ${f.th}`;
+      errors.add(key);
+      if (!errorsShown.has(key)) fresh.push(th);
+    }
+  });
+  // New errors are read out as they appear (once, not at every check while they stay).
+  if (fresh.length > 0) announce(`ข้อผิดพลาด${fresh.length > 1 ? ` ${thaiDigits(fresh.length)} รายการ` : ''}: ${fresh[0]}`);
+  errorsShown = errors;
   const o = report.overall;
   $('#computed').textContent = o
     ? `คำนวณจากคะแนนรายตัวชี้วัดได้ ${o.computed == null ? '–' : thaiDigits(o.computed.toFixed(2))} (ระดับ ${o.computedLevel ?? '–'}) · คะแนนที่ประกาศ ${thaiDigits(o.declared.toFixed(2))} อยู่ในระดับ ${o.level}` +

@@ -1,4 +1,4 @@
-import { periodField, textField } from './controls.ts';
+import { dateField, periodField, textField } from './controls.ts';
 import { $, status, thaiDigits } from './dom.ts';
 import { showFindings } from './findings.ts';
 import { kind, renderKinds, setKind } from './preview.ts';
@@ -160,6 +160,7 @@ function evidenceField(r: Round, m: string, n: string, context: string): HTMLEle
       Object.assign(remove, { type: 'button', textContent: 'ลบ', title: 'ลบหลักฐานนี้' });
       remove.setAttribute('aria-label', `ลบ${no} ${context}`);
       remove.onclick = () => {
+        if (filled(row) && (row.title.trim() !== '' || row.url.trim() !== '') && !confirm(`ลบ${no} ${context} หรือไม่ (delete this evidence?)`)) return;
         rows.splice(i, 1);
         draw();
         sync();
@@ -285,6 +286,8 @@ export function renderFollowup(): void {
       if (!confirm(`ลบผลการดำเนินการ${roundName(round)}ทั้งหมดออกจากไฟล์หรือไม่`)) return;
       const followup = form().followup ?? {};
       delete followup[round];
+      // Text of the round that could not be read goes with the round.
+      for (const path of [...state.unreadable.keys()]) if (path.startsWith(`followup.${round}.`)) state.unreadable.delete(path);
       if (Object.keys(followup).length === 0) delete form().followup;
       renderFollowup();
       changed();
@@ -303,16 +306,15 @@ export function renderFollowup(): void {
   box.dataset.path = `followup.${r}.measures`;
   const asOf = document.createElement('label');
   asOf.textContent = `ข้อมูล ณ วันที่ (เว้นว่างได้: ใช้วันสิ้นรอบ ${r === '6' ? '๓๑ มีนาคม' : '๓๐ กันยายน'}) `;
-  const date = document.createElement('input');
-  date.type = 'date';
-  date.dataset.path = `followup.${r}.as_of`;
-  date.setAttribute('aria-label', `ข้อมูล ณ วันที่ ${roundName(r)}`);
-  date.value = roundOf(r)?.as_of ?? '';
-  date.oninput = () => {
-    const followup = form().followup ?? {};
-    followup[r] = tidy({ ...followup[r], as_of: date.value === '' ? undefined : date.value }, ['as_of', 'measures']);
-    changed();
-  };
+  const { box: date } = dateField({
+    path: `followup.${r}.as_of`,
+    get: () => roundOf(r)?.as_of,
+    set: (v) => {
+      const followup = form().followup ?? {};
+      followup[r] = tidy({ ...followup[r], as_of: v }, ['as_of', 'measures']);
+    },
+  });
+  date.firstElementChild?.setAttribute('aria-label', `ข้อมูล ณ วันที่ ${roundName(r)}`);
   asOf.append(date);
   box.append(asOf);
   const measures = Array.isArray(raw.measures) ? raw.measures : [];

@@ -23,7 +23,74 @@ export function renderKinds(): void {
   }
   // A round that is gone: back to the report.
   if (!setKind(current, false)) setKind('report', current.startsWith('followup-'));
+  renderDownloads();
 }
+
+/**
+ * Every document the form has, each as PDF and DOCX, in one place (#downloads): no need to show a
+ * document to download it. Named as the radios of the preview name them.
+ */
+function renderDownloads(): void {
+  const box = $('#downloads');
+  box.replaceChildren();
+  const title = document.createElement('span');
+  title.textContent = 'ดาวน์โหลด';
+  box.append(title);
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=kind]')) {
+    const name = radio.closest('label')?.textContent?.trim() ?? radio.value;
+    const group = document.createElement('span');
+    group.className = 'download';
+    group.append(`${name} `);
+    for (const format of ['pdf', 'docx'] as const) {
+      const b = document.createElement('button');
+      Object.assign(b, { type: 'button', textContent: format.toUpperCase() });
+      b.dataset.download = `${radio.value}.${format}`;
+      b.setAttribute('aria-label', `ดาวน์โหลด${name} ${format.toUpperCase()}`);
+      b.onclick = () => download(format, radio.value);
+      group.append(b);
+    }
+    box.append(group);
+  }
+}
+
+/**
+ * The file name of a download: the agency, the fiscal year and the document
+ * (`จังหวัดนครปฐม-2566-report.pdf`), so that a folder of them reads by agency and year. Characters
+ * Windows refuses in a file name, and spaces, become "-".
+ */
+export function downloadName(documentKind: string, format: string): string {
+  const raw = state.raw;
+  const agency = typeof raw?.agency === 'string' ? raw.agency.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, '-').replace(/^-+|-+$/g, '') : '';
+  const year = raw?.fiscal_year == null ? '' : String(raw.fiscal_year);
+  return [agency, year, documentKind].filter((p) => p !== '').join('-') + `.${format}`;
+}
+
+// ---- whether the preview shows the form as it is ---------------------------------------------------
+
+/**
+ * Marks the preview as not the form as it is now (`why`, Thai first), or, with null, as the form's:
+ * a document kept while the form cannot make one is greyed out under the words why, never shown as
+ * if it were current.
+ */
+export function stale(why: string | null): void {
+  $('#preview-pane').classList.toggle('stale', why !== null);
+  $('#preview-note').textContent = why ?? '';
+  $('#preview-note').hidden = why === null;
+}
+
+/** Another file or year in the form: the last one's document goes at once, until this one's is rendered. */
+export function clearPreview(): void {
+  previewing?.abort();
+  previewing = null;
+  if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
+  state.previewUrl = null;
+  const frame = $<HTMLIFrameElement>('#preview');
+  frame.removeAttribute('src');
+  frame.hidden = true;
+  stale('กำลังสร้างตัวอย่างของไฟล์ที่เปิด… (rendering the preview of the file opened)');
+}
+
+const UNREADABLE = 'ตัวอย่างนี้ไม่ตรงกับแบบฟอร์ม: มีช่องที่อ่านไม่ได้ (กรอบสีแดง) แก้ก่อนจึงจะแสดงเอกสารใหม่ (out of date: a field cannot be read)';
 
 /** Chooses the document of the preview; false when the form has no such document. */
 export function setKind(value: string, show = true): boolean {
@@ -57,8 +124,9 @@ const statusIsOurs = (): boolean => {
   return shown === '' || shown === documentSaid;
 };
 
-async function render(format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Blob | null> {
-  const rendered = await backend.render(state.path, form(), kind(), format, signal);
+/** A document of the form; `preview`: for the preview pane (else a download). */
+async function render(format: 'pdf' | 'docx', { signal, documentKind = kind(), preview = false }: { signal?: AbortSignal; documentKind?: string; preview?: boolean } = {}): Promise<Blob | null> {
+  const rendered = await backend.render(state.path, form(), documentKind, format, signal);
   // A document the data cannot make (a round it does not have), said as such.
   if ('refused' in rendered) {
     say(`${rendered.refused.th} (${rendered.refused.en})`);
@@ -66,7 +134,9 @@ async function render(format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Blo
   }
   if ('invalid' in rendered) {
     showFindings(rendered.invalid);
-    say('แก้ข้อผิดพลาดก่อนจึงจะแสดงเอกสารได้');
+    // The preview says it in its own pane, leaving the status line to what the clerk did (a new file, a save).
+    if (preview) stale('ตัวอย่างนี้ไม่ตรงกับแบบฟอร์ม: แก้ข้อผิดพลาดในแบบฟอร์มก่อนจึงจะแสดงเอกสารใหม่ (out of date: the form has errors)');
+    else say('แก้ข้อผิดพลาดก่อนจึงจะสร้างเอกสารได้ (fix the errors first)');
     return null;
   }
   return rendered.blob;
@@ -79,24 +149,38 @@ const PREVIEWING = 'กำลังสร้างตัวอย่าง…';
 
 export async function preview(): Promise<void> {
   previewing?.abort();
+  // Without the text the clerk sees in a field, the document would not be the form's.
+  if (state.unreadable.size > 0) {
+    previewing = null;
+    stale(UNREADABLE);
+    return;
+  }
   const controller = new AbortController();
   previewing = controller;
   if (statusIsOurs()) say(PREVIEWING);
-  const blob = await render('pdf', controller.signal).catch((e: unknown) => (controller.signal.aborted ? null : say(messageOf(e))));
+  const blob = await render('pdf', { signal: controller.signal, preview: true }).catch((e: unknown) => (controller.signal.aborted ? null : say(messageOf(e))));
   if (!blob || controller.signal.aborted) return;
   previewing = null;
   if (state.previewUrl) URL.revokeObjectURL(state.previewUrl);
   state.previewUrl = URL.createObjectURL(blob);
-  $<HTMLIFrameElement>('#preview').src = state.previewUrl;
+  const frame = $<HTMLIFrameElement>('#preview');
+  frame.src = state.previewUrl;
+  frame.hidden = false;
+  stale(null);
   if (statusIsOurs()) say('');
 }
 
-export async function download(format: 'pdf' | 'docx'): Promise<void> {
-  const blob = await render(format).catch((e: unknown) => say(messageOf(e)));
+/** Downloads a document of the form (the one shown, unless `documentKind` says which), named by agency and year. */
+export async function download(format: 'pdf' | 'docx', documentKind = kind()): Promise<void> {
+  if (state.unreadable.size > 0) {
+    say('ยังดาวน์โหลดไม่ได้: มีช่องที่อ่านไม่ได้ (กรอบสีแดง) แก้ก่อน (not downloaded: a field cannot be read)');
+    return;
+  }
+  const blob = await render(format, { documentKind }).catch((e: unknown) => say(messageOf(e)));
   if (!blob) return;
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `${kind()}.${format}`;
+  a.download = downloadName(documentKind, format);
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

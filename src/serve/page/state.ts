@@ -65,9 +65,17 @@ export interface State {
   round: Round | null;
   /** The findings last shown, to show again beside fields drawn anew. */
   report: Report | null;
+  /** Changed since the file was opened or last saved: leaving or switching asks first. */
+  dirty: boolean;
+  /**
+   * Fields whose text cannot be read (a number or a date), by data-path, with what they say. Their
+   * key is out of the data meanwhile, and saving is refused until each is read or emptied: the file
+   * never holds a value the clerk did not see.
+   */
+  unreadable: Map<string, string>;
 }
 
-export const state: State = { path: '', raw: null, create: false, framework: null, previewUrl: null, round: null, report: null };
+export const state: State = { path: '', raw: null, create: false, framework: null, previewUrl: null, round: null, report: null, dirty: false, unreadable: new Map() };
 
 /** The form's data; only called while a form is open. */
 export function form(): FormData {
@@ -84,5 +92,6 @@ export function onChanged(listener: () => void): void {
 
 /** The clerk changed the form. */
 export function changed(): void {
+  state.dirty = true;
   for (const listener of listeners) listener();
 }
