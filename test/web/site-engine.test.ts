@@ -1,0 +1,154 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/bundle/site.ts';
+import { checkText, renderDocuments } from '../../src/pipeline.ts';
+import { packageRoot } from '../../src/resources/node.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { docxText } from '../helpers/docx.ts';
+import { pdfText } from '../helpers/pdf.ts';
+import { sampleText } from '../helpers/sample.ts';
+
+/**
+ * Issue 16, as it will be checked: the static site built with the real engine (`buildSite`, as
+ * `npm run build:web` does), served by a plain static file server on 127.0.0.1, driven in Chromium
+ * as a new clerk would. A real province's data (Nakhon Pathom's, the reference report's) is opened
+ * from disk, a score typed as a clerk types it, and every document downloaded: each byte-identical
+ * to what the command line makes of the file the page saved, and its text read back. A file with
+ * an error gives no document; after the first visit the page works with the network gone.
+ */
+
+const SUB_PATH = '/ita/';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+let out: string;
+let server: Server;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** While true the server answers nothing but 503. */
+let serverDown = false;
+
+function staticServer(dir: string): Server {
+  return createServer((req, res) => {
+    if (serverDown) return void res.writeHead(503).end('down');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const name = url.pathname === SUB_PATH ? 'index.html' : url.pathname.startsWith(SUB_PATH) ? url.pathname.slice(SUB_PATH.length) : '';
+    if (!name || name.includes('/') || !readdirSync(dir).includes(name)) return void res.writeHead(404).end('not found');
+    const bytes = readFileSync(path.join(dir, name));
+    res.writeHead(200, { 'content-type': `${TYPES[path.extname(name)] ?? 'application/octet-stream'}; charset=utf-8`, 'content-length': bytes.length });
+    res.end(bytes);
+  });
+}
+
+beforeAll(async () => {
+  out = path.join(mkdtempSync(path.join(tmpdir(), 'ita-site-engine-')), 'web');
+  await buildSite(packageRoot, out);
+  server = staticServer(out);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${SUB_PATH}`;
+  ({ browser } = await launchChromium());
+  context = await browser.newContext({ acceptDownloads: true });
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+/** The page's globals the tests reach (the tests compile with Node's types, not the DOM's). */
+interface PageGlobals {
+  showOpenFilePicker?: unknown;
+  showSaveFilePicker?: unknown;
+  navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
+}
+
+/** As a browser without the File System Access API: the file input, and a download to save. */
+const withoutPickers = (p: Page) =>
+  p.evaluate(() => {
+    delete (globalThis as unknown as PageGlobals).showOpenFilePicker;
+    delete (globalThis as unknown as PageGlobals).showSaveFilePicker;
+  });
+
+async function openFile(text: string): Promise<void> {
+  await withoutPickers(page);
+  await page.setInputFiles('#open-input', { name: 'nakhon-pathom.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(text) });
+  await expect.poll(() => page.inputValue('[data-path="agency"]'), { timeout: 30_000 }).toBe('จังหวัดนครปฐม');
+}
+
+const previewSrc = () => page.getAttribute('#preview', 'src');
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  return readFileSync((await download.path())!);
+}
+
+async function downloaded(button: string, name: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === name, timeout: 30_000 }), page.click(button)]);
+  return bytesOf(download);
+}
+
+describe('the static site with the engine in the browser', () => {
+  it('opens a real province’s file, takes a score as typed, and gives documents byte-identical to the command line’s', async () => {
+    await page.goto(base);
+    await openFile(sampleText());
+    await expect.poll(previewSrc, { timeout: 30_000 }).toMatch(/^blob:/);
+    const first = await previewSrc();
+
+    // A decimal comma and Thai digits, as a clerk types a score.
+    await page.fill('[data-path="scores.1"]', '๙๐,๕');
+    await expect.poll(previewSrc, { timeout: 30_000 }).not.toBe(first);
+
+    // Saved as a download (no File System Access API): the file the command line is given.
+    await page.keyboard.press('Control+s');
+    const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 })]);
+    const text = (await bytesOf(saved)).toString('utf8');
+    expect(text).toMatch(/^ {2}1: 90\.5\b/m);
+    expect(text).toContain('# การปฏิบัติหน้าที่');
+
+    const checked = await checkText(text, 'nakhon-pathom.yaml', { previous: false });
+    const node = await renderDocuments(checked, { formats: ['pdf', 'docx'], digits: 'thai', kinds: ['report', 'announcement'] });
+    for (const kind of ['report', 'announcement'] as const) {
+      for (const format of ['pdf', 'docx'] as const) {
+        const bytes = await downloaded(`[data-download="${kind}.${format}"]`, `จังหวัดนครปฐม-2566-${kind}.${format}`);
+        const cli = node.find((d) => d.kind === kind && d.format === format)!.bytes;
+        expect(Buffer.compare(bytes, Buffer.from(cli)), `${kind}.${format}`).toBe(0);
+        const read = format === 'pdf' ? await pdfText(bytes) : (await docxText(bytes)).join('\n');
+        expect(read).toContain('จังหวัดนครปฐม');
+        if (kind === 'report') expect(read.replace(/\s+/g, '')).toContain('ร้อยละ๙๐.๕๐');
+      }
+    }
+  }, 180_000);
+
+  it('gives no document for a file with an error: the finding is beside the field', async () => {
+    await page.fill('[data-path="scores.2"]', '182');
+    await expect.poll(() => page.locator('[data-path="scores.2"]').getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.click('[data-download="report.pdf"]');
+    // The engine refused the document for the finding: the page says so, and nothing was downloaded.
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toContain('แก้ข้อผิดพลาดก่อนจึงจะสร้างเอกสารได้');
+    await expect.poll(() => page.textContent('#preview-note'), { timeout: 30_000 }).toContain('แก้ข้อผิดพลาดในแบบฟอร์มก่อน');
+    expect(downloads).toBe(0);
+  }, 60_000);
+
+  it('works offline after the first visit: the page, the engine and a new preview', async () => {
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.ready);
+    serverDown = true;
+    await context.setOffline(true);
+    try {
+      page.once('dialog', (d) => void d.accept());
+      await page.reload();
+      await openFile(sampleText());
+      await expect.poll(previewSrc, { timeout: 30_000 }).toMatch(/^blob:/);
+    } finally {
+      serverDown = false;
+      await context.setOffline(false);
+    }
+  }, 120_000);
+});
