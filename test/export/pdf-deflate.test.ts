@@ -29,7 +29,7 @@ function streams(pdf: Uint8Array): { data: Uint8Array; flate: boolean; dict: str
 }
 
 describe('the deflate of PDF streams (pdfkit-hooks.ts)', () => {
-  it('is fflate\'s at zlib\'s default level for every stream, not Node\'s zlib', async () => {
+  it('is fflate\'s at STREAM_DEFLATE_LEVEL for every stream, not Node\'s zlib', async () => {
     const before = hooks.streamsDeflated;
     const { report } = await renderSample({ formats: ['pdf'], kinds: ['report'] });
     const all = streams(report.bytes);

@@ -633,10 +633,11 @@ interface PdfKitReference {
 }
 
 /**
- * The deflate level of every stream: zlib's default (Z_DEFAULT_COMPRESSION is level 6), which
- * pdfkit asked Node's zlib for.
+ * The deflate level of every stream: 4, as the DOCX's XML. fflate at zlib's default level 6 (what
+ * pdfkit asked Node's zlib for) took twice as long for 1.4 % less: the sample's 20 streams (428 KB)
+ * 129.6 KB in 37.8 ms at 6, 131.4 KB in 17.3 ms at 4 (measured together, under load).
  */
-export const STREAM_DEFLATE_LEVEL = 6;
+export const STREAM_DEFLATE_LEVEL = 4;
 
 /** How many streams the hook has deflated in this process: the test's proof that it takes effect. */
 export let streamsDeflated = 0;
