@@ -33,6 +33,14 @@ const quantile = (values: number[], q: number): number => {
 const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;
 const mb = (bytes: number) => { const v = bytes / 1024 / 1024; return `${v < 10 ? v.toFixed(1) : Math.round(v)} MB`; };
 
+// The program as `npm ci` leaves it: compiled (dist/). A source edited since the last build would
+// make bin/ita-report.js run the sources through tsx, and the shell's figures those of tsx.
+{
+  const { buildProgram } = await import('../../src/bundle/program.ts');
+  await buildProgram(ROOT);
+  log('dist/ compiled from the sources (npm run build)');
+}
+
 // --- data -----------------------------------------------------------------------------------
 const dataDir = path.join(work, 'data');
 const files = writeAgencies(dataDir, generateAgencies(COUNT));
