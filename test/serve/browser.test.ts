@@ -332,11 +332,20 @@ describe('the page in Chromium', () => {
     await page.fill('[data-path="scores.1"]', '');
     await page.focus('[data-path="scores.1"]');
     await page.keyboard.type('๙๒.๕');
-    expect(await note('scores.1')).toBe('= ๙๒.๕');
+    expect(await note('scores.1')).toBe('= ๙๒.๕ (พิมพ์ในรายงานเป็น ๙๒.๕๐ · the report prints 92.50)');
     await page.fill('[data-path="scores.2"]', '');
     await page.focus('[data-path="scores.2"]');
     await page.keyboard.insertText('92,5');
-    expect(await note('scores.2')).toBe('= ๙๒.๕');
+    expect(await note('scores.2')).toBe('= ๙๒.๕ (พิมพ์ในรายงานเป็น ๙๒.๕๐ · the report prints 92.50)');
+    // A whole score prints without decimals, as the reference report prints ร้อยละ ๑๐๐ and ๙๗:
+    // typed with them, the note says how it prints; typed as it prints, nothing more is said.
+    await page.fill('[data-path="scores.5"]', '89.00');
+    expect(await note('scores.5')).toBe('= ๘๙ (พิมพ์ในรายงานเป็น ๘๙ · the report prints 89)');
+    await page.fill('[data-path="scores.5"]', '๘๙');
+    expect(await note('scores.5')).toBe('= ๘๙');
+    await page.fill('[data-path="scores.5"]', '99.999');
+    expect(await note('scores.5')).toBe('= ๙๙.๙๙๙ (พิมพ์ในรายงานเป็น ๑๐๐ · the report prints 100)');
+    await page.fill('[data-path="scores.5"]', '86.56');
     await page.fill('[data-path="scores.3"]', '93.68%');
     expect(await note('scores.3')).toBe('= ๙๓.๖๘');
     expect(await page.getAttribute('[data-path="scores.3"]', 'inputmode')).toBe('decimal');
