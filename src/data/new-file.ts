@@ -91,3 +91,33 @@ export function statingFramework<T extends object>(file: T, framework: number): 
   // The same keys and values as `file`, with framework among them.
   return Object.fromEntries(entries) as T & { framework: number };
 }
+
+/**
+ * A fiscal year a new file may be made for. `meanwhile`: its assessment year has no framework yet,
+ * so the newest one is used and stated in the file (README, "Assessment years, and adding a new one").
+ */
+export interface NewFileYear {
+  fiscalYear: number;
+  meanwhile: boolean;
+}
+
+/**
+ * The fiscal years a clerk is offered for a new file, newest first: each whose default assessment
+ * year has a framework, and the newest fiscal year whose assessment year has none yet (the year
+ * after the newest framework's, or today's fiscal year when that is later), which uses the newest
+ * framework meanwhile. Any other year would give a form without indicators, refused only at the
+ * save. `chosen` is the year most likely wanted: today's fiscal year when offered, else the nearest
+ * offered before it, else the newest.
+ */
+export function newFileYears(frameworkYears: readonly number[], todayFiscalYear: number): { years: NewFileYear[]; chosen: number | undefined } {
+  const latest = Math.max(...frameworkYears);
+  const years: NewFileYear[] = frameworkYears
+    .map((a) => a + 1)
+    .filter((f) => f >= FIRST_NEW_FISCAL_YEAR)
+    .map((fiscalYear) => ({ fiscalYear, meanwhile: false }));
+  // No frameworks at all: nothing can be offered (Math.max of nothing is -Infinity).
+  if (Number.isFinite(latest)) years.push({ fiscalYear: Math.max(latest + 2, todayFiscalYear), meanwhile: true });
+  years.sort((a, b) => b.fiscalYear - a.fiscalYear);
+  const chosen = years.find((y) => y.fiscalYear <= todayFiscalYear)?.fiscalYear ?? years[0]?.fiscalYear;
+  return { years, chosen };
+}

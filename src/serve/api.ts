@@ -50,6 +50,11 @@ export interface FrameworkAnswer {
   levels: { level: string; min: number }[];
   /** A new file whose year has no framework yet: the earlier one it uses meanwhile. */
   notice?: Message;
+  /**
+   * Every assessment year that has a framework, oldest first: the page offers a new file only the
+   * fiscal years these allow (newFileYears in src/data/new-file.ts). Absent from an older engine.
+   */
+  years?: number[];
 }
 
 /** The answer of each route that answers JSON, by `METHOD /path`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFilePath, newDataFile, newFilePath, statingFramework } from '../../src/data/new-file.ts';
+import { dataFilePath, newDataFile, newFilePath, newFileYears, statingFramework } from '../../src/data/new-file.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
 
 /** The start of a new data file: one definition for the page's new agency and the server's next year. */
@@ -46,5 +46,34 @@ describe('the path of a new file', () => {
 
   it('is in the fiscal year\'s folder, as the server names next year\'s file', () => {
     expect(dataFilePath(2567, 'นครปฐม')).toBe('2567/นครปฐม.yaml');
+  });
+});
+
+describe('the fiscal years a new file is offered (issue 17)', () => {
+  const frameworks = [2562, 2563, 2564, 2565, 2566, 2567, 2568];
+  const offered = (today: number) => newFileYears(frameworks, today);
+
+  it('each year whose assessment year has a framework, and the newest without one, which uses the newest framework meanwhile', () => {
+    const { years, chosen } = offered(2570);
+    expect(years.map((y) => y.fiscalYear)).toEqual([2570, 2569, 2568, 2567, 2566, 2565, 2564, 2563]);
+    expect(years.filter((y) => y.meanwhile).map((y) => y.fiscalYear)).toEqual([2570]);
+    expect(chosen).toBe(2570);
+  });
+
+  it('today\'s fiscal year is chosen while it has a framework; next year is offered with the notice', () => {
+    const { years, chosen } = offered(2567);
+    expect(years[0]).toEqual({ fiscalYear: 2570, meanwhile: true });
+    expect(chosen).toBe(2567);
+  });
+
+  it('two years past the newest framework: today\'s year with the notice, not the one between', () => {
+    const { years, chosen } = offered(2572);
+    expect(years.slice(0, 2).map((y) => y.fiscalYear)).toEqual([2572, 2569]);
+    expect(chosen).toBe(2572);
+  });
+
+  it('no year before the first new file\'s, and nothing without frameworks', () => {
+    expect(newFileYears([2558, 2559, 2560], 2561).years.map((y) => y.fiscalYear)).toEqual([2562, 2561, 2560]);
+    expect(newFileYears([], 2570)).toEqual({ years: [], chosen: undefined });
   });
 });

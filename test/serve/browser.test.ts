@@ -62,6 +62,9 @@ async function previewText(p: Page, previous: string | null): Promise<{ src: str
  */
 const downloadNamed = (p: Page, name: string) => p.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === name, timeout: 30_000 });
 
+/** The values of the options `selector` names, in order. */
+const optionValues = async (p: Page, selector: string): Promise<(string | null)[]> => Promise.all((await p.locator(selector).all()).map((o) => o.getAttribute('value')));
+
 let lastPreview: string | null = null;
 
 describe('the page in Chromium', () => {
@@ -118,7 +121,7 @@ describe('the page in Chromium', () => {
 
   it('takes a whole year of a new agency without touching a file, and saves a valid data file', async () => {
     await page.click('#new-agency');
-    await page.fill('#new-year-value', '2567');
+    await page.selectOption('#new-year-value', '2567');
     await page.fill('#new-name', 'new-agency');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2567/new-agency.yaml');
@@ -198,12 +201,45 @@ describe('the page in Chromium', () => {
     expect(await page.locator('label:has([data-path="signatory.position"]) + .finding').count()).toBe(0);
   });
 
-  it('a new agency whose assessment year has no framework yet: the latest one is stated in the file, and the page says so', async () => {
+  it('a new agency whose assessment year has no framework yet: only years with a framework are offered, or the newest with the notice; today\'s is chosen; the latest framework is stated in the file, and the page says so', async () => {
+    // The clerk's calendar on 30 November 2026 (C.E.): fiscal year 2570, whose 2569 assessment has
+    // no framework yet. A page of its own, so that the fixed clock touches no other test.
+    const own = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    await own.clock.setFixedTime(new Date('2026-11-30T10:00:00+07:00'));
+    await own.goto(`${base}/`);
+    // By keyboard: the button, Enter, and the year list has the keyboard.
+    await own.focus('#new-agency');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.getAttribute(':focus', 'id')).toBe('new-year-value');
+    const offered = await optionValues(own, '#new-year-value option');
+    // 2563–2569 have the frameworks of 2562–2568; 2570 the newest with the notice; nothing later or earlier.
+    expect(offered).toEqual(['2570', '2569', '2568', '2567', '2566', '2565', '2564', '2563']);
+    expect(await own.inputValue('#new-year-value')).toBe('2570');
+    expect(await own.textContent('#new-year-value option[value="2570"]')).toContain('ใช้กรอบการประเมินปี ๒๕๖๘ ไปก่อน');
+    await expect.poll(() => own.textContent('#new-year-note')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
+    await own.keyboard.press('ArrowDown');
+    expect(await own.inputValue('#new-year-value')).toBe('2569');
+    await expect.poll(() => own.textContent('#new-year-note')).toBe('');
+    await own.keyboard.press('ArrowUp');
+    await expect.poll(() => own.textContent('#new-year-note')).toContain('๒๕๖๘');
+    await own.keyboard.press('Tab');
+    await own.keyboard.type('agency-2570');
+    await own.keyboard.press('Tab');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.textContent('#status')).toContain('2570/agency-2570.yaml');
+    // The form's fiscal year suggests the same years.
+    expect(await optionValues(own, '#fiscal-years option')).toEqual(offered);
+    // A year typed without a framework leaves the indicator names as they were, never blank.
+    await own.fill('[data-path="assessment_year"]', '2555');
+    await own.waitForTimeout(800);
+    expect(await own.textContent('label:has([data-path="scores.1"])')).toContain('การปฏิบัติหน้าที่');
+    await own.fill('[data-path="assessment_year"]', '2569');
+    await own.waitForTimeout(800);
+    await own.close();
+
     await page.goto(`${base}/`);
     await page.click('#new-agency');
-    // Thai digits are read here too (issue 17).
-    // Thai digits are read here too (issue 17).
-    await page.fill('#new-year-value', '๒๕๗๐');
+    await page.selectOption('#new-year-value', '2570');
     await page.fill('#new-name', 'agency-2570');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2570/agency-2570.yaml');
@@ -436,7 +472,7 @@ describe('the page in Chromium', () => {
     expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดงานค้าง');
     // A new agency, likewise.
     await page.click('#new-agency');
-    await page.fill('#new-year-value', '2567');
+    await page.selectOption('#new-year-value', '2567');
     await page.fill('#new-name', 'not-started');
     answer(false);
     await page.click('#new-agency-create');

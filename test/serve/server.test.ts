@@ -264,6 +264,8 @@ describe('a new file of an assessment year without a framework (issue 12)', () =
     expect(jsonOf(await send('GET', '/api/framework?year=2566&fallback=1'))).not.toHaveProperty('notice');
     expect(jsonOf(await send('GET', '/api/framework?year=2562&fallback=1')).year).toBe(2562);
     expect((await send('GET', '/api/framework?year=2561&fallback=1')).status).toBe(404);
+    // The years that have one, for the years a new file is offered (issue 17).
+    expect(fw.years).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
   });
 
   it('next year from a fiscal 2569 file states framework: 2568 for the 2569 assessment, with the notice, and checks', async () => {

@@ -7,7 +7,7 @@
 // by the static build for the site (src/bundle/site.ts). The rules it shares with the server (Thai
 // digits, the fiscal year, a new file) are the core's own modules.
 
-import { defaultAssessmentYear, newDataFile, statingFramework } from '../../data/new-file.ts';
+import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
@@ -19,7 +19,6 @@ import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
 import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
-import { readNumber } from './controls.ts';
 
 /** The framework a file is checked against: the one it states, else its assessment year's. */
 const frameworkYearOf = (raw: FormData): unknown => raw.framework ?? raw.assessment_year ?? defaultAssessmentYear(Number(raw.fiscal_year));
@@ -29,7 +28,13 @@ let yearTimer: ReturnType<typeof setTimeout> | undefined;
 function yearChanged(): void {
   clearTimeout(yearTimer);
   yearTimer = setTimeout(async () => {
-    await useFramework(frameworkYearOf(form()));
+    // A new file follows its years: the framework it states is the one of its assessment year
+    // now, or the newest before it (with the notice); a file that exists is labelled as it states.
+    if (state.create) {
+      delete form().framework;
+      const notice = await useFramework(frameworkYearOf(form()), true);
+      if (notice) status(`ไฟล์ใหม่ ${state.path}${notice}`);
+    } else await useFramework(frameworkYearOf(form()));
     renderScores();
     renderIssues('urgent');
     renderIssues('improve');
@@ -92,8 +97,11 @@ async function save(): Promise<void> {
  * the notice that says so is returned for the status line.
  */
 async function useFramework(year: unknown, fallback = false): Promise<string> {
-  const framework = await backend.framework(year, fallback);
-  state.framework = framework;
+  // The labels come from the newest framework before the year when the year has none, and stay
+  // as they were when there is none at all (a year before 2562, a year half typed): never blank.
+  // Only a new file states the framework; an opened one is checked as it is, its findings say why.
+  const framework = await backend.framework(year, true);
+  if (framework) state.framework = framework;
   const notice = framework?.notice;
   if (!fallback || !framework || !notice) return '';
   state.raw = statingFramework(form(), framework.year);
@@ -148,9 +156,8 @@ async function newYear(): Promise<void> {
 
 /** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with; the backend: where it goes). */
 function newAgency(): void {
-  // Read as the form's years are: Thai digits too.
-  const typed = readNumber($<HTMLInputElement>('#new-year-value').value, 'year');
-  const year = typed.ok ? typed.value : Number.NaN;
+  // Only years with a framework (or the newest without one, noticed) are offered.
+  const year = Number($<HTMLSelectElement>('#new-year-value').value);
   const name = $<HTMLInputElement>('#new-name').value.trim();
   const path = backend.newFilePath(year, name);
   if (path === undefined) {
@@ -172,6 +179,45 @@ function newAgency(): void {
     void check();
     void preview();
   });
+}
+
+// ---- the years a new file may have -----------------------------------------------------------------
+
+let offered: Promise<{ years: NewFileYear[]; chosen: number | undefined }> | undefined;
+/**
+ * The fiscal years a new file is offered (newFileYears), asked of the engine once: the frameworks
+ * it has come with any framework it answers. The newest first, today's chosen (by the clerk's
+ * calendar). Also the suggestions of the form's fiscal year field.
+ */
+async function offerYears(): Promise<void> {
+  const today = new Date();
+  const thisYear = fiscalYearOf(today.getFullYear(), today.getMonth() + 1);
+  offered ??= backend.framework(thisYear - 1, true).then((latest) => {
+    // An engine that does not list its frameworks: every assessment year up to today's, as before.
+    const frameworkYears = latest?.years ?? Array.from({ length: Math.max(0, thisYear - FIRST_NEW_FISCAL_YEAR + 1) }, (_, i) => FIRST_NEW_FISCAL_YEAR - 1 + i);
+    return newFileYears(frameworkYears, thisYear);
+  });
+  const { years, chosen } = await offered;
+  const select = $<HTMLSelectElement>('#new-year-value');
+  if (select.options.length === 0) {
+    const latest = years.filter((y) => !y.meanwhile)[0]?.fiscalYear;
+    select.replaceChildren(
+      ...years.map(({ fiscalYear, meanwhile }) => {
+        const label = `พ.ศ. ${thaiDigits(fiscalYear)}${meanwhile && latest ? ` (ใช้กรอบการประเมินปี ${thaiDigits(latest - 1)} ไปก่อน · ${latest - 1} framework meanwhile)` : ''}`;
+        return new Option(label, String(fiscalYear));
+      }),
+    );
+    if (chosen !== undefined) select.value = String(chosen);
+  }
+  $('#fiscal-years').replaceChildren(...years.map((y) => new Option(thaiDigits(y.fiscalYear), String(y.fiscalYear))));
+  await sayYearNotice();
+}
+
+/** Beside the year chosen for a new file: whether its framework is an earlier one, used meanwhile. */
+async function sayYearNotice(): Promise<void> {
+  const year = Number($<HTMLSelectElement>('#new-year-value').value);
+  const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
+  $('#new-year-note').textContent = framework?.notice ? `${framework.notice.th} (${framework.notice.en})` : '';
 }
 
 /** On the static site, which has no folder to list, the name of the file the form holds. */
@@ -236,10 +282,11 @@ fileSelect.onchange = () => {
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
-  // This fiscal year, by the clerk's calendar.
-  const today = new Date();
-  $<HTMLInputElement>('#new-year-value').value ||= String(fiscalYearOf(today.getFullYear(), today.getMonth() + 1));
+  offerYears()
+    .then(() => $('#new-year-value').focus())
+    .catch((err: unknown) => status(messageOf(err)));
 };
+$('#new-year-value').onchange = () => void sayYearNotice();
 $('#new-agency-create').onclick = newAgency;
 $('#save').onclick = save;
 // The document radios, the follow-up reports' among them, are drawn again as rounds come and go.
