@@ -207,10 +207,14 @@ describe('the page in Chromium', () => {
     const own = await (await browser.newContext({ locale: 'th-TH' })).newPage();
     await own.clock.setFixedTime(new Date('2026-11-30T10:00:00+07:00'));
     await own.goto(`${base}/`);
-    // By keyboard: the button, Enter, and the year list has the keyboard.
+    // By keyboard: the button, Enter, the agency's name first, then the year list.
     await own.focus('#new-agency');
     await own.keyboard.press('Enter');
-    await expect.poll(() => own.getAttribute(':focus', 'id')).toBe('new-year-value');
+    await expect.poll(() => own.getAttribute(':focus', 'id')).toBe('new-agency-name');
+    await own.keyboard.type('องค์การบริหารส่วนตำบลปีใหม่');
+    expect(await own.inputValue('#new-name')).toBe('องค์การบริหารส่วนตำบลปีใหม่');
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'id')).toBe('new-year-value');
     const offered = await optionValues(own, '#new-year-value option');
     // 2563–2569 have the frameworks of 2562–2568; 2570 the newest with the notice; nothing later or earlier.
     expect(offered).toEqual(['2570', '2569', '2568', '2567', '2566', '2565', '2564', '2563']);
@@ -223,10 +227,12 @@ describe('the page in Chromium', () => {
     await own.keyboard.press('ArrowUp');
     await expect.poll(() => own.textContent('#new-year-note')).toContain('๒๕๖๘');
     await own.keyboard.press('Tab');
-    await own.keyboard.type('agency-2570');
+    expect(await own.getAttribute(':focus', 'id')).toBe('new-name');
+    expect(await own.textContent('#new-name-note')).toBe('= ไฟล์ 2570/องค์การบริหารส่วนตำบลปีใหม่.yaml (file)');
     await own.keyboard.press('Tab');
     await own.keyboard.press('Enter');
-    await expect.poll(() => own.textContent('#status')).toContain('2570/agency-2570.yaml');
+    await expect.poll(() => own.textContent('#status')).toContain('2570/องค์การบริหารส่วนตำบลปีใหม่.yaml');
+    expect(await own.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลปีใหม่');
     // The form's fiscal year suggests the same years.
     expect(await optionValues(own, '#fiscal-years option')).toEqual(offered);
     // A year typed without a framework leaves the indicator names as they were, never blank.
@@ -256,6 +262,39 @@ describe('the page in Chromium', () => {
     // No framework error: what is left is the scores and measures the clerk has not typed yet.
     const checked = await checkFile(file);
     expect(checked.findings.filter((f) => f.code.startsWith('framework.'))).toEqual([]);
+  });
+
+  it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
+    await page.goto(`${base}/`);
+    await page.click('#new-agency');
+    await page.selectOption('#new-year-value', '2566');
+    await page.fill('#new-agency-name', 'อบต. บ้าน/ใหม่');
+    expect(await page.inputValue('#new-name')).toBe('อบต-บ้าน-ใหม่');
+    expect(await page.textContent('#new-name-note')).toBe('= ไฟล์ 2566/อบต-บ้าน-ใหม่.yaml (file)');
+    // Edited by the clerk: refused beside the field, Thai first, English beside; the keyboard goes there.
+    await page.fill('#new-name', 'บ้าน/ใหม่');
+    const note = await page.textContent('#new-name-note');
+    expect(note).toMatch(/^ชื่อไฟล์มี “\/” ซึ่งใช้ไม่ได้: ใช้ได้เฉพาะตัวอักษรไทยหรืออังกฤษ.*\(the file name holds “\/”: letters \(Thai or Latin\)/);
+    expect(await page.getAttribute('#new-name', 'aria-invalid')).toBe('true');
+    await page.fill('#new-name', 'บ้าน ใหม่');
+    expect(await page.textContent('#new-name-note')).toContain('เว้นวรรค');
+    await page.click('#new-agency-create');
+    expect(await page.getAttribute(':focus', 'id')).toBe('new-name');
+    expect(await page.isVisible('#form')).toBe(false);
+    // Once the clerk wrote a name, the agency's no longer replaces it; emptied, it follows again.
+    await page.fill('#new-name', 'บ้านใหม่');
+    await page.fill('#new-agency-name', 'องค์การบริหารส่วนตำบลบ้านใหม่');
+    expect(await page.inputValue('#new-name')).toBe('บ้านใหม่');
+    expect(await page.getAttribute('#new-name', 'aria-invalid')).toBeNull();
+    await page.fill('#new-name', '');
+    await page.fill('#new-agency-name', 'องค์การบริหารส่วนตำบลบ้านใหม่');
+    expect(await page.inputValue('#new-name')).toBe('องค์การบริหารส่วนตำบลบ้านใหม่');
+    await page.click('#new-agency-create');
+    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2566/องค์การบริหารส่วนตำบลบ้านใหม่.yaml');
+    expect(await page.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลบ้านใหม่');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toContain('บันทึกแล้ว');
+    expect(readFileSync(path.join(dataDir, '2566', 'องค์การบริหารส่วนตำบลบ้านใหม่.yaml'), 'utf8')).toMatch(/^agency: องค์การบริหารส่วนตำบลบ้านใหม่\nfiscal_year: 2566\n/);
   });
 
   it('progress on the measures (issue 13): a status and a result, the finding beside them, evidence by keyboard, the follow-up preview and download, the save', async () => {

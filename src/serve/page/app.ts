@@ -7,11 +7,11 @@
 // by the static build for the site (src/bundle/site.ts). The rules it shares with the server (Thai
 // digits, the fiscal year, a new file) are the core's own modules.
 
-import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
+import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileNameOf, newFileNameProblem, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
-import { $, messageOf, status, thaiDigits } from './dom.ts';
+import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
@@ -158,17 +158,18 @@ async function newYear(): Promise<void> {
 function newAgency(): void {
   // Only years with a framework (or the newest without one, noticed) are offered.
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
-  const name = $<HTMLInputElement>('#new-name').value.trim();
-  const path = backend.newFilePath(year, name);
+  const name = $<HTMLInputElement>('#new-name').value.trim().normalize('NFC');
+  const path = sayFileName() ? backend.newFilePath(year, name) : undefined;
   if (path === undefined) {
-    status('ใส่ปีงบประมาณ และชื่อไฟล์เป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (e.g. nakhon-pathom)');
+    // Why is beside the file name (sayFileName); the keyboard goes there to correct it.
+    $('#new-name').focus();
     return;
   }
   if (!discardChanges('เริ่มไฟล์ของหน่วยงานใหม่', 'start a new agency')) return;
   state.path = path;
   state.create = true;
   state.dirty = false;
-  state.raw = newDataFile({ agency: '', fiscalYear: year });
+  state.raw = newDataFile({ agency: $<HTMLInputElement>('#new-agency-name').value.trim().normalize('NFC'), fiscalYear: year });
   clearPreview();
   $('#new-agency-form').hidden = true;
   void useFramework(defaultAssessmentYear(year), true).then((notice) => {
@@ -218,6 +219,24 @@ async function sayYearNotice(): Promise<void> {
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
   const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
   $('#new-year-note').textContent = framework?.notice ? `${framework.notice.th} (${framework.notice.en})` : '';
+}
+
+/**
+ * Beside the new file's name: where the file goes, or why the name cannot be one (Thai first,
+ * English beside, the field marked). True when it can.
+ */
+function sayFileName(): boolean {
+  const input = $<HTMLInputElement>('#new-name');
+  const note = $('#new-name-note');
+  const name = input.value.trim();
+  const problem = newFileNameProblem(name);
+  const path = problem ? undefined : backend.newFilePath(Number($<HTMLSelectElement>('#new-year-value').value), name);
+  note.textContent = problem ? `${problem.th} (${problem.en})` : path ? `= ไฟล์ ${path} (file)` : '';
+  note.classList.toggle('error', problem !== undefined);
+  note.classList.toggle('understood', problem === undefined);
+  input.classList.toggle('invalid', problem !== undefined);
+  markInvalid(input);
+  return problem === undefined;
 }
 
 /** On the static site, which has no folder to list, the name of the file the form holds. */
@@ -282,11 +301,29 @@ fileSelect.onchange = () => {
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
+  // The agency's name first: the file name follows from it.
+  $('#new-agency-name').focus();
   offerYears()
-    .then(() => $('#new-year-value').focus())
     .catch((err: unknown) => status(messageOf(err)));
 };
-$('#new-year-value').onchange = () => void sayYearNotice();
+$('#new-year-value').onchange = () => {
+  void sayYearNotice();
+  sayFileName();
+};
+const agencyName = $<HTMLInputElement>('#new-agency-name');
+const fileName = $<HTMLInputElement>('#new-name');
+agencyName.oninput = () => {
+  // The file name follows the agency's until the clerk writes one of their own.
+  if (fileName.dataset.edited) return;
+  fileName.value = newFileNameOf(agencyName.value);
+  sayFileName();
+};
+fileName.oninput = () => {
+  // Emptied, it follows the agency's name again.
+  if (fileName.value.trim() === '') delete fileName.dataset.edited;
+  else fileName.dataset.edited = '1';
+  sayFileName();
+};
 $('#new-agency-create').onclick = newAgency;
 $('#save').onclick = save;
 // The document radios, the follow-up reports' among them, are drawn again as rounds come and go.
