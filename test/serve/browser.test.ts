@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -295,6 +295,26 @@ describe('the page in Chromium', () => {
     await page.click('#save');
     await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toContain('บันทึกแล้ว');
     expect(readFileSync(path.join(dataDir, '2566', 'องค์การบริหารส่วนตำบลบ้านใหม่.yaml'), 'utf8')).toMatch(/^agency: องค์การบริหารส่วนตำบลบ้านใหม่\nfiscal_year: 2566\n/);
+
+    // The list names each file by agency and year, in a group per year, newest first; the saved
+    // file is chosen in it; a file that does not parse is listed by its path with a note.
+    writeFileSync(path.join(dataDir, '2566', 'broken.yaml'), 'agency: [\n');
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#file option[value="2566/broken.yaml"]', { state: 'attached' });
+    const groups = await page.locator('#file optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups.slice(0, 3)).toEqual(['ปีงบประมาณ ๒๕๗๐', 'ปีงบประมาณ ๒๕๖๗', 'ปีงบประมาณ ๒๕๖๖']);
+    expect(groups.at(-1)).toBe('ไฟล์อื่น (other files)');
+    const y2566 = page.locator('#file optgroup[label="ปีงบประมาณ ๒๕๖๖"] option');
+    const texts = await y2566.allTextContents();
+    expect(texts).toContain('จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖');
+    expect(texts).toContain('องค์การบริหารส่วนตำบลบ้านใหม่ · ปีงบประมาณ ๒๕๖๖');
+    // Sorted by agency in Thai order within the year.
+    expect([...texts].sort((a, b) => a.localeCompare(b, 'th'))).toEqual(texts);
+    expect(await page.locator('#file option[value="2566/broken.yaml"]').textContent()).toBe('2566/broken.yaml (อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด · this file does not parse: open it to see where)');
+    expect(await page.getAttribute('#file option[value="2566/nakhon-pathom.yaml"]', 'title')).toBe('2566/nakhon-pathom.yaml');
+    rmSync(path.join(dataDir, '2566', 'broken.yaml'));
+    await page.selectOption('#file', '2566/องค์การบริหารส่วนตำบลบ้านใหม่.yaml');
+    await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลบ้านใหม่');
   });
 
   it('progress on the measures (issue 13): a status and a result, the finding beside them, evidence by keyboard, the follow-up preview and download, the save', async () => {

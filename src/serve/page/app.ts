@@ -9,6 +9,7 @@
 
 import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileNameOf, newFileNameProblem, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
+import type { FileEntry } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
 import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
@@ -245,13 +246,38 @@ function showFileName(): void {
   $('#file-name').textContent = state.path ? `ไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก not saved yet)' : ''}` : 'ยังไม่ได้เปิดไฟล์ (no file open)';
 }
 
+/**
+ * The files as a clerk knows them, "จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖", in a group per fiscal year
+ * (the server sorts them: newest year first, then agency); the path is the option's value and its
+ * title. A file that states no agency or year is named by its path, and one that does not parse
+ * says so, in a last group.
+ */
+function fileGroups(entries: FileEntry[]): HTMLElement[] {
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const entry of entries) {
+    const { path, agency, fiscalYear, note } = entry;
+    const key = fiscalYear === undefined ? 'other' : String(fiscalYear);
+    let group = groups.get(key);
+    if (!group) {
+      group = document.createElement('optgroup');
+      group.label = fiscalYear === undefined ? 'ไฟล์อื่น (other files)' : `ปีงบประมาณ ${thaiDigits(fiscalYear)}`;
+      groups.set(key, group);
+    }
+    const text = note ? `${path} (${note.th} · ${note.en})` : agency && fiscalYear !== undefined ? `${agency} · ปีงบประมาณ ${thaiDigits(fiscalYear)}` : `${agency ?? path}${fiscalYear === undefined ? ' (ไม่ได้ระบุปีงบประมาณ · no fiscal year)' : ''}`;
+    const option = new Option(text, path);
+    option.title = path;
+    group.append(option);
+  }
+  return [...groups.values()];
+}
+
 /** The server's folder as a list, `selected` chosen in it; on the static site the open file's name. */
 async function showFiles(selected = ''): Promise<void> {
   const listing = await backend.files();
   if (!listing) return showFileName();
-  const { files, refused = [] } = listing;
+  const { files, refused = [], entries } = listing;
   const select = $<HTMLSelectElement>('#file');
-  select.replaceChildren(new Option('— เลือกหน่วยงานและปี —', ''), ...files.map((f) => new Option(f, f)));
+  select.replaceChildren(new Option('— เลือกหน่วยงานและปี (agency and year) —', ''), ...(entries ? fileGroups(entries) : files.map((f) => new Option(f, f))));
   select.value = selected;
   // Files whose names the page cannot use are named, so that they can be renamed (unless the
   // status line says something else already, such as "saved").
