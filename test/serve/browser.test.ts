@@ -186,6 +186,49 @@ describe('the page in Chromium', () => {
     expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑');
   });
 
+  it('carried-over measures (issue 17): after เริ่มปีใหม่จากไฟล์นี้ each is marked until edited; a text that still names last year (Thai or Arabic digits) is flagged until it does not', async () => {
+    writeFileSync(path.join(dataDir, '2566', 'carry.yaml'), sampleText().replace('- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ', '- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖'));
+    await page.goto(`${base}/?file=2566/carry.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    // An opened file has no marks.
+    expect(await page.locator('.carried-note:visible').count()).toBe(0);
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('2567/carry.yaml');
+    // One note per measure, in the measures' order (hidden while it has nothing to say).
+    const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
+    const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
+    const lastYear = 'ข้อความยังระบุปี ๒๕๖๖ ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names 2566, last fiscal year)';
+    expect(await page.locator('#measures > .row').count()).toBe(5);
+    for (let i = 0; i < 5; i++) expect(await noteOf(i).textContent()).toContain(carried);
+    // Thai digits in a step of the first, Arabic in the title of the fourth and a step of the fifth; not the second.
+    expect(await noteOf(0).textContent()).toContain(lastYear);
+    expect(await noteOf(3).textContent()).toContain(lastYear);
+    expect(await noteOf(4).textContent()).toContain(lastYear);
+    expect(await noteOf(1).textContent()).toBe(carried);
+    // Beside the measure's title, and read with it.
+    const describedBy = (await page.getAttribute('[data-path="measures[1].title"]', 'aria-describedby'))!;
+    expect(describedBy.split(' ')).toContain(await noteOf(1).getAttribute('id'));
+    // Edited: the carried mark goes; the year flag stays while the text names 2566.
+    await page.fill('[data-path="measures[1].owner"]', 'สำนักงานจังหวัด');
+    expect(await noteOf(1).isHidden()).toBe(true);
+    await page.fill('[data-path="measures[3].owner"]', 'สำนักงานจังหวัด');
+    expect(await noteOf(3).textContent()).toBe(lastYear);
+    // Its title and first step name 2566: flagged until both say 2567.
+    const title = await page.inputValue('[data-path="measures[3].title"]');
+    await page.fill('[data-path="measures[3].title"]', title.replace('2566', '2567'));
+    expect(await noteOf(3).textContent()).toBe(lastYear);
+    for (const step of await page.locator('[data-path^="measures[3].steps"]').all()) await step.fill((await step.inputValue()).replace('2566', '2567'));
+    expect(await noteOf(3).isHidden()).toBe(true);
+    // A mark moves with its measure: the first (unedited) moved down is still marked, the edited second, now first, is not.
+    await page.getByRole('button', { name: 'เลื่อนมาตรการที่ ๑ลง', exact: true }).click();
+    expect(await noteOf(1).textContent()).toBe(`${carried} · ${lastYear}`);
+    expect(await noteOf(0).isHidden()).toBe(true);
+    // Opened again from the file, a measure is no longer last year's.
+    await page.goto(`${base}/?file=2566/carry.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    expect(await page.locator('#measures .carried-note').count()).toBe(0);
+  });
+
   it('opens a file without a signatory with a warning beside the signatory fields, which typing a position clears (issue 12)', async () => {
     const text = sampleText().replace(/\n# ผู้ลงนามในประกาศมาตรการ[\s\S]*$/, '\n');
     expect(text).not.toContain('signatory');

@@ -116,6 +116,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
+  state.carried = null;
   state.dirty = false;
   clearPreview();
   await useFramework(frameworkYearOf(state.raw));
@@ -146,6 +147,8 @@ async function newYear(): Promise<void> {
   clearPreview();
   state.create = true;
   state.raw = next.raw;
+  // Every measure of next year's file is last year's until the clerk edits it (fields.ts marks them).
+  state.carried = { from: next.raw.fiscal_year - 1, measures: new WeakSet(state.raw.measures ?? []) };
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
   $<HTMLButtonElement>('#save').disabled = false;
@@ -170,6 +173,7 @@ function newAgency(): void {
   state.path = path;
   state.create = true;
   state.dirty = false;
+  state.carried = null;
   state.raw = newDataFile({ agency: $<HTMLInputElement>('#new-agency-name').value.trim().normalize('NFC'), fiscalYear: year });
   clearPreview();
   $('#new-agency-form').hidden = true;
