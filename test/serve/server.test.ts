@@ -114,7 +114,7 @@ describe('the local server refuses what does not come from its own page', () => 
 
 describe('the local server works on the same data files as the CLI', () => {
   it('lists the data files and loads one with its findings and the computed overall', async () => {
-    expect(jsonOf(await send('GET', '/api/files'))).toEqual({ files: ['2566/nakhon-pathom.yaml'] });
+    expect(jsonOf(await send('GET', '/api/files'))).toEqual({ files: ['2566/nakhon-pathom.yaml'], entries: [{ path: '2566/nakhon-pathom.yaml', agency: 'จังหวัดนครปฐม', fiscalYear: 2566 }] });
     const file = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml'));
     expect(file.text).toBe(sampleText());
     expect((file.raw as { agency: string }).agency).toBe('จังหวัดนครปฐม');
