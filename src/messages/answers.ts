@@ -1,5 +1,5 @@
 import { parseDocument, stringify } from 'yaml';
-import { latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
+import { availableFrameworkYears, latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
 import { defaultAssessmentYear, newDataFile, type NewFile } from '../data/new-file.ts';
 import type { AnnouncementForm, Measure } from '../data/types.ts';
 import { fieldTitle } from '../data/schema.ts';
@@ -46,7 +46,7 @@ export function frameworkAnswer(year: number, fallback: boolean): FrameworkAnswe
   const framework = used === undefined ? undefined : loadFramework(used);
   if (!framework) throw new Refusal(404, 'ไม่มีกรอบการประเมินของปีนี้', 'no framework for that year');
   const notice = framework.year !== year ? previousFrameworkNotice({ year, framework: framework.year }) : undefined;
-  return { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }) };
+  return { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }), years: availableFrameworkYears() };
 }
 
 /** The notice of next year's file that states an earlier framework than its assessment year's. */

@@ -50,6 +50,24 @@ export interface FrameworkAnswer {
   levels: { level: string; min: number }[];
   /** A new file whose year has no framework yet: the earlier one it uses meanwhile. */
   notice?: Message;
+  /**
+   * Every assessment year that has a framework, oldest first: the page offers a new file only the
+   * fiscal years these allow (newFileYears in src/data/new-file.ts). Absent from an older engine.
+   */
+  years?: number[];
+}
+
+/**
+ * A file of the data folder as the page lists it: its agency and fiscal year as the file states
+ * them (either absent when the file does not state it), or, for a file that does not parse or is
+ * not UTF-8, the note that says so (it is still listed by its path, so that it can be opened and
+ * its findings read).
+ */
+export interface FileEntry {
+  path: string;
+  agency?: string;
+  fiscalYear?: number;
+  note?: Message;
 }
 
 /** The answer of each route that answers JSON, by `METHOD /path`. */
@@ -57,7 +75,12 @@ export interface Answers {
   'GET /api/framework': FrameworkAnswer;
   'POST /api/new-year': { path: string; raw: NewFile; notice?: Message };
   /** Files whose names the page may not use are listed apart, with the reason. */
-  'GET /api/files': { files: string[]; refused?: (Message & { path: string })[] };
+  'GET /api/files': {
+    files: string[];
+    refused?: (Message & { path: string })[];
+    /** `files` with what each states, sorted by fiscal year (newest first) then agency; absent from an older server. */
+    entries?: FileEntry[];
+  };
   /** `raw` is null for a file that does not parse (its findings say why). */
   'GET /api/file': Report & { path: string; text: string; raw: unknown };
   'POST /api/check': Report;

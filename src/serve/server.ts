@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +16,7 @@ import { HttpError, internalError } from './http-error.ts';
 import { Cancelled, Lane } from './lanes.ts';
 import { sweepSaveTemps } from './sweep.ts';
 import type { Place } from './tasks.ts';
-import type { Answers, ErrorAnswer } from './api.ts';
+import type { Answers, ErrorAnswer, FileEntry } from './api.ts';
 import { dataFilePath } from '../data/new-file.ts';
 import { packageRoot } from '../resources/node.ts';
 
@@ -277,6 +277,39 @@ export function createAppServer(options: ServeOptions): Server {
     return text;
   };
 
+  /**
+   * What each data file states of its agency and year, by path, kept while the file's modification
+   * time and size stay the same: the list is asked for on every visit and every save, and reading
+   * and parsing a folder of a thousand files each time would hold up the checks' thread.
+   */
+  const identities = new Map<string, { mtimeMs: number; size: number; entry: FileEntry }>();
+  const NOT_PARSED = { th: 'อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด', en: 'this file does not parse: open it to see where' };
+  async function entriesOf(files: string[], signal: AbortSignal): Promise<FileEntry[]> {
+    const stats = await Promise.all(files.map((f) => stat(path.join(dataDir, f)).catch(() => null)));
+    const stale = files.flatMap((f, i) => {
+      const s = stats[i];
+      const known = identities.get(f);
+      return s && known && known.mtimeMs === s.mtimeMs && known.size === s.size ? [] : [{ f, s }];
+    });
+    if (stale.length > 0) {
+      const texts = await Promise.all(stale.map(({ f }) => readFile(path.join(dataDir, f)).then(decodeUtf8, () => undefined)));
+      const readable = stale.flatMap((one, i) => (texts[i] === undefined ? [] : [{ ...one, text: texts[i]! }]));
+      const ids = readable.length > 0 ? await checks.run('identify', { texts: readable.map((r) => r.text) }, signal) : [];
+      const idOf = new Map(readable.map((r, i) => [r.f, ids[i] ?? null]));
+      for (const { f, s } of stale) {
+        const id = idOf.get(f) ?? null;
+        const entry: FileEntry = id ? { path: f, ...id } : { path: f, note: NOT_PARSED };
+        if (s) identities.set(f, { mtimeMs: s.mtimeMs, size: s.size, entry });
+        else identities.delete(f);
+      }
+    }
+    for (const known of identities.keys()) if (!files.includes(known)) identities.delete(known);
+    const entries = files.map((f) => identities.get(f)?.entry ?? { path: f, note: NOT_PARSED });
+    // Newest year first, then the agency in Thai order; a file that states neither goes last, by path.
+    const yearOf = (e: FileEntry) => e.fiscalYear ?? -Infinity;
+    return entries.sort((a, b) => yearOf(b) - yearOf(a) || (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'th') || a.path.localeCompare(b.path));
+  }
+
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL, signal: AbortSignal) => Promise<void>;
   const routes: Record<string, Route> = {
     // ?year=Y: that year's framework. With &fallback=1 (a new file): while Y has none, the latest
@@ -294,7 +327,7 @@ export function createAppServer(options: ServeOptions): Server {
       const notice = nextYearNotice(raw);
       json(res, 200, { path: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) } satisfies Answers['POST /api/new-year']);
     },
-    'GET /api/files': async (_req, res) => {
+    'GET /api/files': async (_req, res, _url, signal) => {
       const all = (await expandInputs([dataDir])).map((f) => path.relative(dataDir, f).split(path.sep).join('/'));
       // A file whose name the page may not use is named with the reason, so that it can be renamed.
       const refused = all.flatMap((f) => {
@@ -305,7 +338,8 @@ export function createAppServer(options: ServeOptions): Server {
           return err instanceof PathError ? [{ path: f, th: err.th, en: err.en }] : [];
         }
       });
-      json(res, 200, { files: all.filter((f) => !refused.some((r) => r.path === f)), ...(refused.length > 0 && { refused }) } satisfies Answers['GET /api/files']);
+      const files = all.filter((f) => !refused.some((r) => r.path === f));
+      json(res, 200, { files, ...(refused.length > 0 && { refused }), entries: await entriesOf(files, signal) } satisfies Answers['GET /api/files']);
     },
     'GET /api/file': async (_req, res, url, signal) => {
       const relative = url.searchParams.get('path') ?? '';

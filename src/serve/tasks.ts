@@ -34,6 +34,8 @@ export interface Tasks {
   };
   'next-year': { input: { text: string }; output: { raw: NewFile } };
   update: { input: Place & { before: string; raw: unknown }; output: { text: string; report: Report } };
+  /** What each text states of its agency and fiscal year; null for a text that does not parse. */
+  identify: { input: { texts: string[] }; output: ({ agency?: string; fiscalYear?: number } | null)[] };
 }
 export type TaskName = keyof Tasks;
 
@@ -76,6 +78,16 @@ export const tasks: Handlers = {
     return { bytes: doc.bytes };
   },
   'next-year': async (input) => ({ raw: nextYearFromText(input.text) }),
+  identify: async ({ texts }) =>
+    texts.map((text) => {
+      const data = toData(text);
+      if (data === undefined) return null;
+      const { agency, fiscal_year: year } = (data ?? {}) as Record<string, unknown>;
+      return {
+        ...(typeof agency === 'string' && agency.trim() !== '' && { agency: agency.trim().normalize('NFC') }),
+        ...(typeof year === 'number' && Number.isInteger(year) && { fiscalYear: year }),
+      };
+    }),
   update: async (input) => {
     rawToText(input.raw);
     const text = updateYaml(input.before, input.raw);

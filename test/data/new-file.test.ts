@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFilePath, newDataFile, newFilePath, statingFramework } from '../../src/data/new-file.ts';
+import { dataFilePath, newDataFile, newFileNameOf, newFileNameProblem, newFilePath, newFileYears, statingFramework } from '../../src/data/new-file.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
 
 /** The start of a new data file: one definition for the page's new agency and the server's next year. */
@@ -36,8 +36,11 @@ describe('the path of a new file', () => {
     [2567.5, 'a', undefined],
     [2567, '', undefined],
     [2567, '-a', undefined],
-    [2567, 'Nakhon', undefined],
-    [2567, 'นครปฐม', undefined],
+    [2567, 'Nakhon', '2567/Nakhon.yaml'],
+    [2567, 'นครปฐม', '2567/นครปฐม.yaml'],
+    [2567, 'นคร ปฐม', undefined],
+    [2567, '_a', undefined],
+    [2567, 'ก'.repeat(67), undefined],
     [2567, 'a/b', undefined],
     [2567, 'a.yaml', undefined],
   ])('%d %j → %j', (year, name, expected) => {
@@ -46,5 +49,62 @@ describe('the path of a new file', () => {
 
   it('is in the fiscal year\'s folder, as the server names next year\'s file', () => {
     expect(dataFilePath(2567, 'นครปฐม')).toBe('2567/นครปฐม.yaml');
+  });
+});
+
+describe('the fiscal years a new file is offered (issue 17)', () => {
+  const frameworks = [2562, 2563, 2564, 2565, 2566, 2567, 2568];
+  const offered = (today: number) => newFileYears(frameworks, today);
+
+  it('each year whose assessment year has a framework, and the newest without one, which uses the newest framework meanwhile', () => {
+    const { years, chosen } = offered(2570);
+    expect(years.map((y) => y.fiscalYear)).toEqual([2570, 2569, 2568, 2567, 2566, 2565, 2564, 2563]);
+    expect(years.filter((y) => y.meanwhile).map((y) => y.fiscalYear)).toEqual([2570]);
+    expect(chosen).toBe(2570);
+  });
+
+  it('today\'s fiscal year is chosen while it has a framework; next year is offered with the notice', () => {
+    const { years, chosen } = offered(2567);
+    expect(years[0]).toEqual({ fiscalYear: 2570, meanwhile: true });
+    expect(chosen).toBe(2567);
+  });
+
+  it('two years past the newest framework: today\'s year with the notice, not the one between', () => {
+    const { years, chosen } = offered(2572);
+    expect(years.slice(0, 2).map((y) => y.fiscalYear)).toEqual([2572, 2569]);
+    expect(chosen).toBe(2572);
+  });
+
+  it('no year before the first new file\'s, and nothing without frameworks', () => {
+    expect(newFileYears([2558, 2559, 2560], 2561).years.map((y) => y.fiscalYear)).toEqual([2562, 2561, 2560]);
+    expect(newFileYears([], 2570)).toEqual({ years: [], chosen: undefined });
+  });
+});
+
+describe('a new file\'s name from the agency\'s (issue 17)', () => {
+  it.each([
+    ['จังหวัดนครปฐม', 'จังหวัดนครปฐม'],
+    ['อบต. บ้านใหม่', 'อบต-บ้านใหม่'],
+    ['  สำนักงาน / ส่วนกลาง  ', 'สำนักงาน-ส่วนกลาง'],
+    ['Nakhon Pathom Province', 'Nakhon-Pathom-Province'],
+    ['...', ''],
+    // A sara am typed decomposed (nikhahit + sara aa) is the same name in NFC.
+    ['กำแพงแสน'.normalize('NFD'), 'กำแพงแสน'],
+  ])('%j → %j', (agency, name) => {
+    expect(newFileNameOf(agency)).toBe(name);
+    if (name) expect(newFileNameProblem(name)).toBeUndefined();
+  });
+
+  it('a long name is cut to the length a name may have, at a whole character', () => {
+    const name = newFileNameOf('ก'.repeat(100));
+    expect(name).toBe('ก'.repeat(66));
+    expect(newFileNameProblem(name)).toBeUndefined();
+  });
+
+  it('says why a name cannot be one, Thai first, English beside', () => {
+    expect(newFileNameProblem('')).toEqual({ th: 'ยังไม่ได้ใส่ชื่อไฟล์', en: 'no file name yet' });
+    expect(newFileNameProblem('a:b')?.th).toContain('“:”');
+    expect(newFileNameProblem('a\u0000b')?.en).toContain('U+0000');
+    expect(newFileNameProblem('-a')?.th).toContain('ขึ้นต้นด้วยตัวอักษรหรือตัวเลข');
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,9 @@ async function previewText(p: Page, previous: string | null): Promise<{ src: str
  */
 const downloadNamed = (p: Page, name: string) => p.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === name, timeout: 30_000 });
 
+/** The values of the options `selector` names, in order. */
+const optionValues = async (p: Page, selector: string): Promise<(string | null)[]> => Promise.all((await p.locator(selector).all()).map((o) => o.getAttribute('value')));
+
 let lastPreview: string | null = null;
 
 describe('the page in Chromium', () => {
@@ -118,7 +121,7 @@ describe('the page in Chromium', () => {
 
   it('takes a whole year of a new agency without touching a file, and saves a valid data file', async () => {
     await page.click('#new-agency');
-    await page.fill('#new-year-value', '2567');
+    await page.selectOption('#new-year-value', '2567');
     await page.fill('#new-name', 'new-agency');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2567/new-agency.yaml');
@@ -183,6 +186,49 @@ describe('the page in Chromium', () => {
     expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑');
   });
 
+  it('carried-over measures (issue 17): after เริ่มปีใหม่จากไฟล์นี้ each is marked until edited; a text that still names last year (Thai or Arabic digits) is flagged until it does not', async () => {
+    writeFileSync(path.join(dataDir, '2566', 'carry.yaml'), sampleText().replace('- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ', '- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖'));
+    await page.goto(`${base}/?file=2566/carry.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    // An opened file has no marks.
+    expect(await page.locator('.carried-note:visible').count()).toBe(0);
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('2567/carry.yaml');
+    // One note per measure, in the measures' order (hidden while it has nothing to say).
+    const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
+    const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
+    const lastYear = 'ข้อความยังระบุปี ๒๕๖๖ ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names 2566, last fiscal year)';
+    expect(await page.locator('#measures > .row').count()).toBe(5);
+    for (let i = 0; i < 5; i++) expect(await noteOf(i).textContent()).toContain(carried);
+    // Thai digits in a step of the first, Arabic in the title of the fourth and a step of the fifth; not the second.
+    expect(await noteOf(0).textContent()).toContain(lastYear);
+    expect(await noteOf(3).textContent()).toContain(lastYear);
+    expect(await noteOf(4).textContent()).toContain(lastYear);
+    expect(await noteOf(1).textContent()).toBe(carried);
+    // Beside the measure's title, and read with it.
+    const describedBy = (await page.getAttribute('[data-path="measures[1].title"]', 'aria-describedby'))!;
+    expect(describedBy.split(' ')).toContain(await noteOf(1).getAttribute('id'));
+    // Edited: the carried mark goes; the year flag stays while the text names 2566.
+    await page.fill('[data-path="measures[1].owner"]', 'สำนักงานจังหวัด');
+    expect(await noteOf(1).isHidden()).toBe(true);
+    await page.fill('[data-path="measures[3].owner"]', 'สำนักงานจังหวัด');
+    expect(await noteOf(3).textContent()).toBe(lastYear);
+    // Its title and first step name 2566: flagged until both say 2567.
+    const title = await page.inputValue('[data-path="measures[3].title"]');
+    await page.fill('[data-path="measures[3].title"]', title.replace('2566', '2567'));
+    expect(await noteOf(3).textContent()).toBe(lastYear);
+    for (const step of await page.locator('[data-path^="measures[3].steps"]').all()) await step.fill((await step.inputValue()).replace('2566', '2567'));
+    expect(await noteOf(3).isHidden()).toBe(true);
+    // A mark moves with its measure: the first (unedited) moved down is still marked, the edited second, now first, is not.
+    await page.getByRole('button', { name: 'เลื่อนมาตรการที่ ๑ลง', exact: true }).click();
+    expect(await noteOf(1).textContent()).toBe(`${carried} · ${lastYear}`);
+    expect(await noteOf(0).isHidden()).toBe(true);
+    // Opened again from the file, a measure is no longer last year's.
+    await page.goto(`${base}/?file=2566/carry.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    expect(await page.locator('#measures .carried-note').count()).toBe(0);
+  });
+
   it('opens a file without a signatory with a warning beside the signatory fields, which typing a position clears (issue 12)', async () => {
     const text = sampleText().replace(/\n# ผู้ลงนามในประกาศมาตรการ[\s\S]*$/, '\n');
     expect(text).not.toContain('signatory');
@@ -198,12 +244,51 @@ describe('the page in Chromium', () => {
     expect(await page.locator('label:has([data-path="signatory.position"]) + .finding').count()).toBe(0);
   });
 
-  it('a new agency whose assessment year has no framework yet: the latest one is stated in the file, and the page says so', async () => {
+  it('a new agency whose assessment year has no framework yet: only years with a framework are offered, or the newest with the notice; today\'s is chosen; the latest framework is stated in the file, and the page says so', async () => {
+    // The clerk's calendar on 30 November 2026 (C.E.): fiscal year 2570, whose 2569 assessment has
+    // no framework yet. A page of its own, so that the fixed clock touches no other test.
+    const own = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    await own.clock.setFixedTime(new Date('2026-11-30T10:00:00+07:00'));
+    await own.goto(`${base}/`);
+    // By keyboard: the button, Enter, the agency's name first, then the year list.
+    await own.focus('#new-agency');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.getAttribute(':focus', 'id')).toBe('new-agency-name');
+    await own.keyboard.type('องค์การบริหารส่วนตำบลปีใหม่');
+    expect(await own.inputValue('#new-name')).toBe('องค์การบริหารส่วนตำบลปีใหม่');
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'id')).toBe('new-year-value');
+    const offered = await optionValues(own, '#new-year-value option');
+    // 2563–2569 have the frameworks of 2562–2568; 2570 the newest with the notice; nothing later or earlier.
+    expect(offered).toEqual(['2570', '2569', '2568', '2567', '2566', '2565', '2564', '2563']);
+    expect(await own.inputValue('#new-year-value')).toBe('2570');
+    expect(await own.textContent('#new-year-value option[value="2570"]')).toContain('ใช้กรอบการประเมินปี ๒๕๖๘ ไปก่อน');
+    await expect.poll(() => own.textContent('#new-year-note')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
+    await own.keyboard.press('ArrowDown');
+    expect(await own.inputValue('#new-year-value')).toBe('2569');
+    await expect.poll(() => own.textContent('#new-year-note')).toBe('');
+    await own.keyboard.press('ArrowUp');
+    await expect.poll(() => own.textContent('#new-year-note')).toContain('๒๕๖๘');
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'id')).toBe('new-name');
+    expect(await own.textContent('#new-name-note')).toBe('= ไฟล์ 2570/องค์การบริหารส่วนตำบลปีใหม่.yaml (file)');
+    await own.keyboard.press('Tab');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.textContent('#status')).toContain('2570/องค์การบริหารส่วนตำบลปีใหม่.yaml');
+    expect(await own.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลปีใหม่');
+    // The form's fiscal year suggests the same years.
+    expect(await optionValues(own, '#fiscal-years option')).toEqual(offered);
+    // A year typed without a framework leaves the indicator names as they were, never blank.
+    await own.fill('[data-path="assessment_year"]', '2555');
+    await own.waitForTimeout(800);
+    expect(await own.textContent('label:has([data-path="scores.1"])')).toContain('การปฏิบัติหน้าที่');
+    await own.fill('[data-path="assessment_year"]', '2569');
+    await own.waitForTimeout(800);
+    await own.close();
+
     await page.goto(`${base}/`);
     await page.click('#new-agency');
-    // Thai digits are read here too (issue 17).
-    // Thai digits are read here too (issue 17).
-    await page.fill('#new-year-value', '๒๕๗๐');
+    await page.selectOption('#new-year-value', '2570');
     await page.fill('#new-name', 'agency-2570');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2570/agency-2570.yaml');
@@ -220,6 +305,59 @@ describe('the page in Chromium', () => {
     // No framework error: what is left is the scores and measures the clerk has not typed yet.
     const checked = await checkFile(file);
     expect(checked.findings.filter((f) => f.code.startsWith('framework.'))).toEqual([]);
+  });
+
+  it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
+    await page.goto(`${base}/`);
+    await page.click('#new-agency');
+    await page.selectOption('#new-year-value', '2566');
+    await page.fill('#new-agency-name', 'อบต. บ้าน/ใหม่');
+    expect(await page.inputValue('#new-name')).toBe('อบต-บ้าน-ใหม่');
+    expect(await page.textContent('#new-name-note')).toBe('= ไฟล์ 2566/อบต-บ้าน-ใหม่.yaml (file)');
+    // Edited by the clerk: refused beside the field, Thai first, English beside; the keyboard goes there.
+    await page.fill('#new-name', 'บ้าน/ใหม่');
+    const note = await page.textContent('#new-name-note');
+    expect(note).toMatch(/^ชื่อไฟล์มี “\/” ซึ่งใช้ไม่ได้: ใช้ได้เฉพาะตัวอักษรไทยหรืออังกฤษ.*\(the file name holds “\/”: letters \(Thai or Latin\)/);
+    expect(await page.getAttribute('#new-name', 'aria-invalid')).toBe('true');
+    await page.fill('#new-name', 'บ้าน ใหม่');
+    expect(await page.textContent('#new-name-note')).toContain('เว้นวรรค');
+    await page.click('#new-agency-create');
+    expect(await page.getAttribute(':focus', 'id')).toBe('new-name');
+    expect(await page.isVisible('#form')).toBe(false);
+    // Once the clerk wrote a name, the agency's no longer replaces it; emptied, it follows again.
+    await page.fill('#new-name', 'บ้านใหม่');
+    await page.fill('#new-agency-name', 'องค์การบริหารส่วนตำบลบ้านใหม่');
+    expect(await page.inputValue('#new-name')).toBe('บ้านใหม่');
+    expect(await page.getAttribute('#new-name', 'aria-invalid')).toBeNull();
+    await page.fill('#new-name', '');
+    await page.fill('#new-agency-name', 'องค์การบริหารส่วนตำบลบ้านใหม่');
+    expect(await page.inputValue('#new-name')).toBe('องค์การบริหารส่วนตำบลบ้านใหม่');
+    await page.click('#new-agency-create');
+    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2566/องค์การบริหารส่วนตำบลบ้านใหม่.yaml');
+    expect(await page.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลบ้านใหม่');
+    await page.click('#save');
+    await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toContain('บันทึกแล้ว');
+    expect(readFileSync(path.join(dataDir, '2566', 'องค์การบริหารส่วนตำบลบ้านใหม่.yaml'), 'utf8')).toMatch(/^agency: องค์การบริหารส่วนตำบลบ้านใหม่\nfiscal_year: 2566\n/);
+
+    // The list names each file by agency and year, in a group per year, newest first; the saved
+    // file is chosen in it; a file that does not parse is listed by its path with a note.
+    writeFileSync(path.join(dataDir, '2566', 'broken.yaml'), 'agency: [\n');
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#file option[value="2566/broken.yaml"]', { state: 'attached' });
+    const groups = await page.locator('#file optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups.slice(0, 3)).toEqual(['ปีงบประมาณ ๒๕๗๐', 'ปีงบประมาณ ๒๕๖๗', 'ปีงบประมาณ ๒๕๖๖']);
+    expect(groups.at(-1)).toBe('ไฟล์อื่น (other files)');
+    const y2566 = page.locator('#file optgroup[label="ปีงบประมาณ ๒๕๖๖"] option');
+    const texts = await y2566.allTextContents();
+    expect(texts).toContain('จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖');
+    expect(texts).toContain('องค์การบริหารส่วนตำบลบ้านใหม่ · ปีงบประมาณ ๒๕๖๖');
+    // Sorted by agency in Thai order within the year.
+    expect([...texts].sort((a, b) => a.localeCompare(b, 'th'))).toEqual(texts);
+    expect(await page.locator('#file option[value="2566/broken.yaml"]').textContent()).toBe('2566/broken.yaml (อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด · this file does not parse: open it to see where)');
+    expect(await page.getAttribute('#file option[value="2566/nakhon-pathom.yaml"]', 'title')).toBe('2566/nakhon-pathom.yaml');
+    rmSync(path.join(dataDir, '2566', 'broken.yaml'));
+    await page.selectOption('#file', '2566/องค์การบริหารส่วนตำบลบ้านใหม่.yaml');
+    await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลบ้านใหม่');
   });
 
   it('progress on the measures (issue 13): a status and a result, the finding beside them, evidence by keyboard, the follow-up preview and download, the save', async () => {
@@ -332,11 +470,20 @@ describe('the page in Chromium', () => {
     await page.fill('[data-path="scores.1"]', '');
     await page.focus('[data-path="scores.1"]');
     await page.keyboard.type('๙๒.๕');
-    expect(await note('scores.1')).toBe('= ๙๒.๕');
+    expect(await note('scores.1')).toBe('= ๙๒.๕ (พิมพ์ในรายงานเป็น ๙๒.๕๐ · the report prints 92.50)');
     await page.fill('[data-path="scores.2"]', '');
     await page.focus('[data-path="scores.2"]');
     await page.keyboard.insertText('92,5');
-    expect(await note('scores.2')).toBe('= ๙๒.๕');
+    expect(await note('scores.2')).toBe('= ๙๒.๕ (พิมพ์ในรายงานเป็น ๙๒.๕๐ · the report prints 92.50)');
+    // A whole score prints without decimals, as the reference report prints ร้อยละ ๑๐๐ and ๙๗:
+    // typed with them, the note says how it prints; typed as it prints, nothing more is said.
+    await page.fill('[data-path="scores.5"]', '89.00');
+    expect(await note('scores.5')).toBe('= ๘๙ (พิมพ์ในรายงานเป็น ๘๙ · the report prints 89)');
+    await page.fill('[data-path="scores.5"]', '๘๙');
+    expect(await note('scores.5')).toBe('= ๘๙');
+    await page.fill('[data-path="scores.5"]', '99.999');
+    expect(await note('scores.5')).toBe('= ๙๙.๙๙๙ (พิมพ์ในรายงานเป็น ๑๐๐ · the report prints 100)');
+    await page.fill('[data-path="scores.5"]', '86.56');
     await page.fill('[data-path="scores.3"]', '93.68%');
     expect(await note('scores.3')).toBe('= ๙๓.๖๘');
     expect(await page.getAttribute('[data-path="scores.3"]', 'inputmode')).toBe('decimal');
@@ -427,7 +574,7 @@ describe('the page in Chromium', () => {
     expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดงานค้าง');
     // A new agency, likewise.
     await page.click('#new-agency');
-    await page.fill('#new-year-value', '2567');
+    await page.selectOption('#new-year-value', '2567');
     await page.fill('#new-name', 'not-started');
     answer(false);
     await page.click('#new-agency-create');

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,7 +114,7 @@ describe('the local server refuses what does not come from its own page', () => 
 
 describe('the local server works on the same data files as the CLI', () => {
   it('lists the data files and loads one with its findings and the computed overall', async () => {
-    expect(jsonOf(await send('GET', '/api/files'))).toEqual({ files: ['2566/nakhon-pathom.yaml'] });
+    expect(jsonOf(await send('GET', '/api/files'))).toEqual({ files: ['2566/nakhon-pathom.yaml'], entries: [{ path: '2566/nakhon-pathom.yaml', agency: 'จังหวัดนครปฐม', fiscalYear: 2566 }] });
     const file = jsonOf(await send('GET', '/api/file?path=2566/nakhon-pathom.yaml'));
     expect(file.text).toBe(sampleText());
     expect((file.raw as { agency: string }).agency).toBe('จังหวัดนครปฐม');
@@ -211,6 +211,61 @@ describe('the local server works on the same data files as the CLI', () => {
   });
 });
 
+describe('GET /api/files: each file with its agency and fiscal year (issue 17)', () => {
+  it('lists what each file states, newest year first then agency, a file that does not parse by its path with a note; kept by modification time', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ita-files-')), 'data');
+    for (const y of ['2566', '2567']) mkdirSync(path.join(dir, y), { recursive: true });
+    copyFileSync(SAMPLE, path.join(dir, '2566', 'nakhon-pathom.yaml'));
+    writeFileSync(path.join(dir, '2567', 'นครปฐม.yaml'), 'agency: จังหวัดนครปฐม\nfiscal_year: 2567\n');
+    writeFileSync(path.join(dir, '2567', 'z.yaml'), 'agency: จังหวัดกาญจนบุรี\nfiscal_year: 2567\n');
+    writeFileSync(path.join(dir, '2567', 'latin.yaml'), 'agency: Agency A\nfiscal_year: 2567\n');
+    writeFileSync(path.join(dir, '2566', 'broken.yaml'), 'agency: [\n');
+    writeFileSync(path.join(dir, '2566', 'bad name.yaml'), 'agency: x\n');
+    const own = createAppServer({ dataDir: dir, port: 0 });
+    const ownPort = await listen(own, { dataDir: dir, port: 0 });
+    const list = async () => {
+      const body = await new Promise<string>((resolve, reject) =>
+        request({ port: ownPort, path: '/api/files', headers: { host: `127.0.0.1:${ownPort}` } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text));
+        }).on('error', reject).end(),
+      );
+      return JSON.parse(body) as { files: string[]; refused?: { path: string }[]; entries: { path: string; agency?: string; fiscalYear?: number; note?: { th: string; en: string } }[] };
+    };
+    // A whole second: utimes keeps no finer time than the file system's own writes.
+    const latin = path.join(dir, '2567', 'latin.yaml');
+    const then = new Date('2026-01-01T00:00:00Z');
+    utimesSync(latin, then, then);
+    try {
+      const first = await list();
+      // Backwards compatible: the paths as before, the refused apart.
+      expect([...first.files].sort()).toEqual(['2566/broken.yaml', '2566/nakhon-pathom.yaml', '2567/latin.yaml', '2567/z.yaml', '2567/นครปฐม.yaml']);
+      expect(first.refused?.map((r) => r.path)).toEqual(['2566/bad name.yaml']);
+      expect(first.entries.map((e) => [e.path, e.agency, e.fiscalYear])).toEqual([
+        // Thai order (the "th" collation puts Thai names before Latin ones).
+        ['2567/z.yaml', 'จังหวัดกาญจนบุรี', 2567],
+        ['2567/นครปฐม.yaml', 'จังหวัดนครปฐม', 2567],
+        ['2567/latin.yaml', 'Agency A', 2567],
+        ['2566/nakhon-pathom.yaml', 'จังหวัดนครปฐม', 2566],
+        ['2566/broken.yaml', undefined, undefined],
+      ]);
+      expect(first.entries.at(-1)!.note?.th).toContain('อ่านไฟล์นี้ไม่ได้');
+      expect(first.entries.at(-1)!.note?.en).toContain('does not parse');
+      // Another text of the same size and time is not read again (the cache); a new time is.
+      writeFileSync(latin, 'agency: Agency B\nfiscal_year: 2567\n');
+      utimesSync(latin, then, then);
+      expect((await list()).entries.find((e) => e.path === '2567/latin.yaml')?.agency).toBe('Agency A');
+      utimesSync(latin, then, new Date(then.getTime() + 5000));
+      expect((await list()).entries.find((e) => e.path === '2567/latin.yaml')?.agency).toBe('Agency B');
+      // A file removed is gone from the list.
+      rmSync(path.join(dir, '2566', 'broken.yaml'));
+      expect((await list()).entries.map((e) => e.path)).not.toContain('2566/broken.yaml');
+    } finally {
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
+  });
+});
+
 describe('the page and its helpers', () => {
   it('serves the Thai page, its script and style, with a content security policy', async () => {
     const page = await send('GET', '/');
@@ -264,6 +319,8 @@ describe('a new file of an assessment year without a framework (issue 12)', () =
     expect(jsonOf(await send('GET', '/api/framework?year=2566&fallback=1'))).not.toHaveProperty('notice');
     expect(jsonOf(await send('GET', '/api/framework?year=2562&fallback=1')).year).toBe(2562);
     expect((await send('GET', '/api/framework?year=2561&fallback=1')).status).toBe(404);
+    // The years that have one, for the years a new file is offered (issue 17).
+    expect(fw.years).toEqual([2562, 2563, 2564, 2565, 2566, 2567, 2568]);
   });
 
   it('next year from a fiscal 2569 file states framework: 2568 for the 2569 assessment, with the notice, and checks', async () => {

@@ -272,7 +272,7 @@ describe('the static site in Chromium', () => {
 
   it('a new agency: its file is named with its year', async () => {
     await page.click('#new-agency');
-    await page.fill('#new-year-value', '2567');
+    await page.selectOption('#new-year-value', '2567');
     await page.fill('#new-name', 'tambon-test');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ tambon-test-2567.yaml');

@@ -7,11 +7,12 @@
 // by the static build for the site (src/bundle/site.ts). The rules it shares with the server (Thai
 // digits, the fiscal year, a new file) are the core's own modules.
 
-import { defaultAssessmentYear, newDataFile, statingFramework } from '../../data/new-file.ts';
+import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileNameOf, newFileNameProblem, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
+import type { FileEntry } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
-import { $, messageOf, status, thaiDigits } from './dom.ts';
+import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
@@ -19,7 +20,6 @@ import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
 import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
-import { readNumber } from './controls.ts';
 
 /** The framework a file is checked against: the one it states, else its assessment year's. */
 const frameworkYearOf = (raw: FormData): unknown => raw.framework ?? raw.assessment_year ?? defaultAssessmentYear(Number(raw.fiscal_year));
@@ -29,7 +29,13 @@ let yearTimer: ReturnType<typeof setTimeout> | undefined;
 function yearChanged(): void {
   clearTimeout(yearTimer);
   yearTimer = setTimeout(async () => {
-    await useFramework(frameworkYearOf(form()));
+    // A new file follows its years: the framework it states is the one of its assessment year
+    // now, or the newest before it (with the notice); a file that exists is labelled as it states.
+    if (state.create) {
+      delete form().framework;
+      const notice = await useFramework(frameworkYearOf(form()), true);
+      if (notice) status(`ไฟล์ใหม่ ${state.path}${notice}`);
+    } else await useFramework(frameworkYearOf(form()));
     renderScores();
     renderIssues('urgent');
     renderIssues('improve');
@@ -92,8 +98,11 @@ async function save(): Promise<void> {
  * the notice that says so is returned for the status line.
  */
 async function useFramework(year: unknown, fallback = false): Promise<string> {
-  const framework = await backend.framework(year, fallback);
-  state.framework = framework;
+  // The labels come from the newest framework before the year when the year has none, and stay
+  // as they were when there is none at all (a year before 2562, a year half typed): never blank.
+  // Only a new file states the framework; an opened one is checked as it is, its findings say why.
+  const framework = await backend.framework(year, true);
+  if (framework) state.framework = framework;
   const notice = framework?.notice;
   if (!fallback || !framework || !notice) return '';
   state.raw = statingFramework(form(), framework.year);
@@ -107,6 +116,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
+  state.carried = null;
   state.dirty = false;
   clearPreview();
   await useFramework(frameworkYearOf(state.raw));
@@ -137,6 +147,8 @@ async function newYear(): Promise<void> {
   clearPreview();
   state.create = true;
   state.raw = next.raw;
+  // Every measure of next year's file is last year's until the clerk edits it (fields.ts marks them).
+  state.carried = { from: next.raw.fiscal_year - 1, measures: new WeakSet(state.raw.measures ?? []) };
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
   $<HTMLButtonElement>('#save').disabled = false;
@@ -148,20 +160,21 @@ async function newYear(): Promise<void> {
 
 /** A new agency's file (src/data/new-file.ts: its name, its place and what it starts with; the backend: where it goes). */
 function newAgency(): void {
-  // Read as the form's years are: Thai digits too.
-  const typed = readNumber($<HTMLInputElement>('#new-year-value').value, 'year');
-  const year = typed.ok ? typed.value : Number.NaN;
-  const name = $<HTMLInputElement>('#new-name').value.trim();
-  const path = backend.newFilePath(year, name);
+  // Only years with a framework (or the newest without one, noticed) are offered.
+  const year = Number($<HTMLSelectElement>('#new-year-value').value);
+  const name = $<HTMLInputElement>('#new-name').value.trim().normalize('NFC');
+  const path = sayFileName() ? backend.newFilePath(year, name) : undefined;
   if (path === undefined) {
-    status('ใส่ปีงบประมาณ และชื่อไฟล์เป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (e.g. nakhon-pathom)');
+    // Why is beside the file name (sayFileName); the keyboard goes there to correct it.
+    $('#new-name').focus();
     return;
   }
   if (!discardChanges('เริ่มไฟล์ของหน่วยงานใหม่', 'start a new agency')) return;
   state.path = path;
   state.create = true;
   state.dirty = false;
-  state.raw = newDataFile({ agency: '', fiscalYear: year });
+  state.carried = null;
+  state.raw = newDataFile({ agency: $<HTMLInputElement>('#new-agency-name').value.trim().normalize('NFC'), fiscalYear: year });
   clearPreview();
   $('#new-agency-form').hidden = true;
   void useFramework(defaultAssessmentYear(year), true).then((notice) => {
@@ -174,19 +187,101 @@ function newAgency(): void {
   });
 }
 
+// ---- the years a new file may have -----------------------------------------------------------------
+
+let offered: Promise<{ years: NewFileYear[]; chosen: number | undefined }> | undefined;
+/**
+ * The fiscal years a new file is offered (newFileYears), asked of the engine once: the frameworks
+ * it has come with any framework it answers. The newest first, today's chosen (by the clerk's
+ * calendar). Also the suggestions of the form's fiscal year field.
+ */
+async function offerYears(): Promise<void> {
+  const today = new Date();
+  const thisYear = fiscalYearOf(today.getFullYear(), today.getMonth() + 1);
+  offered ??= backend.framework(thisYear - 1, true).then((latest) => {
+    // An engine that does not list its frameworks: every assessment year up to today's, as before.
+    const frameworkYears = latest?.years ?? Array.from({ length: Math.max(0, thisYear - FIRST_NEW_FISCAL_YEAR + 1) }, (_, i) => FIRST_NEW_FISCAL_YEAR - 1 + i);
+    return newFileYears(frameworkYears, thisYear);
+  });
+  const { years, chosen } = await offered;
+  const select = $<HTMLSelectElement>('#new-year-value');
+  if (select.options.length === 0) {
+    const latest = years.filter((y) => !y.meanwhile)[0]?.fiscalYear;
+    select.replaceChildren(
+      ...years.map(({ fiscalYear, meanwhile }) => {
+        const label = `พ.ศ. ${thaiDigits(fiscalYear)}${meanwhile && latest ? ` (ใช้กรอบการประเมินปี ${thaiDigits(latest - 1)} ไปก่อน · ${latest - 1} framework meanwhile)` : ''}`;
+        return new Option(label, String(fiscalYear));
+      }),
+    );
+    if (chosen !== undefined) select.value = String(chosen);
+  }
+  $('#fiscal-years').replaceChildren(...years.map((y) => new Option(thaiDigits(y.fiscalYear), String(y.fiscalYear))));
+  await sayYearNotice();
+}
+
+/** Beside the year chosen for a new file: whether its framework is an earlier one, used meanwhile. */
+async function sayYearNotice(): Promise<void> {
+  const year = Number($<HTMLSelectElement>('#new-year-value').value);
+  const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
+  $('#new-year-note').textContent = framework?.notice ? `${framework.notice.th} (${framework.notice.en})` : '';
+}
+
+/**
+ * Beside the new file's name: where the file goes, or why the name cannot be one (Thai first,
+ * English beside, the field marked). True when it can.
+ */
+function sayFileName(): boolean {
+  const input = $<HTMLInputElement>('#new-name');
+  const note = $('#new-name-note');
+  const name = input.value.trim();
+  const problem = newFileNameProblem(name);
+  const path = problem ? undefined : backend.newFilePath(Number($<HTMLSelectElement>('#new-year-value').value), name);
+  note.textContent = problem ? `${problem.th} (${problem.en})` : path ? `= ไฟล์ ${path} (file)` : '';
+  note.classList.toggle('error', problem !== undefined);
+  note.classList.toggle('understood', problem === undefined);
+  input.classList.toggle('invalid', problem !== undefined);
+  markInvalid(input);
+  return problem === undefined;
+}
+
 /** On the static site, which has no folder to list, the name of the file the form holds. */
 function showFileName(): void {
   if (backend.mode !== 'local') return;
   $('#file-name').textContent = state.path ? `ไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก not saved yet)' : ''}` : 'ยังไม่ได้เปิดไฟล์ (no file open)';
 }
 
+/**
+ * The files as a clerk knows them, "จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖", in a group per fiscal year
+ * (the server sorts them: newest year first, then agency); the path is the option's value and its
+ * title. A file that states no agency or year is named by its path, and one that does not parse
+ * says so, in a last group.
+ */
+function fileGroups(entries: FileEntry[]): HTMLElement[] {
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const entry of entries) {
+    const { path, agency, fiscalYear, note } = entry;
+    const key = fiscalYear === undefined ? 'other' : String(fiscalYear);
+    let group = groups.get(key);
+    if (!group) {
+      group = document.createElement('optgroup');
+      group.label = fiscalYear === undefined ? 'ไฟล์อื่น (other files)' : `ปีงบประมาณ ${thaiDigits(fiscalYear)}`;
+      groups.set(key, group);
+    }
+    const text = note ? `${path} (${note.th} · ${note.en})` : agency && fiscalYear !== undefined ? `${agency} · ปีงบประมาณ ${thaiDigits(fiscalYear)}` : `${agency ?? path}${fiscalYear === undefined ? ' (ไม่ได้ระบุปีงบประมาณ · no fiscal year)' : ''}`;
+    const option = new Option(text, path);
+    option.title = path;
+    group.append(option);
+  }
+  return [...groups.values()];
+}
+
 /** The server's folder as a list, `selected` chosen in it; on the static site the open file's name. */
 async function showFiles(selected = ''): Promise<void> {
   const listing = await backend.files();
   if (!listing) return showFileName();
-  const { files, refused = [] } = listing;
+  const { files, refused = [], entries } = listing;
   const select = $<HTMLSelectElement>('#file');
-  select.replaceChildren(new Option('— เลือกหน่วยงานและปี —', ''), ...files.map((f) => new Option(f, f)));
+  select.replaceChildren(new Option('— เลือกหน่วยงานและปี (agency and year) —', ''), ...(entries ? fileGroups(entries) : files.map((f) => new Option(f, f))));
   select.value = selected;
   // Files whose names the page cannot use are named, so that they can be renamed (unless the
   // status line says something else already, such as "saved").
@@ -236,9 +331,28 @@ fileSelect.onchange = () => {
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
-  // This fiscal year, by the clerk's calendar.
-  const today = new Date();
-  $<HTMLInputElement>('#new-year-value').value ||= String(fiscalYearOf(today.getFullYear(), today.getMonth() + 1));
+  // The agency's name first: the file name follows from it.
+  $('#new-agency-name').focus();
+  offerYears()
+    .catch((err: unknown) => status(messageOf(err)));
+};
+$('#new-year-value').onchange = () => {
+  void sayYearNotice();
+  sayFileName();
+};
+const agencyName = $<HTMLInputElement>('#new-agency-name');
+const fileName = $<HTMLInputElement>('#new-name');
+agencyName.oninput = () => {
+  // The file name follows the agency's until the clerk writes one of their own.
+  if (fileName.dataset.edited) return;
+  fileName.value = newFileNameOf(agencyName.value);
+  sayFileName();
+};
+fileName.oninput = () => {
+  // Emptied, it follows the agency's name again.
+  if (fileName.value.trim() === '') delete fileName.dataset.edited;
+  else fileName.dataset.edited = '1';
+  sayFileName();
 };
 $('#new-agency-create').onclick = newAgency;
 $('#save').onclick = save;

@@ -1,4 +1,6 @@
 import { formatThaiDate, parseIsoDate, readTypedDate } from '../../thai/dates.ts';
+import { toArabicDigits } from '../../thai/digits.ts';
+import { formatScore } from '../../thai/numbers.ts';
 import { readTypedNumber } from '../../thai/typed-numbers.ts';
 import { announce, markInvalid, thaiDigits } from './dom.ts';
 import { changed, state, type PeriodForm } from './state.ts';
@@ -47,7 +49,13 @@ export function readNumber(text: string, kind: NumberKind): Reading<number> {
     return { ok: true, value, understood: `= พ.ศ. ${thaiDigits(value)}` };
   }
   if (kind === 'amount') return { ok: true, value, understood: value === 0 ? '= ไม่ใช้งบประมาณ' : `= ${grouped(value)} บาท` };
-  return { ok: true, value, understood: `= ${grouped(value)}` };
+  // The report prints a whole score without decimals and any other with two (formatScore, as the
+  // reference report prints ร้อยละ ๑๐๐ and ๙๗ beside ๙๔.๗๘). Where that is not what was typed
+  // ("89.00", "92.5", "99.999") the note says so, or the clerk finds "๘๙" in the report unexplained.
+  const printed = formatScore(value);
+  const typed = toArabicDigits(text).replace(/\s|%|ร้อยละ/g, '').replace(',', '.');
+  const note = typed === printed ? '' : ` (พิมพ์ในรายงานเป็น ${thaiDigits(printed)} · the report prints ${printed})`;
+  return { ok: true, value, understood: `= ${grouped(value)}${note}` };
 }
 
 const DATE_SAID: Record<'unreadable' | 'month' | 'invalid', Said> = {

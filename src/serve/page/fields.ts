@@ -125,6 +125,7 @@ export function renderMeasures(): void {
       }),
     );
     div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
+    markCarried(div, m, i);
     const measure = `มาตรการที่ ${thaiDigits(i + 1)}`;
     const steps = (m.steps ??= []);
     steps.forEach((step, k) => {
@@ -171,6 +172,52 @@ export function renderMeasures(): void {
   });
   // The progress part lists the measures and steps of §6: it follows them.
   renderFollowup();
+}
+
+/** Whether a measure's text names `year` in Thai or Arabic digits, as a number of its own (not inside 25661). */
+function namesYear(m: MeasureForm, year: number): boolean {
+  const texts = [m.title, ...(m.steps ?? []), m.owner, m.monitoring, typeof m.period === 'string' ? m.period : undefined];
+  const digits = `(?:${year}|${thaiDigits(year)})`;
+  const pattern = new RegExp(`(?<![0-9๐-๙])${digits}(?![0-9๐-๙])`);
+  return texts.some((t) => typeof t === 'string' && pattern.test(t));
+}
+
+/**
+ * Beside a measure carried over from last year's file (state.carried): that it is last year's,
+ * until the clerk edits it, and, while its text still names last year's fiscal year, that it does.
+ * Copied text is the likeliest thing a clerk forgets to change: "ในปีงบประมาณ พ.ศ. ๒๕๖๖" printed
+ * in the 2567 announcement.
+ */
+function markCarried(div: HTMLElement, m: MeasureForm, i: number): void {
+  const carried = state.carried;
+  if (!carried) return;
+  const note = document.createElement('p');
+  note.className = 'carried-note';
+  note.id = `carried-note-${i}`;
+  const say = (): void => {
+    const parts: string[] = [];
+    if (carried.measures.has(m)) parts.push('มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)');
+    if (namesYear(m, carried.from)) parts.push(`ข้อความยังระบุปี ${thaiDigits(carried.from)} ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names ${carried.from}, last fiscal year)`);
+    note.textContent = parts.join(' · ');
+    note.hidden = parts.length === 0;
+    note.classList.toggle('names-last-year', namesYear(m, carried.from));
+  };
+  // Any typing or choosing in the measure's fields is the clerk's edit of it.
+  const edited = (): void => {
+    carried.measures.delete(m);
+    say();
+  };
+  div.addEventListener('input', edited);
+  div.addEventListener('change', edited);
+  say();
+  div.querySelector(`[data-path="measures[${i}].title"]`)?.closest('label')?.after(note);
+  // A screen reader hears the note with the measure's title (findings.ts keeps dataset.describedby
+  // among the title's descriptions when it adds and removes its own).
+  const title = div.querySelector<HTMLElement>(`[data-path="measures[${i}].title"]`);
+  if (title) {
+    title.dataset.describedby = note.id;
+    title.setAttribute('aria-describedby', [title.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+  }
 }
 
 /** Budget in baht; empty leaves it out, 0 prints ไม่ใช้งบประมาณ. */

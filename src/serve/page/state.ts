@@ -73,9 +73,16 @@ export interface State {
    * never holds a value the clerk did not see.
    */
   unreadable: Map<string, string>;
+  /**
+   * Next year's file started from last year's (เริ่มปีใหม่จากไฟล์นี้): last year's fiscal year, and
+   * the measures carried over that the clerk has not edited yet. Their text was written for last
+   * year; fields.ts marks them until edited, and a text that still names that year while it does.
+   * By the measure itself, so that a mark moves with its measure. Null for any other file.
+   */
+  carried: { from: number; measures: WeakSet<MeasureForm> } | null;
 }
 
-export const state: State = { path: '', raw: null, create: false, framework: null, previewUrl: null, round: null, report: null, dirty: false, unreadable: new Map() };
+export const state: State = { path: '', raw: null, create: false, framework: null, previewUrl: null, round: null, report: null, dirty: false, unreadable: new Map(), carried: null };
 
 /** The form's data; only called while a form is open. */
 export function form(): FormData {
