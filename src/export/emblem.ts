@@ -1,8 +1,7 @@
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { officialFormat as F } from '../style/official-format.ts';
-import { bundledFontSet, fontFileBytes } from '../fonts/fonts.ts';
+import { bundledFontSet } from '../fonts/fonts.ts';
 import { Lru } from '../fonts/lru.ts';
-import { resources } from '../resources/resources.ts';
+import { resources, type SvgFonts, type SvgRenderer } from '../resources/resources.ts';
 import type { DocumentModel } from '../model/types.ts';
 
 /**
@@ -12,33 +11,25 @@ import type { DocumentModel } from '../model/types.ts';
  * The PDF draws that as vectors; the DOCX embeds it, with a PNG for Word versions without SVG. The
  * drawing, not the picture's page, is what the official format sets 3 cm high.
  *
- * resvg is its WebAssembly build on every platform (the module's bytes come from Resources), so
- * that the DOCX's PNG is the same bytes in a browser as on Node. WebAssembly loads asynchronously:
- * an exporter awaits `emblemsReady` for its model before drawing.
+ * resvg comes from Resources: its native build on Node (fast to start, nothing to load), its
+ * WebAssembly build in a browser (loaded asynchronously), the same resvg 2.6.2 and the same bytes
+ * out. An exporter awaits `emblemsReady` for its model before drawing.
  */
 
-let ready: Promise<void> | undefined;
+let renderer: SvgRenderer | undefined;
 
-/**
- * Loads resvg's WebAssembly module (once per process; the one place that does, as the package
- * allows one initialisation). The engine's browser worker awaits it before its first answer, as
- * its Resources check SVGs with it.
- */
-export function resvgReady(): Promise<void> {
-  ready ??= initWasm(resources().resvgWasm()).catch((err: unknown) => {
-    ready = undefined;
-    throw err;
-  });
-  return ready;
+/** Makes resvg ready when the model has an emblem to draw. */
+export async function emblemsReady(model: DocumentModel): Promise<void> {
+  if (model.blocks.some((block) => block.kind === 'emblem')) renderer ??= await resources().svgRenderer();
 }
 
-/** Loads resvg when the model has an emblem to draw. */
-export function emblemsReady(model: DocumentModel): Promise<void> {
-  return model.blocks.some((block) => block.kind === 'emblem') ? resvgReady() : Promise.resolve();
+function svgRenderer(): SvgRenderer {
+  if (!renderer) throw new Error('internal error: the emblem drawn before emblemsReady');
+  return renderer;
 }
 
-/** The bundled faces as resvg reads them: texts in an emblem become outlines in Laksaman. */
-const fontOptions = () => ({ fontBuffers: Object.values(fonts.files).map(fontFileBytes), defaultFontFamily: 'Laksaman' });
+/** The bundled faces: texts in an emblem become outlines in Laksaman. */
+const FONTS: SvgFonts = { files: Object.values(bundledFontSet().files), defaultFamily: 'Laksaman' };
 
 export interface EmblemPicture {
   /** Plain SVG, its view box the drawing's bounding box, its width and height the size below. */
@@ -47,8 +38,6 @@ export interface EmblemPicture {
   width: number;
   height: number;
 }
-
-const fonts = bundledFontSet();
 
 /** The same emblem is drawn by every announcement of a batch, in two formats: read once. */
 const pictures = new Lru<string, EmblemPicture>(4);
@@ -64,24 +53,10 @@ export function emblemPicture(svg: string): EmblemPicture {
 }
 
 function readPicture(source: string): EmblemPicture {
-  // WebAssembly's memory is freed by hand: resvg's objects are not garbage collected.
-  const resvg = new Resvg(source, { font: fontOptions() });
-  let box: ReturnType<typeof resvg.getBBox>;
-  let written: string;
-  try {
-    // The loader refuses an emblem that draws nothing; the shipped one draws.
-    box = resvg.getBBox();
-    if (!box || box.width <= 0 || box.height <= 0) {
-      box?.free();
-      throw new Error('the emblem draws nothing');
-    }
-    resvg.cropByBBox(box);
-    written = resvg.toString();
-  } finally {
-    resvg.free();
-  }
-  const { width: boxWidth, height: boxHeight } = box;
-  box.free();
+  // The loader refuses an emblem that draws nothing; the shipped one draws.
+  const cropped = svgRenderer().cropped(source, FONTS);
+  if (!cropped) throw new Error('the emblem draws nothing');
+  const { svg: written, width: boxWidth, height: boxHeight } = cropped;
   // resvg writes six or more decimals; a ten-thousandth of the drawing's size is far below what
   // prints (3 µm at 3 cm), and the PDF and the DOCX carry every coordinate.
   const decimals = Math.max(0, 4 - Math.floor(Math.log10(Math.max(boxWidth, boxHeight))));
@@ -109,18 +84,7 @@ const DPI = F.pictureDpi;
 export function emblemPng(picture: EmblemPicture): Uint8Array {
   let png = pngs.get(picture.svg);
   if (!png) {
-    const resvg = new Resvg(picture.svg, {
-      font: fontOptions(),
-      fitTo: { mode: 'height', value: Math.round((picture.height / 72) * DPI) },
-      background: '#ffffff',
-    });
-    try {
-      const image = resvg.render();
-      png = image.asPng();
-      image.free();
-    } finally {
-      resvg.free();
-    }
+    png = svgRenderer().png(picture.svg, FONTS, Math.round((picture.height / 72) * DPI));
     pngs.set(picture.svg, png);
   }
   return png;

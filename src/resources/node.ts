@@ -3,11 +3,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
-import { hasResources, installResources, type Resources, type UserFile, type UserFileLimits } from './resources.ts';
+import { hasResources, installResources, type Resources, type SvgFonts, type SvgRenderer, type UserFile, type UserFileLimits } from './resources.ts';
 
 /**
  * The engine's Resources on Node: the tool's own files from the package's folder, the user's
- * files from the file system, the SVG check by resvg (native), resvg's WebAssembly from node_modules.
+ * files from the file system, resvg (native) for the SVG check and the emblem.
  */
 
 /**
@@ -75,15 +75,35 @@ function userFile(dataFile: string, written: string, limits: UserFileLimits): Us
   return { file, bytes };
 }
 
-// The check of an agency's emblem is synchronous (the data's reader makes it) and the WebAssembly
-// build loads only asynchronously: on Node the native build answers it, loaded only when a file has
-// an emblem of its own. Both builds are resvg 2.6.2 and read an SVG alike (the bounding boxes of the
-// shipped Garuda and of test pictures with text, gradients and filters were compared: equal).
+// resvg's native build: loaded only when a picture is read (a ประกาศ's emblem, an agency's own),
+// not by a command that draws none. It reads font files by path, the WebAssembly build by bytes:
+// the same faces, and the same SVG and PNG out (compared on the Garuda and on test pictures with
+// text, gradients and filters; the browser's documents are compared with these in the tests).
 let Resvg: typeof ResvgClass | undefined;
+const resvg = (): typeof ResvgClass => (Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg);
+
+/** The check of an agency's emblem, made synchronously by the data's reader. */
 function svgDraws(svg: string): boolean {
-  Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
-  return new Resvg(svg, { font: { loadSystemFonts: false } }).getBBox() !== undefined;
+  const Native = resvg();
+  return new Native(svg, { font: { loadSystemFonts: false } }).getBBox() !== undefined;
 }
+
+const fontOptions = (fonts: SvgFonts) => ({ fontFiles: fonts.files.map(inPackage), loadSystemFonts: false, defaultFontFamily: fonts.defaultFamily });
+
+const nativeRenderer: SvgRenderer = {
+  cropped(svg, fonts) {
+    const Native = resvg();
+    const picture = new Native(svg, { font: fontOptions(fonts) });
+    const box = picture.getBBox();
+    if (!box || box.width <= 0 || box.height <= 0) return null;
+    picture.cropByBBox(box);
+    return { svg: picture.toString(), width: box.width, height: box.height };
+  },
+  png(svg, fonts, heightPx) {
+    const Native = resvg();
+    return new Native(svg, { font: fontOptions(fonts), fitTo: { mode: 'height', value: heightPx }, background: '#ffffff' }).render().asPng();
+  },
+};
 
 export const nodeResources: Resources = {
   text(file) {
@@ -100,8 +120,7 @@ export const nodeResources: Resources = {
   },
   userFile,
   svgDraws,
-  // From wherever npm put the package (hoisted or not), as Node resolves it.
-  resvgWasm: () => readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')),
+  svgRenderer: async () => nativeRenderer,
 };
 
 /** Installs the Node resources unless the process has installed its own (a test's, say). */

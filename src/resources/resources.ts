@@ -27,10 +27,27 @@ export interface Resources {
    */
   svgDraws(svg: string): boolean;
   /**
-   * The WebAssembly module of @resvg/resvg-wasm (its `index_bg.wasm`, as bytes or compiled), which
-   * the emblem is drawn with wherever the engine runs, so that every platform draws the same PNG.
+   * resvg, which draws the ประกาศ's emblem: on Node its native build, in a browser its WebAssembly
+   * build (loaded on the first call). Both are resvg 2.6.2 and give the same SVG and PNG bytes
+   * (test/web/engine-browser.test.ts compares the documents).
    */
-  resvgWasm(): Uint8Array | WebAssembly.Module;
+  svgRenderer(): Promise<SvgRenderer>;
+}
+
+/** The tool's own font files (paths from the package root) that texts in a picture are set in. */
+export interface SvgFonts {
+  files: readonly string[];
+  defaultFamily: string;
+}
+
+export interface SvgRenderer {
+  /**
+   * The picture written again as plain SVG (styles resolved, texts as outlines in `fonts`, no
+   * system font), its page cropped to what it draws, with the drawing's size; null when it draws nothing.
+   */
+  cropped(svg: string, fonts: SvgFonts): { svg: string; width: number; height: number } | null;
+  /** The picture as PNG, `heightPx` high, on white. */
+  png(svg: string, fonts: SvgFonts, heightPx: number): Uint8Array;
 }
 
 export interface UserFileLimits {

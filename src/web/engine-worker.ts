@@ -1,12 +1,11 @@
 import { dataFilePath } from '../data/new-file.ts';
 import { updateYaml } from '../data/yaml-update.ts';
 import { checkReportText, hasErrors, renderChecked, withPrevious, type Checked } from '../engine.ts';
-import { resvgReady } from '../export/emblem.ts';
 import { frameworkAnswer, nextYearFromText, nextYearNotice, noDocument, rawToText, report, toData } from '../messages/answers.ts';
 import { internalError, Refusal } from '../messages/refusal.ts';
 import { installResources, type Resources, type UserFile } from '../resources/resources.ts';
 import { ENGINE_GLOBAL, type Beside, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
-import { browserResources } from './resources.ts';
+import { browserResources, resvgLoaded } from './resources.ts';
 
 /**
  * The engine in the browser: answers the page's requests (protocol.ts) with the same engine, the
@@ -28,7 +27,7 @@ import { browserResources } from './resources.ts';
 installResources(browserResources);
 // Loaded once, while the page starts: the SVG check of an agency's emblem and the ประกาศ's
 // emblem need it. A failure shows in the answers, with its message.
-const ready = resvgReady();
+const ready = resvgLoaded();
 
 type Handlers = { [K in EngineRequestName]: (input: EngineRequests[K]['input']) => Promise<EngineRequests[K]['output']> };
 

@@ -1,12 +1,11 @@
-import { Resvg } from '@resvg/resvg-wasm';
-import type { Resources, UserFile } from '../resources/resources.ts';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { Resources, SvgFonts, SvgRenderer, UserFile } from '../resources/resources.ts';
 import { TOOL_FILES } from './tool-files.ts';
 
 /**
  * The engine's Resources in a browser: the tool's own files from the bundle (tool-files.ts), no
  * file system, resvg's WebAssembly build from the bundle too. The SVG check runs once the module
- * is loaded: the engine worker awaits `resvgReady()` (src/export/emblem.ts) before its first
- * answer.
+ * is loaded: the engine worker awaits `resvgLoaded()` before its first answer.
  *
  * A file a data file names (the agency's own emblem) is not on a server's disk but on the clerk's:
  * the page does not hand it over yet, so it is reported missing, as a file that is not there.
@@ -41,6 +40,55 @@ function besideDataFile(dataFile: string, written: string): string {
   return written.startsWith('/') ? written : dir + written;
 }
 
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads resvg's WebAssembly module (once: the package allows one initialisation). The SVG check is
+ * synchronous and needs it loaded: the engine worker awaits this before its first answer.
+ */
+export function resvgLoaded(): Promise<void> {
+  loading ??= initWasm(decodeBase64(TOOL_FILES.resvgWasm)).catch((err: unknown) => {
+    loading = undefined;
+    throw err;
+  });
+  return loading;
+}
+
+const fontOptions = (fonts: SvgFonts) => ({ fontBuffers: fonts.files.map((file) => browserResources.bytes(file)!), defaultFontFamily: fonts.defaultFamily });
+
+/** resvg's WebAssembly objects live in its own memory: each is freed by hand, whatever happens. */
+const wasmRenderer: SvgRenderer = {
+  cropped(svg, fonts) {
+    const picture = new Resvg(svg, { font: fontOptions(fonts) });
+    try {
+      const box = picture.getBBox();
+      if (!box) return null;
+      try {
+        if (box.width <= 0 || box.height <= 0) return null;
+        picture.cropByBBox(box);
+        return { svg: picture.toString(), width: box.width, height: box.height };
+      } finally {
+        box.free();
+      }
+    } finally {
+      picture.free();
+    }
+  },
+  png(svg, fonts, heightPx) {
+    const picture = new Resvg(svg, { font: fontOptions(fonts), fitTo: { mode: 'height', value: heightPx }, background: '#ffffff' });
+    try {
+      const image = picture.render();
+      try {
+        return image.asPng();
+      } finally {
+        image.free();
+      }
+    } finally {
+      picture.free();
+    }
+  },
+};
+
 export const browserResources: Resources = {
   text: (file) => TOOL_FILES.text[file],
   bytes(file) {
@@ -64,5 +112,8 @@ export const browserResources: Resources = {
       resvg.free();
     }
   },
-  resvgWasm: () => decodeBase64(TOOL_FILES.resvgWasm),
+  svgRenderer: async () => {
+    await resvgLoaded();
+    return wasmRenderer;
+  },
 };

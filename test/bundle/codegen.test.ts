@@ -232,7 +232,7 @@ describe('the templates precompiled at build time (Handlebars)', () => {
       userFile: (...args: unknown[]) => node.userFile(...args),
       svgDraws: (svg: string) => node.svgDraws(svg),
       bytes: (file: string) => node.bytes(file),
-      resvgWasm: () => node.resvgWasm(),
+      svgRenderer: () => node.svgRenderer(),
     });
     const c = await edited.pipeline.checkFile(SAMPLE);
     const docs = edited.compose.composeDocuments(c.data, c.framework, c.analysis, { digits: 'thai' });
