@@ -1,8 +1,8 @@
-import type { Beside, EngineRequests } from '../../web/protocol.ts';
-import type { Message } from '../api.ts';
+import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend, type BesideFile } from './backend.ts';
 import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, writeFile } from './local-files.ts';
+import { besideFor, missingFor } from './local-beside.ts';
 import { localFileName, nextYearFileName } from './local-names.ts';
 
 /**
@@ -25,57 +25,6 @@ const NOT_SAVED_YET = new Refused({
 });
 
 const YAML = /\.ya?ml$/i;
-const utf8 = (bytes: Uint8Array): string | undefined => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
-};
-
-/** The emblem file the form's data names (`announcement.emblem`), as written; undefined when none. */
-function emblemWritten(raw: unknown): string | undefined {
-  const announcement = (raw as { announcement?: { emblem?: unknown } } | null)?.announcement;
-  return typeof announcement?.emblem === 'string' && announcement.emblem.trim() !== '' ? announcement.emblem : undefined;
-}
-
-const lastPart = (written: string): string => written.split(/[\\/]/).pop() ?? written;
-
-/**
- * What the engine needs beside the data (protocol.ts's Beside), from the files the clerk gave:
- * the YAML file is last year's; a file named as the emblem the data names (its last part: the
- * browser does not tell where a picked file was) is that emblem, by the path the data writes.
- */
-export function besideFor(given: readonly BesideFile[], raw: unknown): Beside {
-  const yaml = given.find((f) => YAML.test(f.name));
-  const text = yaml && utf8(yaml.bytes);
-  const written = emblemWritten(raw);
-  const emblem = written === undefined ? undefined : given.find((f) => !YAML.test(f.name) && f.name === lastPart(written));
-  return {
-    ...(yaml && text !== undefined && { previous: { name: yaml.name, text } }),
-    ...(written !== undefined && emblem && { files: [{ path: written, bytes: emblem.bytes }] }),
-  };
-}
-
-/** What the documents lack because the clerk did not give its file: Thai first, English beside. */
-export function missingFor(given: readonly BesideFile[], raw: unknown): Message[] {
-  const beside = besideFor(given, raw);
-  const missing: Message[] = [];
-  if (!beside.previous) {
-    missing.push({
-      th: 'รายงานไม่มีการเปรียบเทียบกับปีก่อน เพราะยังไม่ได้ให้ไฟล์ข้อมูลของปีก่อน (กด “ไฟล์ของปีก่อน / ตราสัญลักษณ์ (ถ้ามี)”)',
-      en: "the report has no comparison with the previous year: last year's data file was not given",
-    });
-  }
-  const written = emblemWritten(raw);
-  if (written !== undefined && !beside.files) {
-    missing.push({
-      th: `ประกาศไม่มีตราสัญลักษณ์ของหน่วยงาน เพราะยังไม่ได้ให้ไฟล์ ${lastPart(written)}`,
-      en: `the announcement lacks the agency's emblem: ${lastPart(written)} was not given`,
-    });
-  }
-  return missing;
-}
 
 export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
@@ -107,14 +56,14 @@ export function localBackend(engineUrl: string): Backend {
     },
 
     check(path, raw) {
-      return engine.ask('check', { name: path || null, raw, ...besideFor(given, raw) });
+      return engine.ask('check', { name: path || null, raw, ...besideFor(given, raw, current?.name) });
     },
 
     async render(path, raw, kind, format, signal) {
       // `kind` is one of the documents the page offers (preview.ts); the engine refuses any other.
       // The engine cannot be stopped half-way: a render nobody wants any more is let finish and dropped.
       const rendered = await engine
-        .ask('render', { name: path || null, raw, kind: kind as EngineRequests['render']['input']['kind'], format, ...besideFor(given, raw) })
+        .ask('render', { name: path || null, raw, kind: kind as EngineRequests['render']['input']['kind'], format, ...besideFor(given, raw, current?.name) })
         .catch((err: unknown) => {
           // A document the data cannot make (a round it does not have), said by the engine.
           if (err instanceof Refused) return { refused: err.said };
@@ -132,7 +81,7 @@ export function localBackend(engineUrl: string): Backend {
       const destination = await chooseDestination(path, before?.handle).catch((err: unknown) => {
         throw err instanceof Cancelled ? new Refused({ th: 'ยังไม่ได้บันทึก', en: 'not saved' }) : err;
       });
-      const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw, ...besideFor(given, raw) });
+      const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw, ...besideFor(given, raw, current?.name) });
       await writeFile(destination, text);
       if ('download' in destination) {
         current = { name: destination.download, text };
