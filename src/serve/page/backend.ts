@@ -1,5 +1,6 @@
 import type { Answers, FrameworkAnswer, Message, Report } from '../api.ts';
 import type { NewFile } from '../../data/new-file.ts';
+import type { BesideFile } from './local-beside.ts';
 import type { FormData } from './state.ts';
 
 /**
@@ -75,11 +76,6 @@ export interface Backend {
   missingBeside?(raw: FormData): Message[];
 }
 
-/** A file the clerk gave beside the data file: its name as the browser knows it, and its bytes. */
-export interface BesideFile {
-  name: string;
-  bytes: Uint8Array;
-}
 
 /** A refusal of either backend, as the page shows it: Thai first, English beside. */
 export class Refused extends Error {

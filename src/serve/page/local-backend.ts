@@ -1,8 +1,8 @@
 import type { EngineRequests } from '../../web/protocol.ts';
-import { Refused, type Backend, type BesideFile } from './backend.ts';
+import { Refused, type Backend } from './backend.ts';
 import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, writeFile } from './local-files.ts';
-import { besideFor, missingFor } from './local-beside.ts';
+import { besideFor, missingFor, type BesideFile } from './local-beside.ts';
 import { localFileName, nextYearFileName } from './local-names.ts';
 
 /**

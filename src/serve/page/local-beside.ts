@@ -1,10 +1,15 @@
 import { previousYearNames } from '../../files/previous-name.ts';
 import type { Beside } from '../../web/protocol.ts';
 import type { Message } from '../api.ts';
-import type { BesideFile } from './backend.ts';
 
 // What the static site hands the engine beside the clerk's data file, from the files the clerk
 // gave. Pure: no DOM, so that the tests check it in Node.
+
+/** A file the clerk gave beside the data file: its name as the browser knows it, and its bytes. */
+export interface BesideFile {
+  name: string;
+  bytes: Uint8Array;
+}
 
 const YAML = /\.ya?ml$/i;
 const utf8 = (bytes: Uint8Array): string | undefined => {
