@@ -73,17 +73,19 @@ function toolFilesModule(root: string): { contents: string; files: string[] } {
 }
 
 function webPlugin(root: string, files: string[]): Plugin {
-  const require = createRequire(path.join(root, 'package.json'));
-  // The builds Node loads (see above), by file.
-  const packages: Record<string, string> = {
-    pdfmake: require.resolve('pdfmake/js/index.js'),
-    pdfkit: require.resolve('pdfkit/js/pdfkit.js'),
-  };
+  // The builds Node loads (see above), by file. esbuild finds them as it finds the files the hooks
+  // import (pdfmake/js/PDFDocument): one path for each file, so one copy of each module in the
+  // bundle, even where node_modules is a symbolic link (Node's require.resolve would give the real
+  // path, and the hooks would patch a second copy that pdfmake never uses).
+  const packages: Record<string, string> = { pdfmake: 'pdfmake/js/index.js', pdfkit: 'pdfkit/js/pdfkit.js' };
   return {
     name: 'ita-report-web-engine',
     setup(b) {
       b.onResolve({ filter: /^(buffer|events|stream|zlib|fs|crypto|png-js)$/ }, (args) => ({ path: path.join(root, SHIMS[args.path]!) }));
-      b.onResolve({ filter: /^(pdfmake|pdfkit)$/ }, (args) => ({ path: packages[args.path]! }));
+      b.onResolve({ filter: /^(pdfmake|pdfkit)$/ }, async (args) => {
+        const found = await b.resolve(packages[args.path]!, { resolveDir: root, kind: args.kind });
+        return found.errors.length > 0 ? { errors: found.errors } : { path: found.path };
+      });
       b.onLoad({ filter: /[\\/]src[\\/]web[\\/]tool-files\.ts$/ }, () => {
         const generated = toolFilesModule(root);
         files.push(...generated.files);

@@ -1,18 +1,22 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { previousYearNames } from './previous-name.ts';
 
 /**
- * Where the same agency's file for the previous fiscal year lives in the data tree
- * (<data>/<year>/<agency>.yaml): the same file name in the previous year's folder. A file that is
- * not in a folder named after its fiscal year has no place to look.
+ * The same agency's file for the previous fiscal year, on disk: the first that exists of the
+ * places that src/files/previous-name.ts names (the previous year's folder,
+ * `<data>/2566/x.yaml` for `<data>/2567/x.yaml`; else the same name with the previous year at its
+ * end, beside it: `x-2566.yaml` for `x-2567.yaml`). Undefined when neither exists, or the file is
+ * neither in a year's folder nor named after its year.
  */
-export function previousYearFile(file: string, fiscalYear = yearFolderOf(file)): string | undefined {
-  const dir = path.dirname(path.resolve(file));
-  if (fiscalYear === undefined || path.basename(dir) !== String(fiscalYear)) return undefined;
-  return path.join(path.dirname(dir), String(fiscalYear - 1), path.basename(file));
-}
-
-/** The fiscal year a file's folder is named after (data/2566/x.yaml → 2566), if it is one. */
-function yearFolderOf(file: string): number | undefined {
-  const name = path.basename(path.dirname(path.resolve(file)));
-  return /^\d{4}$/.test(name) ? Number(name) : undefined;
+export function previousYearFile(file: string, fiscalYear?: number, exists: (file: string) => boolean = existsSync): string | undefined {
+  const absolute = path.resolve(file);
+  const dir = path.dirname(absolute);
+  // Only the folder and the file's name are read, whatever the separators of the platform.
+  const named = `${path.basename(dir)}/${path.basename(absolute)}`;
+  for (const candidate of previousYearNames(named, fiscalYear)) {
+    const found = path.join(dir, ...candidate.split('/'));
+    if (exists(found)) return found;
+  }
+  return undefined;
 }

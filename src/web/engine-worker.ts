@@ -1,10 +1,10 @@
 import { dataFilePath } from '../data/new-file.ts';
 import { updateYaml } from '../data/yaml-update.ts';
-import { checkReportText, hasErrors, renderChecked } from '../engine.ts';
+import { checkReportText, hasErrors, renderChecked, withPrevious, type Checked } from '../engine.ts';
 import { frameworkAnswer, nextYearFromText, nextYearNotice, noDocument, rawToText, report, toData } from '../messages/answers.ts';
 import { internalError, Refusal } from '../messages/refusal.ts';
-import { installResources } from '../resources/resources.ts';
-import { ENGINE_GLOBAL, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
+import { installResources, type Resources, type UserFile } from '../resources/resources.ts';
+import { ENGINE_GLOBAL, type Beside, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
 import { browserResources, resvgLoaded } from './resources.ts';
 
 /**
@@ -18,9 +18,10 @@ import { browserResources, resvgLoaded } from './resources.ts';
  *   it defines the global function `itaReportEngine(request)` (ENGINE_GLOBAL) that resolves to the
  *   same answer.
  *
- * The clerk's file is text here, not a path: there is no previous year's file to compare with and
- * no emblem file beside it (see resources.ts), and its name (`nakhon-pathom.yaml`, or 'form' for a
- * form not saved yet) names it in the findings, as the server's path does.
+ * The clerk's file is text here, not a path: its name (`nakhon-pathom.yaml`, or 'form' for a form
+ * not saved yet) names it in the findings, as the server's path does. What the command line reads
+ * beside the file (the previous year's file, the emblem) comes with the request (protocol.ts's
+ * `Beside`) and is used as src/pipeline.ts uses it, so that the documents are the command line's.
  */
 
 installResources(browserResources);
@@ -32,12 +33,63 @@ type Handlers = { [K in EngineRequestName]: (input: EngineRequests[K]['input']) 
 
 const fileName = (name: string | null): string => name ?? 'form';
 
+/** `written` (relative, `/` or `\\`) with `.` and inner `..` resolved; leading `..` kept. */
+function normalRelative(written: string): string {
+  const parts: string[] = [];
+  for (const part of written.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The engine's reading with the request's files: an emblem the data names is read from `files`
+ * (by its path relative to the data file, as written), within the same limit as on Node; any other
+ * reading is the bundled resources'.
+ */
+function withFiles(files: Beside['files']): Resources {
+  const byPath = new Map((files ?? []).map((f) => [normalRelative(f.path), f.bytes]));
+  const base = browserResources;
+  return {
+    ...base,
+    userFile(dataFile, written, limits): UserFile {
+      const bytes = written.startsWith('/') ? undefined : byPath.get(normalRelative(written));
+      if (!bytes) return base.userFile(dataFile, written, limits);
+      const { file } = base.userFile(dataFile, written, limits);
+      return bytes.byteLength > limits.maxBytes ? { file, failure: 'too-large', size: bytes.byteLength } : { file, bytes };
+    },
+  };
+}
+
+/**
+ * The file's check, and the comparison with the previous year's when it came: as src/pipeline.ts's
+ * checkText (the previous year's file checked on its own, then withPrevious, whose warnings say
+ * why a file that came cannot be used). The request's files are read only during this check: the
+ * resources are installed for it and put back, the engine answering one request at a time.
+ */
+function checkWith(text: string, name: string | null, beside: Beside): Checked {
+  installResources(withFiles(beside.files));
+  try {
+    const checked = checkReportText(text, fileName(name));
+    const { previous } = beside;
+    if (!previous || !checked.data || !checked.analysis) return checked;
+    return withPrevious(checked, checkReportText(previous.text, previous.name), previous.name);
+  } finally {
+    installResources(browserResources);
+  }
+}
+
+const besideOf = ({ previous, files }: Beside): Beside => ({ ...(previous && { previous }), ...(files && { files }) });
+
 const handlers: Handlers = {
   framework: async ({ year, fallback }) => frameworkAnswer(year, fallback),
-  load: async ({ name, text }) => ({ ...report(checkReportText(text, fileName(name))), raw: toData(text) ?? null }),
-  check: async ({ name, raw }) => report(checkReportText(rawToText(raw), fileName(name))),
-  render: async ({ name, raw, kind, format }) => {
-    const checked = checkReportText(rawToText(raw), fileName(name));
+  load: async (input) => ({ ...report(checkWith(input.text, input.name, besideOf(input))), raw: toData(input.text) ?? null }),
+  check: async (input) => report(checkWith(rawToText(input.raw), input.name, besideOf(input))),
+  render: async (input) => {
+    const { raw, kind, format } = input;
+    const checked = checkWith(rawToText(raw), input.name, besideOf(input));
     // As the server's render (and `build` without --strict): errors stop the document.
     if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
     const [doc] = await renderChecked(checked, { formats: [format], digits: 'thai', kinds: [kind] });
@@ -50,10 +102,10 @@ const handlers: Handlers = {
     const notice = nextYearNotice(raw);
     return { name: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) };
   },
-  update: async ({ name, before, raw }) => {
-    rawToText(raw);
-    const text = updateYaml(before, raw);
-    return { text, report: report(checkReportText(text, fileName(name))) };
+  update: async (input) => {
+    rawToText(input.raw);
+    const text = updateYaml(input.before, input.raw);
+    return { text, report: report(checkWith(text, input.name, besideOf(input))) };
   },
 };
 

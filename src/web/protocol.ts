@@ -16,19 +16,35 @@ import type { FrameworkAnswer, Message, Report } from '../serve/api.ts';
 export interface EngineRequests {
   framework: { input: { year: number; fallback: boolean }; output: FrameworkAnswer };
   /** A file the clerk opened: its data for the form (null when it does not parse) and its findings. */
-  load: { input: { name: string; text: string }; output: Report & { raw: unknown } };
-  check: { input: { name: string | null; raw: unknown }; output: Report };
+  load: { input: { name: string; text: string } & Beside; output: Report & { raw: unknown } };
+  check: { input: { name: string | null; raw: unknown } & Beside; output: Report };
   /** 'invalid': the findings that stop the document, as the server's 422. */
   render: {
-    input: { name: string | null; raw: unknown; kind: DocumentKind; format: OutputFormat };
+    input: { name: string | null; raw: unknown; kind: DocumentKind; format: OutputFormat } & Beside;
     output: { bytes: Uint8Array } | { invalid: Report };
   };
   /** Next year's file started from this one: its suggested file name and its data. */
   'next-year': { input: { name: string; text: string }; output: { name: string; raw: NewFile; notice?: Message } };
   /** The file's new text: `before` (the text as opened, '' for a new file) with the form's data written into it, comments and layout kept, and its findings. */
-  update: { input: { name: string | null; before: string; raw: unknown }; output: { text: string; report: Report } };
+  update: { input: { name: string | null; before: string; raw: unknown } & Beside; output: { text: string; report: Report } };
 }
 export type EngineRequestName = keyof EngineRequests;
+
+/**
+ * What the command line reads beside the data file, handed over by the page (which read it from
+ * the clerk's data folder, or from the pickers where there is no folder): without it the engine
+ * has nothing but the one file's text.
+ * - `previous`: the same agency's file of the previous fiscal year (src/files/previous-name.ts
+ *   says where the page looks), compared with as `build` compares `<data>/2566/x.yaml`; `name` names it in
+ *   the findings, as its path does on the command line.
+ * - `files`: the files the data names (the agency's emblem, `announcement.emblem`), each by its
+ *   path relative to the data file's folder as written in the data (`emblems/x.svg`,
+ *   `../emblems/x.svg`); a file the data names and that is not here reads as missing.
+ */
+export interface Beside {
+  previous?: { name: string; text: string };
+  files?: { path: string; bytes: Uint8Array }[];
+}
 
 export interface EngineRequest<K extends EngineRequestName = EngineRequestName> {
   id: number;

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleScript } from '../../src/bundle/bundle.ts';
 import { bundleWebEngine, type WebEngineBundle } from '../../src/bundle/web-engine.ts';
@@ -80,10 +81,21 @@ afterAll(async () => {
 let nextId = 1;
 
 /** Sends a request to the engine in the page (its worker, or the classic script's global function). */
+/** The request's files with their bytes as arrays of numbers, which page.evaluate carries. */
+function withPlainBytes(input: EngineRequest['input']): EngineRequest['input'] {
+  const files = (input as { files?: { path: string; bytes: Uint8Array }[] }).files;
+  if (!files) return input;
+  // The page makes them bytes again (see ask): the type says bytes, the wire has numbers.
+  return { ...input, files: files.map((f) => ({ path: f.path, bytes: Array.from(f.bytes) as unknown as Uint8Array })) };
+}
+
 async function ask(request: Omit<EngineRequest, 'id'>, on: Page = page, via: 'worker' | 'global' = 'worker'): Promise<EngineAnswer> {
   const id = nextId++;
   const answer = await on.evaluate(
     async ({ request, via }) => {
+      // Bytes cross into the page as plain arrays (what evaluate carries), and are bytes again there.
+      const files = (request.input as { files?: { path: string; bytes: number[] | Uint8Array }[] }).files;
+      for (const f of files ?? []) f.bytes = new Uint8Array(f.bytes);
       const call = via === 'worker' ? (globalThis as unknown as { ask: (r: unknown) => Promise<unknown> }).ask : (globalThis as unknown as { itaReportEngine: (r: unknown) => Promise<unknown> }).itaReportEngine;
       const a = (await call(request)) as { ok: boolean; output?: { bytes?: Uint8Array } };
       const bytes = a.ok ? a.output?.bytes : undefined;
@@ -92,7 +104,7 @@ async function ask(request: Omit<EngineRequest, 'id'>, on: Page = page, via: 'wo
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return { ...a, output: { ...a.output, bytes: btoa(binary), transferredWhole: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength } };
     },
-    { request: { ...request, id }, via },
+    { request: { ...request, id, input: withPlainBytes(request.input) }, via },
   );
   const a = answer as EngineAnswer & { output: { bytes?: unknown } };
   if (a.ok && typeof a.output.bytes === 'string') a.output.bytes = new Uint8Array(Buffer.from(a.output.bytes, 'base64'));
@@ -137,6 +149,38 @@ describe('the engine in the browser, as a Web Worker', () => {
         expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(doc.bytes)), `${file} ${doc.kind}.${doc.format}`).toBe(true);
       }
     }
+  }, 300_000);
+
+  it("renders with what the command line reads beside the file (issue 16): the previous year's file and the agency's emblem, byte-identical to the command line's", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ita-beside-'));
+    const seal = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect x="20" y="10" width="160" height="80" fill="#1f4e79"/><circle cx="100" cy="50" r="30" fill="#fff"/></svg>\n';
+    const before = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2566/sample-agency.yaml'), 'utf8');
+    const now = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2567/sample-agency.yaml'), 'utf8') + 'announcement:\n  emblem: emblems/seal.svg\n';
+    mkdirSync(path.join(dir, 'emblems'));
+    writeFileSync(path.join(dir, 'emblems/seal.svg'), seal);
+    writeFileSync(path.join(dir, 'sample-agency-2566.yaml'), before);
+    writeFileSync(path.join(dir, 'sample-agency-2567.yaml'), now);
+    const checked = await checkFile(path.join(dir, 'sample-agency-2567.yaml'));
+    expect(checked.comparison).toBeDefined();
+    expect(checked.data?.announcement?.emblem).toBeDefined();
+    const docs = await renderDocuments(checked, { formats: ['docx', 'pdf'], digits: 'thai' });
+    const beside = { previous: { name: 'sample-agency-2566.yaml', text: before }, files: [{ path: 'emblems/seal.svg', bytes: new TextEncoder().encode(seal) }] };
+    const loaded = await ask({ name: 'load', input: { name: 'sample-agency-2567.yaml', text: now, ...beside } });
+    if (!loaded.ok) throw new Error(loaded.error.en);
+    expect((loaded.output as { findings: { severity: string }[] }).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    for (const doc of docs) {
+      const answer = await ask({ name: "render", input: { name: "sample-agency-2567.yaml", raw: parse(now), kind: doc.kind, format: doc.format, ...beside } });
+      expect(Buffer.from(bytesOf(answer)).equals(Buffer.from(doc.bytes)), `${doc.kind}.${doc.format}`).toBe(true);
+    }
+    // Without them: no comparison, and the emblem is a located error, as the command line says of a missing file.
+    const alone = await ask({ name: 'check', input: { name: 'sample-agency-2567.yaml', raw: parse(now) } });
+    if (!alone.ok) throw new Error(alone.error.en);
+    const aloneFindings = (alone.output as unknown as { findings: { path: string; severity: string }[] }).findings;
+    expect(aloneFindings.filter((f) => f.severity === 'error').map((f) => f.path)).toEqual(['announcement.emblem']);
+    const noEmblem = now.replace('announcement:\n  emblem: emblems/seal.svg\n', '');
+    const [report2567] = docs.filter((d) => d.kind === 'report' && d.format === 'docx');
+    const without = bytesOf(await ask({ name: 'render', input: { name: 'sample-agency-2567.yaml', raw: parse(noEmblem), kind: 'report', format: 'docx' } }));
+    expect(Buffer.from(without).equals(Buffer.from(report2567!.bytes))).toBe(false);
   }, 300_000);
 
   it('loads a file: its data for the form and the findings the server gives (the overall score warning)', async () => {

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/bundle/site.ts';
-import { checkText, renderDocuments } from '../../src/pipeline.ts';
+import { checkFile, checkText, renderDocuments } from '../../src/pipeline.ts';
 import { packageRoot } from '../../src/resources/node.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { docxText } from '../helpers/docx.ts';
@@ -151,4 +151,49 @@ describe('the static site with the engine in the browser', () => {
       await context.setOffline(false);
     }
   }, 120_000);
+});
+
+describe('the static site with the files the command line reads beside the data file (issue 16)', () => {
+  const FIXTURE = path.join(packageRoot, 'test/fixtures/two-years');
+  const SEAL = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect x="20" y="10" width="160" height="80" fill="#1f4e79"/><circle cx="100" cy="50" r="30" fill="#fff"/></svg>\n';
+  const before = readFileSync(path.join(FIXTURE, '2566/sample-agency.yaml'), 'utf8');
+  const now = readFileSync(path.join(FIXTURE, '2567/sample-agency.yaml'), 'utf8') + 'announcement:\n  emblem: emblems/seal.svg\n';
+
+  it('without the File System Access API: the file opened says what it lacks; last year\'s file and the emblem given with the second picker give the command line\'s documents', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ita-site-beside-'));
+    mkdirSync(path.join(dir, 'emblems'));
+    writeFileSync(path.join(dir, 'emblems/seal.svg'), SEAL);
+    writeFileSync(path.join(dir, 'sample-agency-2566.yaml'), before);
+    writeFileSync(path.join(dir, 'sample-agency-2567.yaml'), now);
+    const checked = await checkFile(path.join(dir, 'sample-agency-2567.yaml'));
+    expect(checked.comparison).toBeDefined();
+    const node = await renderDocuments(checked, { formats: ['pdf', 'docx'], digits: 'thai', kinds: ['report', 'announcement'] });
+
+    await page.goto(base);
+    await withoutPickers(page);
+    await page.setInputFiles('#open-input', { name: 'sample-agency-2567.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(now) });
+    await expect.poll(() => page.inputValue('[data-path="agency"]'), { timeout: 30_000 }).toBe('องค์การบริหารส่วนจังหวัดตัวอย่าง');
+    // Said, Thai first: no comparison without last year's file, no emblem without its file.
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toContain('รายงานไม่มีการเปรียบเทียบกับปีก่อน');
+    expect(await page.textContent('#status')).toContain('ประกาศไม่มีตราสัญลักษณ์ของหน่วยงาน เพราะยังไม่ได้ให้ไฟล์ seal.svg');
+    expect(await page.isVisible('#beside')).toBe(true);
+
+    await page.setInputFiles('#beside-input', [
+      { name: 'sample-agency-2566.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(before) },
+      { name: 'seal.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SEAL) },
+    ]);
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('');
+    for (const kind of ['report', 'announcement'] as const) {
+      for (const format of ['pdf', 'docx'] as const) {
+        const bytes = await downloaded(`[data-download="${kind}.${format}"]`, `องค์การบริหารส่วนจังหวัดตัวอย่าง-2567-${kind}.${format}`);
+        const cli = node.find((d) => d.kind === kind && d.format === format)!.bytes;
+        expect(Buffer.compare(bytes, Buffer.from(cli)), `${kind}.${format}`).toBe(0);
+        if (kind === 'report') {
+          const read = format === 'pdf' ? await pdfText(bytes) : (await docxText(bytes)).join('\n');
+          // The comparison table's heading cell: only a report compared with last year has it.
+          expect(read).toContain('เปลี่ยนแปลง');
+        }
+      }
+    }
+  }, 240_000);
 });

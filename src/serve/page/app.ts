@@ -381,13 +381,23 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]'))
   };
 }
 
+/**
+ * The static site: what the documents lack because the clerk has not given its file (last year's
+ * data, the emblem), said on the status line, or nothing.
+ */
+function sayMissingBeside(): void {
+  const missing = state.raw ? (backend.missingBeside?.(state.raw) ?? []) : [];
+  status(missing.map((m) => `${m.th} (${m.en})`).join(' · '));
+}
+
 /** A file picked on the clerk's computer (the static site), opened in the form. */
 const openPicked = (picked: Promise<PickedFile>): Promise<void> =>
   picked
     .then(async (file) => {
       await open({ picked: file });
+      $<HTMLButtonElement>('#beside').disabled = false;
       // The hint to open a file has done its work; what the file holds is beside its fields.
-      status('');
+      sayMissingBeside();
     })
     .catch((err: unknown) => {
       if (!(err instanceof Cancelled)) status(messageOf(err));
@@ -405,6 +415,19 @@ if (backend.mode === 'local') {
     const file = input.files?.[0];
     input.value = '';
     if (file) void openPicked(readPicked(file));
+  };
+  // Last year's file and the emblem, which the command line reads beside the data file: the page
+  // cannot look beside a file it was handed, so the clerk hands them over too.
+  const beside = $<HTMLInputElement>('#beside-input');
+  $('#beside').hidden = false;
+  $('#beside').onclick = () => beside.click();
+  beside.onchange = async () => {
+    const files = [...(beside.files ?? [])];
+    beside.value = '';
+    if (files.length === 0 || !backend.giveBeside) return;
+    backend.giveBeside(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    await Promise.all([check(), preview()]);
+    sayMissingBeside();
   };
   keepForOffline();
   showFileName();

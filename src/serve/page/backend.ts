@@ -1,5 +1,6 @@
 import type { Answers, FrameworkAnswer, Message, Report } from '../api.ts';
 import type { NewFile } from '../../data/new-file.ts';
+import type { BesideFile } from './local-beside.ts';
 import type { FormData } from './state.ts';
 
 /**
@@ -66,7 +67,15 @@ export interface Backend {
   nextYear(path: string): Promise<NextYearFile>;
   /** Where a new agency's file goes: a path in the server's folder, or locally the name it is saved under. */
   newFilePath(fiscalYear: number, name: string): string | undefined;
+  /**
+   * Locally only (the server reads them from its data folder): files the clerk gave beside the one
+   * open, last year's data file and the emblem file, used from now on until another file is opened.
+   */
+  giveBeside?(files: BesideFile[]): void;
+  /** Locally only: what the documents lack because its file was not given (for the status line); empty when nothing. */
+  missingBeside?(raw: FormData): Message[];
 }
+
 
 /** A refusal of either backend, as the page shows it: Thai first, English beside. */
 export class Refused extends Error {

@@ -2,6 +2,7 @@ import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend } from './backend.ts';
 import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, writeFile } from './local-files.ts';
+import { besideFor, missingFor, type BesideFile } from './local-beside.ts';
 import { localFileName, nextYearFileName } from './local-names.ts';
 
 /**
@@ -23,9 +24,13 @@ const NOT_SAVED_YET = new Refused({
   en: 'save this file first, then start next year from it',
 });
 
+const YAML = /\.ya?ml$/i;
+
 export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
   let current: LocalFile | null = null;
+  // Given by the clerk for the file open now; another file opened starts without them.
+  let given: BesideFile[] = [];
 
   return {
     mode: 'local',
@@ -44,20 +49,21 @@ export function localBackend(engineUrl: string): Backend {
     async open(source) {
       if (!('picked' in source)) throw new Error('the static site opens files the clerk picks, not paths');
       const { name, text, handle } = source.picked;
+      given = [];
       const loaded = await engine.ask('load', { name, text });
       current = { name, text, ...(handle && { handle }) };
       return { path: name, ...loaded };
     },
 
     check(path, raw) {
-      return engine.ask('check', { name: path || null, raw });
+      return engine.ask('check', { name: path || null, raw, ...besideFor(given, raw, current?.name) });
     },
 
     async render(path, raw, kind, format, signal) {
       // `kind` is one of the documents the page offers (preview.ts); the engine refuses any other.
       // The engine cannot be stopped half-way: a render nobody wants any more is let finish and dropped.
       const rendered = await engine
-        .ask('render', { name: path || null, raw, kind: kind as EngineRequests['render']['input']['kind'], format })
+        .ask('render', { name: path || null, raw, kind: kind as EngineRequests['render']['input']['kind'], format, ...besideFor(given, raw, current?.name) })
         .catch((err: unknown) => {
           // A document the data cannot make (a round it does not have), said by the engine.
           if (err instanceof Refused) return { refused: err.said };
@@ -75,7 +81,7 @@ export function localBackend(engineUrl: string): Backend {
       const destination = await chooseDestination(path, before?.handle).catch((err: unknown) => {
         throw err instanceof Cancelled ? new Refused({ th: 'ยังไม่ได้บันทึก', en: 'not saved' }) : err;
       });
-      const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw });
+      const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw, ...besideFor(given, raw, current?.name) });
       await writeFile(destination, text);
       if ('download' in destination) {
         current = { name: destination.download, text };
@@ -99,5 +105,12 @@ export function localBackend(engineUrl: string): Backend {
     },
 
     newFilePath: localFileName,
+
+    giveBeside(files) {
+      // A file given again (another version of it) replaces the one before.
+      given = [...given.filter((g) => !files.some((f) => f.name === g.name || (YAML.test(f.name) && YAML.test(g.name)))), ...files];
+    },
+
+    missingBeside: (raw) => missingFor(given, raw),
   };
 }
