@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { previousYearNames } from './previous-name.ts';
+import { previousYearNames } from '../data/previous-name.ts';
 
 /**
  * The same agency's file for the previous fiscal year, on disk: the first that exists of the
- * places that src/files/previous-name.ts names (the previous year's folder,
+ * places that src/data/previous-name.ts names (the previous year's folder,
  * `<data>/2566/x.yaml` for `<data>/2567/x.yaml`; else the same name with the previous year at its
  * end, beside it: `x-2566.yaml` for `x-2567.yaml`). Undefined when neither exists, or the file is
  * neither in a year's folder nor named after its year.

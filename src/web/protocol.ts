@@ -34,7 +34,7 @@ export type EngineRequestName = keyof EngineRequests;
  * What the command line reads beside the data file, handed over by the page (which read it from
  * the clerk's data folder, or from the pickers where there is no folder): without it the engine
  * has nothing but the one file's text.
- * - `previous`: the same agency's file of the previous fiscal year (src/files/previous-name.ts
+ * - `previous`: the same agency's file of the previous fiscal year (src/data/previous-name.ts
  *   says where the page looks), compared with as `build` compares `<data>/2566/x.yaml`; `name` names it in
  *   the findings, as its path does on the command line.
  * - `files`: the files the data names (the agency's emblem, `announcement.emblem`), each by its

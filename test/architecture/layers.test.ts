@@ -61,7 +61,8 @@ const ALLOWED: Record<string, string[]> = {
   'resources/node': ['resources'],
   // The fonts' bytes through the resources (a user's --pdf-font read by fonts/user.ts on Node).
   fonts: ['thai', 'style', 'resources'],
-  files: [],
+  // The pure rules of data files' names (src/data/previous-name.ts: last year's file) applied on disk.
+  files: ['data'],
   // Starting worker threads from the sources or the compiled program (dist/).
   threads: [],
   // esbuild: the web page's script for the browser, the program into dist/ (npm run build); its
@@ -104,10 +105,6 @@ const TYPES_ALLOWED: Record<string, string[]> = {
 const EDGE_EXCEPTIONS: Record<string, string> = {
   // (The one that was, the font service reading the 16 pt body size from the style sheet in
   // src/export, went when the style sheet moved to src/style, beneath both.)
-  // One convention for last year's file (issue 16): the Node-free names of files/previous-name.ts
-  // (no import, no Node), used by files/previous.ts on disk and by the static site among the
-  // files the clerk gives. To remove: a part beneath both for pure file-name rules.
-  'serve/page/local-beside.ts -> files/previous-name.ts': 'last year\'s file, one convention',
 };
 
 /**

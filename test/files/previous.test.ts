@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { previousYearFile } from '../../src/files/previous.ts';
-import { besideName, previousYearNames } from '../../src/files/previous-name.ts';
+import { besideName, previousYearNames } from '../../src/data/previous-name.ts';
 import { docxTables, docxText } from '../helpers/docx.ts';
 
 /** One convention for "last year's file" (issue 16): a folder per year, or the year at the end of the name. */

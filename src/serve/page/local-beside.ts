@@ -1,4 +1,4 @@
-import { previousYearNames } from '../../files/previous-name.ts';
+import { previousYearNames } from '../../data/previous-name.ts';
 import type { Beside } from '../../web/protocol.ts';
 import type { Message } from '../api.ts';
 
@@ -34,7 +34,7 @@ const lastPart = (written: string): string => written.split(/[\\/]/).pop() ?? wr
  * browser does not tell where a picked file was) is that emblem, by the path the data writes.
  */
 export function besideFor(given: readonly BesideFile[], raw: unknown, opened?: string): Beside {
-  // The one named as last year's (src/files/previous-name.ts), else the YAML file given: one of
+  // The one named as last year's (src/data/previous-name.ts), else the YAML file given: one of
   // another year or agency is left out by the engine with a warning that says why.
   const named = opened === undefined ? [] : previousYearNames(opened);
   const yaml = given.find((f) => named.includes(f.name)) ?? given.find((f) => YAML.test(f.name));
