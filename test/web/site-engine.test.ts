@@ -105,8 +105,9 @@ describe('the static site with the engine in the browser', () => {
     await expect.poll(previewSrc, { timeout: 30_000 }).not.toBe(first);
 
     // Saved as a download (no File System Access API): the file the command line is given.
-    await page.keyboard.press('Control+s');
-    const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 })]);
+    await expect.poll(() => page.isEnabled('#save'), { timeout: 30_000 }).toBe(true);
+    // Listening before the key is pressed: the save's download may come before a listener set after it.
+    const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Control+s')]);
     const text = (await bytesOf(saved)).toString('utf8');
     expect(text).toMatch(/^ {2}1: 90\.5\b/m);
     expect(text).toContain('# การปฏิบัติหน้าที่');
