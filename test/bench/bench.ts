@@ -199,6 +199,25 @@ const cliHelpMs = shell(['--help'], cliRuns);
 log(`ita-report build (sample, four documents): ${ms(cliBuildMs)}; --help: ${ms(cliHelpMs)}`);
 
 // --- the web page: a keystroke to the new preview, in Chromium ---------------------------------------------
+/** Run in the page (a function: the page's CSP refuses strings to evaluate): the preview is not `previous`. */
+type PageDocument = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
+const previewChanged = (previous: string | null) => (globalThis as unknown as PageDocument).document.querySelector('#preview')?.getAttribute('src') !== previous;
+
+/** Each sample: a letter typed at the end of the agency's name, and the time to the new preview. */
+async function keystrokesToPreview(page: import('playwright-core').Page, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const before = await page.getAttribute('#preview', 'src');
+    await page.focus('[data-path="agency"]');
+    await page.keyboard.press('End');
+    const started = performance.now();
+    await page.keyboard.type(i % 2 === 0 ? 'ก' : 'ข');
+    await page.waitForFunction(previewChanged, before, { polling: 5, timeout: 60_000 });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
 interface PageTiming {
   keystrokeToPreviewMs: number;
   samples: number;
@@ -217,21 +236,8 @@ async function pageTiming(samples: number): Promise<PageTiming | string> {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.selectOption('#file', '2566/nakhon-pathom.yaml');
-    // Run in the page (a function: the page's CSP refuses strings to evaluate); the bench is
-    // compiled without the DOM's types, hence the page's document typed here.
-    type Page = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
-    const previewChanged = (previous: string | null) => (globalThis as unknown as Page).document.querySelector('#preview')?.getAttribute('src') !== previous;
     await page.waitForFunction(previewChanged, null, { timeout: 60_000 });
-    const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const before = await page.getAttribute('#preview', 'src');
-      await page.focus('[data-path="agency"]');
-      await page.keyboard.press('End');
-      const started = performance.now();
-      await page.keyboard.type(i % 2 === 0 ? 'ก' : 'ข');
-      await page.waitForFunction(previewChanged, before, { polling: 5, timeout: 60_000 });
-      times.push(performance.now() - started);
-    }
+    const times = await keystrokesToPreview(page, samples);
     return { keystrokeToPreviewMs: quantile(times, 0.5), samples };
   } catch (err) {
     return `not measured: ${(err as Error).message.split('\n')[0]}`;
@@ -260,7 +266,7 @@ interface SiteTiming {
 async function siteTiming(samples: number): Promise<SiteTiming | string> {
   const { gzipSync } = await import('node:zlib');
   const { readFileSync, readdirSync: list } = await import('node:fs');
-  const { createServer } = await import('node:http');
+  const { listenLocally, staticSiteServer } = await import('../helpers/static-site.ts');
   const { buildSite } = await import('../../src/bundle/site.ts');
   const { launchChromium } = await import('../helpers/browser.ts');
   const dir = path.join(work, 'site');
@@ -268,38 +274,21 @@ async function siteTiming(samples: number): Promise<SiteTiming | string> {
   const files = list(dir);
   const rawBytes = files.reduce((n, f) => n + readFileSync(path.join(dir, f)).length, 0);
   const gzipBytes = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1) || 'index.html';
-    if (!files.includes(name)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': `${types[path.extname(name)] ?? 'application/octet-stream'}; charset=utf-8` }).end(readFileSync(path.join(dir, name)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  const server = staticSiteServer(dir);
+  const address = await listenLocally(server);
   let browser: Awaited<ReturnType<typeof launchChromium>>['browser'] | undefined;
   try {
     ({ browser } = await launchChromium());
     const page = await browser.newPage();
-    type Page = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } };
-    const previewChanged = (previous: string | null) => (globalThis as unknown as Page).document.querySelector('#preview')?.getAttribute('src') !== previous;
     const asked = performance.now();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(address);
     await page.waitForSelector('#open-input', { state: 'attached' });
     const pageReadyMs = performance.now() - asked;
     const opened = performance.now();
     await page.setInputFiles('#open-input', { name: 'nakhon-pathom.yaml', mimeType: 'application/x-yaml', buffer: readFileSync(SAMPLE) });
     await page.waitForFunction(previewChanged, null, { polling: 5, timeout: 60_000 });
     const openToPreviewMs = performance.now() - opened;
-    const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const before = await page.getAttribute('#preview', 'src');
-      await page.focus('[data-path="agency"]');
-      await page.keyboard.press('End');
-      const started = performance.now();
-      await page.keyboard.type(i % 2 === 0 ? 'ก' : 'ข');
-      await page.waitForFunction(previewChanged, before, { polling: 5, timeout: 60_000 });
-      times.push(performance.now() - started);
-    }
+    const times = await keystrokesToPreview(page, samples);
     return { rawBytes, gzipBytes, pageReadyMs, openToPreviewMs, keystrokeToPreviewMs: quantile(times, 0.5), samples };
   } catch (err) {
     return `not measured: ${(err as Error).message.split('\n')[0]}`;

@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { buildSite } from '../../src/bundle/site.ts';
 import { checkFile, checkText, renderDocuments } from '../../src/pipeline.ts';
 import { packageRoot } from '../../src/resources/node.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { listenLocally, staticSiteServer } from '../helpers/static-site.ts';
 import { docxText } from '../helpers/docx.ts';
 import { pdfText } from '../helpers/pdf.ts';
 import { sampleText } from '../helpers/sample.ts';
@@ -22,7 +23,6 @@ import { sampleText } from '../helpers/sample.ts';
  */
 
 const SUB_PATH = '/ita/';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 let out: string;
 let server: Server;
@@ -33,25 +33,12 @@ let page: Page;
 /** While true the server answers nothing but 503. */
 let serverDown = false;
 
-function staticServer(dir: string): Server {
-  return createServer((req, res) => {
-    if (serverDown) return void res.writeHead(503).end('down');
-    const url = new URL(req.url ?? '/', 'http://x');
-    const name = url.pathname === SUB_PATH ? 'index.html' : url.pathname.startsWith(SUB_PATH) ? url.pathname.slice(SUB_PATH.length) : '';
-    if (!name || name.includes('/') || !readdirSync(dir).includes(name)) return void res.writeHead(404).end('not found');
-    const bytes = readFileSync(path.join(dir, name));
-    res.writeHead(200, { 'content-type': `${TYPES[path.extname(name)] ?? 'application/octet-stream'}; charset=utf-8`, 'content-length': bytes.length });
-    res.end(bytes);
-  });
-}
 
 beforeAll(async () => {
   out = path.join(mkdtempSync(path.join(tmpdir(), 'ita-site-engine-')), 'web');
   await buildSite(packageRoot, out);
-  server = staticServer(out);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${SUB_PATH}`;
+  server = staticSiteServer(out, SUB_PATH, () => serverDown);
+  base = await listenLocally(server, SUB_PATH);
   ({ browser } = await launchChromium());
   context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { bundleScript } from '../../src/bundle/bundle.ts';
 import { buildSite, ENGINE_FUNCTION, ENGINE_MODULE, siteIndexHtml, webEngineScript } from '../../src/bundle/site.ts';
 import { packageRoot } from '../../src/resources/node.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { listenLocally, staticSiteServer } from '../helpers/static-site.ts';
 import { sampleText } from '../helpers/sample.ts';
 
 /**
@@ -22,7 +23,6 @@ import { sampleText } from '../helpers/sample.ts';
 
 const FAKE_ENGINE = new URL('./fake-engine.ts', import.meta.url);
 const SUB_PATH = '/ita/';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 let out: string;
 let server: Server;
@@ -37,31 +37,12 @@ const fakeEngine = async () => (await bundleScript(FAKE_ENGINE, { format: 'iife'
 let serverDown = false;
 
 /** A static file server for `dir` under SUB_PATH: the files as they are, index.html for the folder. */
-function staticServer(dir: string): Server {
-  return createServer((req, res) => {
-    if (serverDown) {
-      res.writeHead(503).end('down');
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://x');
-    const name = url.pathname === SUB_PATH ? 'index.html' : url.pathname.startsWith(SUB_PATH) ? url.pathname.slice(SUB_PATH.length) : '';
-    if (!name || name.includes('/') || !readdirSync(dir).includes(name)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const bytes = readFileSync(path.join(dir, name));
-    res.writeHead(200, { 'content-type': `${TYPES[path.extname(name)] ?? 'application/octet-stream'}; charset=utf-8`, 'content-length': bytes.length });
-    res.end(bytes);
-  });
-}
 
 beforeAll(async () => {
   out = path.join(mkdtempSync(path.join(tmpdir(), 'ita-site-')), 'web');
   await buildSite(packageRoot, out, { engineScript: fakeEngine });
-  server = staticServer(out);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${SUB_PATH}`;
+  server = staticSiteServer(out, SUB_PATH, () => serverDown);
+  base = await listenLocally(server, SUB_PATH);
   ({ browser } = await launchChromium());
 }, 60_000);
 
