@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { packageRoot } from '../resources/node.ts';
 
 /**
@@ -33,22 +33,31 @@ export interface BundleOptions {
  * Bundles `entry` for the browser. Fails (esbuild's error, with the file and line) on a type of
  * import that no browser has, such as `node:fs`.
  */
+/** What every script for the browser is built with: the page's and the engine's (web-engine.ts). */
+export const BROWSER_BUILD = {
+  bundle: true,
+  write: false,
+  platform: 'browser',
+  target: 'es2022',
+  // Thai text stays Thai (the server sends the script as UTF-8), not \u escapes.
+  charset: 'utf8',
+  // Packages named as node_modules/… whether or not that folder is a link.
+  preserveSymlinks: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'silent',
+  // The TypeScript settings that change the output stated here, not found by esbuild in the
+  // tsconfig files around each source: a build in one process once came out with a "use strict"
+  // that another build lacked.
+  tsconfigRaw: { compilerOptions: { alwaysStrict: true, useDefineForClassFields: true, verbatimModuleSyntax: true } },
+} as const satisfies BuildOptions;
+
 export async function bundleScript(entry: URL, options: BundleOptions = {}): Promise<Bundle> {
   const result = await build({
+    ...BROWSER_BUILD,
     entryPoints: [fileURLToPath(entry)],
     absWorkingDir: packageRoot,
-    bundle: true,
-    write: false,
     format: options.format ?? 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    // Thai text stays Thai (the server sends the script as UTF-8), not \u escapes.
-    charset: 'utf8',
-    // Packages named as node_modules/… whether or not that folder is a link.
-    preserveSymlinks: true,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'silent',
     // The validators and templates compiled here, not with `new Function` in the page (its CSP).
     plugins: [await codegen(packageRoot)],
   });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { BROWSER_BUILD } from './bundle.ts';
 
 /**
  * The engine for the browser (issue 16): src/web/engine-worker.ts and everything it reaches (the
@@ -107,24 +108,12 @@ export interface WebEngineOptions {
 export async function bundleWebEngine(root: string, options: WebEngineOptions = {}): Promise<WebEngineBundle> {
   const toolFiles: string[] = [];
   const result = await build({
+    ...BROWSER_BUILD,
     entryPoints: [path.join(root, 'src/web/engine-worker.ts')],
     absWorkingDir: root,
-    bundle: true,
-    write: false,
     format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    preserveSymlinks: true,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'silent',
     minify: options.minify ?? false,
     keepNames: options.minify ?? false,
-    // The TypeScript settings that change the output stated here, not found by esbuild in the
-    // tsconfig files around each source: a build in one process once came out with a "use strict"
-    // that another build lacked.
-    tsconfigRaw: { compilerOptions: { alwaysStrict: true, useDefineForClassFields: true, verbatimModuleSyntax: true } },
     // Node's name of the global object, which pdfmake's code uses.
     define: { global: 'globalThis' },
     // Node's Buffer where pdfkit and pdfmake use it as a global.
