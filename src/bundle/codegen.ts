@@ -40,6 +40,10 @@ export function codegenPlugin(root: string): Plugin {
         return { contents: await standaloneValidator(schema, options), loader: 'js', resolveDir: root };
       });
       build.onLoad({ filter: /[\\/]src[\\/]compose[\\/]precompiled\.ts$/ }, async () => ({ contents: await precompiledTemplates(root), loader: 'js' }));
+      build.onLoad({ filter: /[\\/]src[\\/]fonts[\\/]shaped-at-build\.ts$/ }, async () => ({
+        contents: `export const SHAPED_AT_BUILD = ${JSON.stringify(await shapedAtBuild(root))};\n`,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -103,6 +107,29 @@ export async function precompiledTemplates(root: string): Promise<string> {
     entries.push(`  [${JSON.stringify(text)}, ${spec}],`);
   }
   return `export const PRECOMPILED = new Map([\n${entries.join('\n')}\n]);\n`;
+}
+
+/** The data file whose documents' words the build shapes: the sample `npm start` builds. */
+export const SHAPING_SAMPLE = 'data/2566/nakhon-pathom.yaml';
+
+let shaping: Promise<string> | undefined;
+
+/**
+ * The words the sample's PDFs shape, shaped, for src/fonts/shaped-at-build.ts (JSON of
+ * src/fonts/saved-runs.ts): the texts the rendering asks the shaper for, which are the same
+ * whatever this process rendered before, so the same sources give the same bytes. Once per process.
+ */
+export function shapedAtBuild(root: string): Promise<string> {
+  return (shaping ??= (async () => {
+    (await import('../resources/node.ts')).installNodeResources();
+    const { checkReportText, hasErrors, renderChecked } = await import('../engine.ts');
+    const { recordShaping } = await import('../fonts/shaping.ts');
+    const { saveRuns } = await import('../fonts/saved-runs.ts');
+    const file = path.join(root, SHAPING_SAMPLE);
+    const checked = checkReportText(readFileSync(file, 'utf8'), file);
+    if (hasErrors(checked.findings)) throw new Error(`${SHAPING_SAMPLE} has errors: the build shapes its documents' words`);
+    return saveRuns(await recordShaping(() => renderChecked(checked, { formats: ['pdf'], digits: 'thai' })));
+  })());
 }
 
 function collectStrings(value: unknown, into: Set<string>): void {

@@ -1,6 +1,8 @@
 import pdfkitModule from 'pdfkit';
 import { officialFormat as F } from '../style/official-format.ts';
 import { resources } from '../resources/resources.ts';
+import { preloadSavedRuns } from './saved-runs.ts';
+import { SHAPED_AT_BUILD } from './shaped-at-build.ts';
 import { measureText, shapingFont, type ShapingFont } from './shaping.ts';
 
 /**
@@ -131,6 +133,7 @@ export function loadFace(file: string): LoadedFace {
   if (cached) return cached;
   const embedded = parse(fontFileBytes(file));
   const font = embedded.font;
+  preloadSavedRuns(font, SHAPED_AT_BUILD);
   // Bounded by the characters a batch's documents use: a few hundred.
   const coverage = new Map<number, boolean>();
   const face: LoadedFace = {

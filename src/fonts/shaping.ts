@@ -186,7 +186,7 @@ function spellingOrder(glyphs: Glyph[], positions: GlyphPosition[]): void {
 }
 
 /** A shaped run as cached, with what measuring needs counted once. */
-interface SharedRun extends GlyphRun {
+export interface SharedRun extends GlyphRun {
   clusters: number;
 }
 
@@ -196,10 +196,48 @@ const CACHE_LIMIT = 3_000;
 
 /** Shapes text run by run, untracked; the result is shared and must not be changed. */
 function shapeShared(font: ShapingFont, text: string): SharedRun {
-  let runs = cache.get(font);
-  if (!runs) cache.set(font, (runs = new Lru(CACHE_LIMIT)));
+  if (recording) recordText(recording, font, text);
+  const runs = runsOf(font);
   const cached = runs.get(text);
   if (cached) return cached;
+  const run = shapeFresh(font, text);
+  runs.set(text, run);
+  return run;
+}
+
+/** The texts asked for while `recordShaping` runs, per font, in the order first asked. */
+let recording: Map<ShapingFont, Set<string>> | undefined;
+
+function recordText(into: Map<ShapingFont, Set<string>>, font: ShapingFont, text: string): void {
+  let texts = into.get(font);
+  if (!texts) into.set(font, (texts = new Set()));
+  texts.add(text);
+}
+
+/**
+ * The texts that `work` has shaped, per font: the same for the same work whatever the cache held
+ * before (what the build saves, src/fonts/saved-runs.ts). Nothing else may shape meanwhile.
+ */
+export async function recordShaping(work: () => Promise<unknown>): Promise<Map<ShapingFont, Set<string>>> {
+  if (recording) throw new Error('internal error: recordShaping is already running');
+  const texts = new Map<ShapingFont, Set<string>>();
+  recording = texts;
+  try {
+    await work();
+  } finally {
+    recording = undefined;
+  }
+  return texts;
+}
+
+function runsOf(font: ShapingFont): Lru<string, SharedRun> {
+  let runs = cache.get(font);
+  if (!runs) cache.set(font, (runs = new Lru(CACHE_LIMIT)));
+  return runs;
+}
+
+/** Text shaped by fontkit, script run by script run, without the cache. */
+export function shapeFresh(font: ShapingFont, text: string): SharedRun {
   const glyphs: Glyph[] = [];
   const positions: GlyphPosition[] = [];
   for (const run of scriptRuns(withoutInvisible(text))) {
@@ -214,12 +252,27 @@ function shapeShared(font: ShapingFont, text: string): SharedRun {
     glyphs.push(...runGlyphs);
     positions.push(...shaped.positions);
   }
+  return sharedRun(glyphs, positions);
+}
+
+/** A run as the cache keeps it, its width and clusters counted once. */
+export function sharedRun(glyphs: Glyph[], positions: GlyphPosition[]): SharedRun {
   let advanceWidth = 0;
   for (const p of positions) advanceWidth += p.xAdvance;
   const run: SharedRun = { glyphs, positions, advanceWidth, clusters: 0 };
   run.clusters = clusterCount(run);
-  runs.set(text, run);
   return run;
+}
+
+/** The runs the cache holds for a font, oldest first (what the build saves: src/fonts/shaped-at-build.ts). */
+export function cachedRuns(font: ShapingFont): [string, SharedRun][] {
+  return cache.get(font)?.entries() ?? [];
+}
+
+/** Puts runs shaped before (by the build, from this very font) in the cache, as if shaped now. */
+export function preloadRuns(font: ShapingFont, runs: Iterable<[string, SharedRun]>): void {
+  const into = runsOf(font);
+  for (const [text, run] of runs) into.set(text, run);
 }
 
 /** Width in font units and cluster count of a text, untracked: line breaking's measure. */

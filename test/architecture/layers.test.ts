@@ -67,8 +67,9 @@ const ALLOWED: Record<string, string[]> = {
   threads: [],
   // esbuild: the web page's script for the browser, the program into dist/ (npm run build); its
   // plugin compiles the validators and the templates at build time, from the definitions the
-  // engine compiles at run time from the sources (src/data/schemas.ts, src/compose/template-source.ts).
-  bundle: ['resources/node', 'data', 'compose'],
+  // engine compiles at run time from the sources (src/data/schemas.ts, src/compose/template-source.ts),
+  // and the words of the sample's documents shaped (the engine renders them, the fonts save them).
+  bundle: ['resources/node', 'data', 'compose', 'engine', 'fonts'],
   // The engine's own work from a text to its documents (check, compare, compose, render), no Node:
   // the pipeline runs it on Node, the browser's worker (web) in a browser.
   engine: [...CORE, 'resources', 'fonts'],

@@ -86,12 +86,25 @@ describe('the compiled program', () => {
     expect(usage.stderr).toContain('ต้องเป็นจำนวนเต็มบวก');
   });
 
-  it('builds the sample to the same bytes as the sources', async () => {
+  // The compiled program starts with the words of the sample's documents shaped at build time
+  // (src/fonts/shaped-at-build.ts); the sources shape every word: both give the same bytes, for
+  // the sample whose words were saved and for files with words of their own.
+  it('carries the words the build shaped', () => {
+    const chunk = outputs.map((f) => readFileSync(path.join(compiledDir, f), 'utf8')).find((text) => /\bSHAPED_AT_BUILD = '\{"fonts"/.test(text));
+    expect(chunk, 'no module of dist/ holds the saved runs').toBeDefined();
+    expect(chunk).toContain('"Laksaman/');
+  });
+
+  it.each([
+    [SAMPLE, ['2566/nakhon-pathom/announcement.docx', '2566/nakhon-pathom/announcement.pdf', '2566/nakhon-pathom/report.docx', '2566/nakhon-pathom/report.pdf']],
+    [path.join(ROOT, 'test/fixtures/followup/progress.yaml'), ['2566/progress/announcement.pdf', '2566/progress/followup-12-months.pdf', '2566/progress/followup-6-months.pdf', '2566/progress/report.pdf']],
+  ])('builds %s to the same bytes as the sources', async (file, expected) => {
     const [a, b] = [mkdtempSync(path.join(tmpdir(), 'ita-compiled-')), mkdtempSync(path.join(tmpdir(), 'ita-sources-'))];
-    expect((await compiled('build', SAMPLE, '--out', a)).code).toBe(0);
-    expect((await sources('build', SAMPLE, '--out', b)).code).toBe(0);
+    const formats = expected.some((f) => f.endsWith('.docx')) ? [] : ['--format', 'pdf'];
+    expect((await compiled('build', file, '--out', a, ...formats)).code).toBe(0);
+    expect((await sources('build', file, '--out', b, ...formats)).code).toBe(0);
     const [fromCompiled, fromSources] = [filesOf(a), filesOf(b)];
-    expect([...fromCompiled.keys()]).toEqual(['2566/nakhon-pathom/announcement.docx', '2566/nakhon-pathom/announcement.pdf', '2566/nakhon-pathom/report.docx', '2566/nakhon-pathom/report.pdf']);
+    expect([...fromCompiled.keys()]).toEqual(expected);
     for (const [name, bytes] of fromCompiled) expect(bytes.equals(fromSources.get(name)!), name).toBe(true);
   });
 
