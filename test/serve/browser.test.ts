@@ -689,6 +689,50 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
   });
 
+  it('a score\'s row reads cleanly at 1366×768 and 1920×1080: the value understood on one line beside the field, how the score prints on a line of its own, never a word a line', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      const own = await (await browser.newContext({ locale: 'th-TH', viewport })).newPage();
+      await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+      await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+      await own.fill('[data-path="scores.1"]', '89.00');
+      await own.fill('[data-path="scores.2"]', '๙๒,๕');
+      for (const [path, value, aside] of [
+        ['scores.1', '= ๘๙', ' (พิมพ์ในรายงานเป็น ๘๙ · the report prints 89)'],
+        ['scores.2', '= ๙๒.๕', ' (พิมพ์ในรายงานเป็น ๙๒.๕๐ · the report prints 92.50)'],
+        ['scores.4', '= ๘๒.๑๔', null],
+      ] as const) {
+        // The lines each part of the note is laid out on (the distinct tops of its text's boxes), and where.
+        const laid = await own.evaluate((p) => {
+          const input = document.querySelector<HTMLElement>(`[data-path="${p}"]`)!;
+          const note = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+          const lines = (node: Node) => {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            return { lines: new Set(rects.map((r) => Math.round(r.top))).size, top: Math.min(...rects.map((r) => r.top)), left: Math.min(...rects.map((r) => r.left)) };
+          };
+          const aside = note.querySelector('.typed-aside');
+          const field = input.getBoundingClientRect();
+          return { text: note.textContent, value: lines(note.firstChild!), aside: aside && { text: aside.textContent, ...lines(aside) }, field: { top: field.top, bottom: field.bottom, right: field.right } };
+        }, path);
+        expect(laid.text, `${path} at ${viewport.width}`).toBe(value + (aside ?? ''));
+        // The value: one line, beside the field (to its right, within its height).
+        expect(laid.value.lines, `${path} at ${viewport.width}`).toBe(1);
+        expect(laid.value.left).toBeGreaterThanOrEqual(laid.field.right);
+        expect(laid.value.top).toBeGreaterThanOrEqual(laid.field.top - 2);
+        expect(laid.value.top).toBeLessThan(laid.field.bottom);
+        // How it prints: one line of its own, under the field.
+        if (aside === null) expect(laid.aside).toBeNull();
+        else {
+          expect(laid.aside?.text).toBe(aside);
+          expect(laid.aside?.lines, `${path} at ${viewport.width}`).toBe(1);
+          expect(laid.aside!.top).toBeGreaterThanOrEqual(laid.field.bottom - 2);
+        }
+      }
+      await own.close();
+    }
+  });
+
   it('the preview stays in view and tells the truth (issue 17): pinned while the form scrolls; marked out of date while a field cannot be read or the form has errors; cleared on another file or year; every document downloadable from one place, named by agency and year', async () => {
     const file = path.join(dataDir, '2566', 'preview.yaml');
     writeFileSync(file, sampleText());
