@@ -11,6 +11,8 @@ import type { NewFile } from '../data/new-file.ts';
 export interface Message {
   th: string;
   en: string;
+  /** What only whoever maintains the program can do (src/messages/catalogue.ts): the page folds it away. */
+  maintainer?: { th: string; en: string };
 }
 
 /** Every refusal of the server: 4xx and 5xx, and 422 for a document the data cannot make. */
@@ -26,6 +28,8 @@ export interface Report {
     field: string | null;
     th: string;
     en: string;
+    /** What only whoever maintains the program can do about it (a framework file to add). */
+    maintainer?: { th: string; en: string };
     at: { line: number; col: number } | null;
   }[];
   overall: {

@@ -304,7 +304,7 @@ export function createAppServer(options: ServeOptions): Server {
       }
     }
     for (const known of identities.keys()) if (!files.includes(known)) identities.delete(known);
-    const entries = files.map((f) => identities.get(f)?.entry ?? { path: f, note: NOT_PARSED });
+    const entries = files.map((f): FileEntry => identities.get(f)?.entry ?? { path: f, note: NOT_PARSED });
     // Newest year first, then the agency in Thai order; a file that states neither goes last, by path.
     const yearOf = (e: FileEntry) => e.fiscalYear ?? -Infinity;
     return entries.sort((a, b) => yearOf(b) - yearOf(a) || (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'th') || a.path.localeCompare(b.path));

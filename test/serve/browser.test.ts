@@ -65,6 +65,34 @@ const downloadNamed = (p: Page, name: string) => p.waitForEvent('download', { pr
 /** The values of the options `selector` names, in order. */
 const optionValues = async (p: Page, selector: string): Promise<(string | null)[]> => Promise.all((await p.locator(selector).all()).map((o) => o.getAttribute('value')));
 
+/** Where a line of text is laid out: how many lines (distinct tops of its boxes), the first's top, the leftmost edge. */
+interface Lines {
+  lines: number;
+  top: number;
+  left: number;
+}
+/** A typed field's note as laid out (LAID_OUT): the value understood, the aside (how a score prints), the field's box. */
+interface LaidOut {
+  text: string;
+  value: Lines;
+  aside: (Lines & { text: string }) | null;
+  field: { top: number; bottom: number; right: number };
+}
+/** Run in the page (the tests compile without the DOM's types): the note of the field of data-path `p`, as LaidOut. */
+const LAID_OUT = `(p) => {
+  const input = document.querySelector('[data-path="' + p + '"]');
+  const note = document.getElementById(input.getAttribute('aria-describedby').split(' ')[0]);
+  const lines = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    return { lines: new Set(rects.map((r) => Math.round(r.top))).size, top: Math.min(...rects.map((r) => r.top)), left: Math.min(...rects.map((r) => r.left)) };
+  };
+  const aside = note.querySelector('.typed-aside');
+  const field = input.getBoundingClientRect();
+  return { text: note.textContent, value: lines(note.firstChild), aside: aside && { text: aside.textContent, ...lines(aside) }, field: { top: field.top, bottom: field.bottom, right: field.right } };
+}`;
+
 let lastPreview: string | null = null;
 
 describe('the page in Chromium', () => {
@@ -263,12 +291,27 @@ describe('the page in Chromium', () => {
     expect(offered).toEqual(['2570', '2569', '2568', '2567', '2566', '2565', '2564', '2563']);
     expect(await own.inputValue('#new-year-value')).toBe('2570');
     expect(await own.textContent('#new-year-value option[value="2570"]')).toContain('ใช้กรอบการประเมินปี ๒๕๖๘ ไปก่อน');
-    await expect.poll(() => own.textContent('#new-year-note')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
+    // Words for a clerk: what it means for the report and whom to ask, Thai first, English beside;
+    // which files to add is the maintainer's, folded away until asked for.
+    const yearNote = 'โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม';
+    await expect.poll(() => own.textContent('#new-year-note')).toContain(yearNote);
+    expect(await own.innerText('#new-year-note')).toMatch(/ไปก่อน.*\(this version of the program has no 2569 framework yet, so the report uses the 2568 framework until it has one; ask whoever maintains the program to update it/);
+    expect(await own.innerText('#new-year-note')).not.toMatch(/frameworks\/|templates\/|คัดลอก|copy/);
+    const maintainer = own.locator('#new-year-note details.for-maintainer');
+    expect(await maintainer.getAttribute('open')).toBeNull();
+    expect(await maintainer.locator('summary').textContent()).toBe('สำหรับผู้ดูแลโปรแกรม (for the program\'s maintainer)');
+    await maintainer.locator('summary').click();
+    expect(await maintainer.innerText()).toContain('เมื่อเพิ่มไฟล์ frameworks/2569.yaml และ templates/explanations/2569.yaml แล้ว (ดู frameworks/README.md) ให้ลบบรรทัด framework ออก');
+    await maintainer.locator('summary').click();
+    await own.focus('#new-year-value');
     await own.keyboard.press('ArrowDown');
     expect(await own.inputValue('#new-year-value')).toBe('2569');
     await expect.poll(() => own.textContent('#new-year-note')).toBe('');
     await own.keyboard.press('ArrowUp');
     await expect.poll(() => own.textContent('#new-year-note')).toContain('๒๕๖๘');
+    // The maintainer's words are one Tab away (Enter opens them), then the file name.
+    await own.keyboard.press('Tab');
+    expect(await own.evaluate('document.activeElement.closest("#new-year-note details") !== null')).toBe(true);
     await own.keyboard.press('Tab');
     expect(await own.getAttribute(':focus', 'id')).toBe('new-name');
     expect(await own.textContent('#new-name-note')).toBe('= ไฟล์ 2570/องค์การบริหารส่วนตำบลปีใหม่.yaml (file)');
@@ -292,7 +335,8 @@ describe('the page in Chromium', () => {
     await page.fill('#new-name', 'agency-2570');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2570/agency-2570.yaml');
-    expect(await page.textContent('#status')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน (framework: 2568 ในไฟล์ข้อมูล)');
+    expect(await page.textContent('#status')).toContain('โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี');
+    expect(await page.textContent('#status')).not.toContain('frameworks/');
     // The scores are labelled with the 2568 indicators at once, never blank.
     expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่');
     expect(await page.textContent('label:has([data-path="scores.10"])')).toContain('การป้องกันการทุจริต');
@@ -305,6 +349,18 @@ describe('the page in Chromium', () => {
     // No framework error: what is left is the scores and measures the clerk has not typed yet.
     const checked = await checkFile(file);
     expect(checked.findings.filter((f) => f.code.startsWith('framework.'))).toEqual([]);
+
+    // A file of that year without framework:, opened: the error beside its year says what the clerk
+    // can do; the files to add are the maintainer's, folded away.
+    const sample2570 = sampleText().replace(/^fiscal_year: 2566 /m, 'fiscal_year: 2570 ').replace(/^assessment_year: 2565 /m, 'assessment_year: 2569 ').replace(/^framework: 2565 .*\n/m, '');
+    writeFileSync(path.join(dataDir, '2570', 'no-framework.yaml'), sample2570);
+    await page.goto(`${base}/?file=2570/no-framework.yaml`);
+    const error = page.locator('label:has([data-path="assessment_year"]) + .finding.error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.innerText()).toMatch(/^ข้อผิดพลาด: ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ ในโปรแกรมรุ่นนี้ \(ล่าสุดคือปี ๒๕๖๘\) ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม/);
+    expect(await error.innerText()).not.toContain('frameworks/');
+    await error.locator('details.for-maintainer summary').click();
+    expect(await error.innerText()).toContain('add frameworks/2569.yaml as a copy of frameworks/2568.yaml');
   });
 
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
@@ -702,19 +758,7 @@ describe('the page in Chromium', () => {
         ['scores.4', '= ๘๒.๑๔', null],
       ] as const) {
         // The lines each part of the note is laid out on (the distinct tops of its text's boxes), and where.
-        const laid = await own.evaluate((p) => {
-          const input = document.querySelector<HTMLElement>(`[data-path="${p}"]`)!;
-          const note = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)!;
-          const lines = (node: Node) => {
-            const range = document.createRange();
-            range.selectNodeContents(node);
-            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-            return { lines: new Set(rects.map((r) => Math.round(r.top))).size, top: Math.min(...rects.map((r) => r.top)), left: Math.min(...rects.map((r) => r.left)) };
-          };
-          const aside = note.querySelector('.typed-aside');
-          const field = input.getBoundingClientRect();
-          return { text: note.textContent, value: lines(note.firstChild!), aside: aside && { text: aside.textContent, ...lines(aside) }, field: { top: field.top, bottom: field.bottom, right: field.right } };
-        }, path);
+        const laid = (await own.evaluate(`(${LAID_OUT})(${JSON.stringify(path)})`)) as LaidOut;
         expect(laid.text, `${path} at ${viewport.width}`).toBe(value + (aside ?? ''));
         // The value: one line, beside the field (to its right, within its height).
         expect(laid.value.lines, `${path} at ${viewport.width}`).toBe(1);

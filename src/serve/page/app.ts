@@ -14,7 +14,7 @@ import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
 import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
 import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
-import { showFindings } from './findings.ts';
+import { forMaintainer, showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
 import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
@@ -223,7 +223,8 @@ async function offerYears(): Promise<void> {
 async function sayYearNotice(): Promise<void> {
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
   const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
-  $('#new-year-note').textContent = framework?.notice ? `${framework.notice.th} (${framework.notice.en})` : '';
+  const { notice } = framework ?? {};
+  $('#new-year-note').replaceChildren(...(notice ? [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])] : []));
 }
 
 /**
