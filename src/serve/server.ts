@@ -348,7 +348,7 @@ export function createAppServer(options: ServeOptions): Server {
       // The page shows the preview of a file it opens: the render thread starts loading now.
       renders.warm();
       const loaded = await checks.run('load', { root: dataDir, file, text }, signal);
-      json(res, 200, { path: relative, text, raw: loaded.raw, ...loaded.report } satisfies Answers['GET /api/file']);
+      json(res, 200, { path: relative, text, raw: loaded.raw, ...loaded.report, ...(loaded.lastYear && { lastYear: loaded.lastYear }) } satisfies Answers['GET /api/file']);
     },
     'POST /api/check': async (req, res, _url, signal) => {
       const body = await readBody(req, res);

@@ -95,6 +95,13 @@ const LAID_OUT = `(p) => {
 
 let lastPreview: string | null = null;
 
+/** The note beside the title of measure `i` (index from 0) of §6, and what it says of a carried-over measure. */
+const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
+const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
+/** The sample with a step that names its fiscal year (๒๕๖๖), carried over to 2567 in the tests. */
+const carryText = () => sampleText().replace('- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ', '- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+const lastYear = 'ข้อความยังระบุปี ๒๕๖๖ ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names 2566, last fiscal year)';
+
 describe('the page in Chromium', () => {
   it('loads the sample with its warning beside the overall score', async () => {
     await page.goto(`${base}/`);
@@ -215,7 +222,7 @@ describe('the page in Chromium', () => {
   });
 
   it('carried-over measures (issue 17): after เริ่มปีใหม่จากไฟล์นี้ each is marked until edited; a text that still names last year (Thai or Arabic digits) is flagged until it does not', async () => {
-    writeFileSync(path.join(dataDir, '2566', 'carry.yaml'), sampleText().replace('- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ', '- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖'));
+    writeFileSync(path.join(dataDir, '2566', 'carry.yaml'), carryText());
     await page.goto(`${base}/?file=2566/carry.yaml`);
     await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
     // An opened file has no marks.
@@ -223,9 +230,6 @@ describe('the page in Chromium', () => {
     await page.click('#new-year');
     await expect.poll(() => page.textContent('#status')).toContain('2567/carry.yaml');
     // One note per measure, in the measures' order (hidden while it has nothing to say).
-    const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
-    const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
-    const lastYear = 'ข้อความยังระบุปี ๒๕๖๖ ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names 2566, last fiscal year)';
     expect(await page.locator('#measures > .row').count()).toBe(5);
     for (let i = 0; i < 5; i++) expect(await noteOf(i).textContent()).toContain(carried);
     // Thai digits in a step of the first, Arabic in the title of the fourth and a step of the fifth; not the second.
@@ -255,6 +259,38 @@ describe('the page in Chromium', () => {
     await page.goto(`${base}/?file=2566/carry.yaml`);
     await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
     expect(await page.locator('#measures .carried-note').count()).toBe(0);
+  });
+
+  it('carried-over measures survive saving and opening again (issue 17): opened with last year\'s file beside it, the measures whose words are still last year\'s are marked until edited, and any that names last year is flagged; nothing is written into the file for it', async () => {
+    writeFileSync(path.join(dataDir, '2566', 'carry-again.yaml'), carryText());
+    await page.goto(`${base}/?file=2566/carry-again.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('2567/carry-again.yaml');
+    // The second measure edited (its owner), then saved and opened again.
+    await page.fill('[data-path="measures[1].owner"]', 'สำนักงานจังหวัด');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const saved = readFileSync(path.join(dataDir, '2567', 'carry-again.yaml'), 'utf8');
+    expect(saved).not.toMatch(/carried|ปีก่อน/);
+    await page.goto(`${base}/?file=2567/carry-again.yaml`);
+    await expect.poll(() => page.locator('#measures .carried-note').count()).toBe(5);
+    expect(await noteOf(0).textContent()).toBe(`${carried} · ${lastYear}`);
+    expect(await noteOf(1).isHidden()).toBe(true);
+    expect(await noteOf(2).textContent()).toBe(carried);
+    expect(await noteOf(3).textContent()).toBe(`${carried} · ${lastYear}`);
+    expect(await noteOf(4).textContent()).toBe(`${carried} · ${lastYear}`);
+    // Tied to the title for a screen reader, as in the session that started the year.
+    expect((await page.getAttribute('[data-path="measures[2].title"]', 'aria-describedby'))!.split(' ')).toContain(await noteOf(2).getAttribute('id'));
+    // Edited: the mark goes; the year flag stays while the text names 2566.
+    await page.fill('[data-path="measures[2].monitoring"]', 'รายงานผลทุกไตรมาส');
+    expect(await noteOf(2).isHidden()).toBe(true);
+    await page.fill('[data-path="measures[0].owner"]', 'สำนักงานจังหวัด');
+    expect(await noteOf(0).textContent()).toBe(lastYear);
+    // A measure of this year's that names last year is flagged too.
+    await page.click('[data-add="measures"]');
+    await page.keyboard.type('มาตรการต่อเนื่องจากปี 2566');
+    expect(await noteOf(5).textContent()).toBe(lastYear);
   });
 
   it('opens a file without a signatory with a warning beside the signatory fields, which typing a position clears (issue 12)', async () => {

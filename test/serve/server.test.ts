@@ -9,6 +9,7 @@ import { checkText } from '../../src/pipeline.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
 import { updateYaml } from '../../src/data/yaml-update.ts';
+import { measureText } from '../../src/data/carried.ts';
 import { parse, stringify } from 'yaml';
 import { docxText } from '../helpers/docx.ts';
 import { pdfText, squash } from '../helpers/pdf.ts';
@@ -168,7 +169,12 @@ describe('the local server works on the same data files as the CLI', () => {
       copyFileSync(path.join(fixture, year, 'sample-agency.yaml'), path.join(dataDir, year, 'sample-agency.yaml'));
     }
     try {
-      const raw = jsonOf(await send('GET', '/api/file?path=2567/sample-agency.yaml')).raw;
+      const opened = jsonOf(await send('GET', '/api/file?path=2567/sample-agency.yaml'));
+      const { raw } = opened;
+      // Last year's file beside it, for the page's marks of measures still last year's (issue 17).
+      const before = parse(readFileSync(path.join(fixture, '2566', 'sample-agency.yaml'), 'utf8')) as { measures: unknown[] };
+      expect(opened.lastYear).toEqual({ fiscalYear: 2566, measures: before.measures.map(measureText) });
+      expect(jsonOf(await send('GET', '/api/file?path=2566/sample-agency.yaml'))).not.toHaveProperty('lastYear');
       const render = async (extra: Record<string, unknown>) =>
         squash(await pdfText((await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf', ...extra }) })).body, ''));
       expect(await render({ path: '2567/sample-agency.yaml' })).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๗ คะแนน'));

@@ -13,7 +13,7 @@ import type { FileEntry } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
 import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
-import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
+import { carriedOver, renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { forMaintainer, showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
 import { check, clearPreview, preview } from './preview.ts';
@@ -116,7 +116,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
-  state.carried = null;
+  state.carried = carriedOver(file.lastYear, state.raw.measures ?? []);
   state.dirty = false;
   clearPreview();
   await useFramework(frameworkYearOf(state.raw));
