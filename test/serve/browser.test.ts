@@ -399,6 +399,47 @@ describe('the page in Chromium', () => {
     expect(await error.innerText()).toContain('add frameworks/2569.yaml as a copy of frameworks/2568.yaml');
   });
 
+  it('a clerk\'s keyboard walk (issue 17): the notes beside the new file\'s name read on the dark header; a new agency\'s or next year\'s file is not shown as last year\'s in the list, and a new agency takes the keyboard in its first field', async () => {
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    expect(await own.inputValue('#file')).toBe('2566/nakhon-pathom.yaml');
+    await own.focus('#new-agency');
+    await own.keyboard.press('Enter');
+    await own.keyboard.type('องค์การบริหารส่วนตำบลหนองใหม่');
+    /** WCAG's contrast ratio of the note's colour on the header's background. */
+    const contrast = async (selector: string) => {
+      const [fg, bg] = (await own.evaluate(`[getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color, getComputedStyle(document.querySelector('header')).backgroundColor]`)) as string[];
+      const luminance = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const [hi, lo] = [luminance(fg!), luminance(bg!)].sort((a, b) => b - a);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    expect(await own.textContent('#new-name-note')).toContain('= ไฟล์');
+    expect(await contrast('#new-name-note')).toBeGreaterThanOrEqual(4.5);
+    await own.fill('#new-name', 'หนอง/ใหม่');
+    expect(await own.getAttribute('#new-name-note', 'class')).toContain('error');
+    expect(await contrast('#new-name-note')).toBeGreaterThanOrEqual(4.5);
+    await own.fill('#new-name', 'หนองใหม่');
+    await own.focus('#new-agency-create');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลหนองใหม่');
+    // The button pressed went with its form: the keyboard is in the new file's first field, not lost.
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.tagName')).toBe('agency');
+    expect(await own.inputValue('#file')).toBe('');
+    // Next year's file: not yet in the list, which does not name last year's as the one open.
+    await own.close();
+    const again = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    await again.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => again.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await again.click('#new-year');
+    await expect.poll(() => again.inputValue('[data-path="fiscal_year"]')).not.toBe('2566');
+    expect(await again.inputValue('#file')).toBe('');
+    await again.close();
+  });
+
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
     await page.goto(`${base}/`);
     await page.click('#new-agency');

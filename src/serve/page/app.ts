@@ -153,6 +153,8 @@ async function newYear(): Promise<void> {
   renderForm(yearChanged);
   $<HTMLButtonElement>('#save').disabled = false;
   showFileName();
+  // Not yet a file of the list: the list does not name last year's as the one open.
+  $<HTMLSelectElement>('#file').value = '';
   status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
   void check();
   void preview();
@@ -181,6 +183,9 @@ function newAgency(): void {
     renderForm(yearChanged);
     $<HTMLButtonElement>('#save').disabled = false;
     showFileName();
+    $<HTMLSelectElement>('#file').value = '';
+    // The button pressed has gone with its form: the keyboard goes on in the new file's first field.
+    $('[data-path="agency"]').focus();
     status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
     void check();
     void preview();
