@@ -316,6 +316,18 @@ export function previousFrameworkNotice(p: { year: number; framework: number }):
   };
 }
 
+/**
+ * `ita-report serve` could not listen: another program has the port, most often a serve started
+ * before (a second double-click). Not a file's problem, as the operating system's words alone say.
+ */
+export function portInUseMessage(p: { host: string; port: number }): Message {
+  const url = `http://${p.host}:${p.port}/`;
+  return {
+    th: `พอร์ต ${p.port} มีโปรแกรมอื่นใช้อยู่แล้ว อาจเป็น ita-report serve ที่เปิดไว้ก่อนแล้ว: ลองเปิด ${url} ในเบราว์เซอร์ หรือเลือกพอร์ตอื่นด้วย --port ${p.port + 1}`,
+    en: `port ${p.port} is in use by another program, perhaps an ita-report serve started before: open ${url} in the browser, or choose another port with --port ${p.port + 1}`,
+  };
+}
+
 /** The operating system refused to read or write a file (permissions, a full disk). */
 export function systemErrorMessage(detail: string): Message {
   return {
