@@ -399,7 +399,7 @@ describe('the page in Chromium', () => {
     expect(await error.innerText()).toContain('add frameworks/2569.yaml as a copy of frameworks/2568.yaml');
   });
 
-  it('a clerk\'s keyboard walk (issue 17): the notes beside the new file\'s name read on the dark header; a new agency\'s or next year\'s file is not shown as last year\'s in the list, and a new agency takes the keyboard in its first field', async () => {
+  it('a clerk\'s keyboard walk (issue 17): the notes beside the new file\'s name read on the dark header; a new agency\'s or next year\'s file is not shown as last year\'s in the list, and a new agency takes the keyboard in its first field; what it lacks is said beside its section', async () => {
     const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
     await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
     await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
@@ -429,6 +429,11 @@ describe('the page in Chromium', () => {
     // The button pressed went with its form: the keyboard is in the new file's first field, not lost.
     await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.tagName')).toBe('agency');
     expect(await own.inputValue('#file')).toBe('');
+    // What the new file lacks is said where it goes (the scores, the measures), not in a pile at the top.
+    await expect.poll(() => own.locator('#measures + .finding.error').count()).toBe(1);
+    expect(await own.textContent('#measures + .finding.error')).toContain('ต้องมีอย่างน้อยหนึ่งรายการ');
+    expect(await own.textContent('#scores + .finding.error')).toContain('ต้องมีข้อมูลอย่างน้อยหนึ่งรายการ');
+    expect(await own.locator('#general-findings .finding').count()).toBe(0);
     // Next year's file: not yet in the list, which does not name last year's as the one open.
     await own.close();
     const again = await (await browser.newContext({ locale: 'th-TH' })).newPage();
