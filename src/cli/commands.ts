@@ -4,8 +4,9 @@ import { complete, mergeShards } from '../batch/merge.ts';
 import { logReporter, mergeLines, terminalReporter } from '../batch/progress.ts';
 import { buildFile, yearOfFolder } from '../build/build.ts';
 import { DOCUMENT_KINDS, isFollowupKind } from '../compose/compose.ts';
-import { expandInputs, writeFileAtomic } from '../files/files.ts';
+import { expandInputs, UsageError, writeFileAtomic } from '../files/files.ts';
 import { fontSetFromFile } from '../fonts/user.ts';
+import { portInUseMessage } from '../messages/catalogue.ts';
 import { formatFinding } from '../messages/findings.ts';
 import { debugDetail, describeUnexpected } from '../messages/internal.ts';
 import { checkFile, hasErrors, OUTPUT_FORMATS, type RenderOptions } from '../pipeline.ts';
@@ -161,7 +162,11 @@ export async function merge(outDir: string, opts: MergeCliOptions): Promise<numb
 
 export async function serve(opts: { data: string; port: number; host: string }): Promise<never> {
   const options = { dataDir: opts.data, port: opts.port, host: opts.host };
-  const port = await listen(createAppServer(options), options);
+  const port = await listen(createAppServer(options), options).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    const m = portInUseMessage({ host: opts.host, port: opts.port });
+    throw new UsageError(`ข้อผิดพลาด (error): ${m.th} (${m.en})`);
+  });
   log(`เปิดเบราว์เซอร์ที่ (open in your browser): http://127.0.0.1:${port}/`);
   log('กด Ctrl-C เพื่อหยุด (Ctrl-C stops the server)');
   // Keep running until interrupted.

@@ -20,7 +20,7 @@ export function report(checked: Checked): Report {
   return {
     findings: checked.findings.map((f) => {
       const m = messageFor(f);
-      return { severity: f.severity, path: formatPath(f.path), field: fieldTitle(f.path) ?? null, th: m.th, en: m.en, at: f.at ?? checked.source?.locate(f.path) ?? null };
+      return { severity: f.severity, path: formatPath(f.path), field: fieldTitle(f.path) ?? null, th: m.th, en: m.en, ...(m.maintainer && { maintainer: m.maintainer }), at: f.at ?? checked.source?.locate(f.path) ?? null };
     }),
     overall: checked.analysis
       ? {

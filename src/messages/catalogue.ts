@@ -5,6 +5,12 @@ import { toThaiDigits } from '../thai/digits.ts';
 export interface Message {
   th: string;
   en: string;
+  /**
+   * What only whoever maintains the program can do about it (which files of the program to add),
+   * apart from what the clerk can do: the command line prints it after the message, the web page
+   * folds it away under "สำหรับผู้ดูแลโปรแกรม" so that the clerk reads first what is theirs.
+   */
+  maintainer?: { th: string; en: string };
 }
 
 type Params = Finding['params'];
@@ -159,8 +165,12 @@ const catalogue: Record<string, Wording> = {
     en: `the ${p.year} assessment used the earlier framework: until ${p.until} the ITA measured ${p.index_count} indices (${p.indices_en}), not the ${p.count} indicators of the ${p.tools} tools used from ${p.first}, so this report cannot be made from a ${p.year} result; if the year is a typo, correct assessment_year (or fiscal_year: without assessment_year the assessment is the year before)`,
   }),
   'framework.not-yet': (p) => ({
-    th: `ยังไม่มีกรอบการประเมินของปี พ.ศ. ${th(p.year)} (ล่าสุดคือปี ${th(p.latest)}) ให้ผู้ดูแลโปรแกรมเพิ่มไฟล์ frameworks/${p.year}.yaml โดยคัดลอกจาก frameworks/${p.latest}.yaml แก้ year และ title เป็นปี ${th(p.year)} แล้วตรวจกับคู่มือการประเมิน ITA ประจำปี ${th(p.year)} ของสำนักงาน ป.ป.ช. ว่าเครื่องมือ ตัวชี้วัดและน้ำหนัก เกณฑ์ผ่าน ระดับผลการประเมิน (AA ถึง F) และผลการประเมินแบบข้อความ (ผ่านดีเยี่ยม ผ่านดี ผ่าน …) เปลี่ยนไปหรือไม่ และเพิ่ม templates/explanations/${p.year}.yaml (ดู frameworks/README.md) ระหว่างนี้ สร้างรายงานด้วยกรอบของปี ${th(p.latest)} ได้ โดยเพิ่มบรรทัด framework: ${p.latest} ในไฟล์ข้อมูล`,
-    en: `there is no assessment framework for ${p.year} yet (the latest is ${p.latest}): add frameworks/${p.year}.yaml as a copy of frameworks/${p.latest}.yaml with its year and title changed, check in the NACC's ITA manual for ${p.year} the tools, the indicators and their weights, the pass mark, the levels and the rating in words, and add templates/explanations/${p.year}.yaml (see frameworks/README.md); meanwhile the report can be built with the ${p.latest} framework by writing framework: ${p.latest} in the data file`,
+    th: `ยังไม่มีกรอบการประเมินของปี พ.ศ. ${th(p.year)} ในโปรแกรมรุ่นนี้ (ล่าสุดคือปี ${th(p.latest)}) ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม ระหว่างนี้ สร้างรายงานด้วยกรอบของปี ${th(p.latest)} ได้ โดยเพิ่มบรรทัด framework: ${p.latest} ในไฟล์ข้อมูล`,
+    en: `this version of the program has no assessment framework for ${p.year} yet (the latest is ${p.latest}): ask whoever maintains the program to update it; meanwhile the report can be built with the ${p.latest} framework by writing framework: ${p.latest} in the data file`,
+    maintainer: {
+      th: `เพิ่มไฟล์ frameworks/${p.year}.yaml โดยคัดลอกจาก frameworks/${p.latest}.yaml แก้ year และ title เป็นปี ${th(p.year)} แล้วตรวจกับคู่มือการประเมิน ITA ประจำปี ${th(p.year)} ของสำนักงาน ป.ป.ช. ว่าเครื่องมือ ตัวชี้วัดและน้ำหนัก เกณฑ์ผ่าน ระดับผลการประเมิน (AA ถึง F) และผลการประเมินแบบข้อความ (ผ่านดีเยี่ยม ผ่านดี ผ่าน …) เปลี่ยนไปหรือไม่ และเพิ่ม templates/explanations/${p.year}.yaml (ดู frameworks/README.md)`,
+      en: `add frameworks/${p.year}.yaml as a copy of frameworks/${p.latest}.yaml with its year and title changed, check in the NACC's ITA manual for ${p.year} the tools, the indicators and their weights, the pass mark, the levels and the rating in words, and add templates/explanations/${p.year}.yaml (see frameworks/README.md)`,
+    },
   }),
   'scores.missing': (p) => ({
     th: `ยังไม่มีคะแนนตัวชี้วัดที่ ${th(p.indicator)} ${p.name}`,
@@ -292,12 +302,29 @@ export function tookTooLongMessage(work: 'check' | 'render', seconds: number): M
 
 /**
  * The web page started a file (a new agency, next year) whose assessment year has no framework
- * yet: the file states the latest earlier one (`framework:`), and the clerk is told so.
+ * yet: the file states the latest earlier one (`framework:`). The clerk is told what it means for
+ * the report and whom to ask; the maintainer, which files to add and what to change after.
  */
 export function previousFrameworkNotice(p: { year: number; framework: number }): Message {
   return {
-    th: `ยังไม่มีกรอบการประเมินของปี พ.ศ. ${th(p.year)} จึงใช้กรอบของปี ${th(p.framework)} ไปก่อน (framework: ${p.framework} ในไฟล์ข้อมูล) จนกว่าจะเพิ่มไฟล์ frameworks/${p.year}.yaml แล้วจึงลบบรรทัด framework ออก`,
-    en: `there is no ${p.year} framework yet, so the ${p.framework} framework is used meanwhile (framework: ${p.framework} in the data file) until frameworks/${p.year}.yaml is added; then remove the framework line`,
+    th: `โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ${th(p.year)} รายงานจึงใช้กรอบของปี ${th(p.framework)} ไปก่อนจนกว่าจะมี ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรมเมื่อสำนักงาน ป.ป.ช. ออกคู่มือการประเมินปี ${th(p.year)}`,
+    en: `this version of the program has no ${p.year} framework yet, so the report uses the ${p.framework} framework until it has one; ask whoever maintains the program to update it once the NACC publishes its ${p.year} manual`,
+    maintainer: {
+      th: `ไฟล์ข้อมูลระบุ framework: ${p.framework} ไว้ เมื่อเพิ่มไฟล์ frameworks/${p.year}.yaml และ templates/explanations/${p.year}.yaml แล้ว (ดู frameworks/README.md) ให้ลบบรรทัด framework ออกจากไฟล์ข้อมูลของปีนี้`,
+      en: `the data file states framework: ${p.framework}; once frameworks/${p.year}.yaml and templates/explanations/${p.year}.yaml are added (see frameworks/README.md), remove the framework line from this year's data files`,
+    },
+  };
+}
+
+/**
+ * `ita-report serve` could not listen: another program has the port, most often a serve started
+ * before (a second double-click). Not a file's problem, as the operating system's words alone say.
+ */
+export function portInUseMessage(p: { host: string; port: number }): Message {
+  const url = `http://${p.host}:${p.port}/`;
+  return {
+    th: `พอร์ต ${p.port} มีโปรแกรมอื่นใช้อยู่แล้ว อาจเป็น ita-report serve ที่เปิดไว้ก่อนแล้ว: ลองเปิด ${url} ในเบราว์เซอร์ หรือเลือกพอร์ตอื่นด้วย --port ${p.port + 1}`,
+    en: `port ${p.port} is in use by another program, perhaps an ita-report serve started before: open ${url} in the browser, or choose another port with --port ${p.port + 1}`,
   };
 }
 

@@ -19,7 +19,9 @@ export function formatFinding(checked: Checked, finding: Finding): string {
   const where = at ? `${file}:${at.line}:${at.col}` : file;
   const message = messageFor(finding);
   const field = finding.path.length > 0 ? ` [${formatPath(finding.path)}${titleOf(finding.path)}]` : '';
-  return `${where}: ${SEVERITY[finding.severity]}: ${message.th} (${message.en})${field}`;
+  // What only the program's maintainer can do is said too: whoever runs `check` may be them.
+  const maintainer = message.maintainer ? ` · สำหรับผู้ดูแลโปรแกรม: ${message.maintainer.th} (for the program's maintainer: ${message.maintainer.en})` : '';
+  return `${where}: ${SEVERITY[finding.severity]}: ${message.th} (${message.en})${maintainer}${field}`;
 }
 
 function titleOf(p: FieldPath): string {

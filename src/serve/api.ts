@@ -1,3 +1,4 @@
+import type { LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { NewFile } from '../data/new-file.ts';
 export interface Message {
   th: string;
   en: string;
+  /** What only whoever maintains the program can do (src/messages/catalogue.ts): the page folds it away. */
+  maintainer?: { th: string; en: string };
 }
 
 /** Every refusal of the server: 4xx and 5xx, and 422 for a document the data cannot make. */
@@ -26,6 +29,8 @@ export interface Report {
     field: string | null;
     th: string;
     en: string;
+    /** What only whoever maintains the program can do about it (a framework file to add). */
+    maintainer?: { th: string; en: string };
     at: { line: number; col: number } | null;
   }[];
   overall: {
@@ -81,8 +86,12 @@ export interface Answers {
     /** `files` with what each states, sorted by fiscal year (newest first) then agency; absent from an older server. */
     entries?: FileEntry[];
   };
-  /** `raw` is null for a file that does not parse (its findings say why). */
-  'GET /api/file': Report & { path: string; text: string; raw: unknown };
+  /**
+   * `raw` is null for a file that does not parse (its findings say why). `lastYear`: the same
+   * agency's file of the year before, found beside it, whose measures the page compares (the
+   * measures still last year's are marked); absent when there is none.
+   */
+  'GET /api/file': Report & { path: string; text: string; raw: unknown; lastYear?: LastYear };
   'POST /api/check': Report;
   /** 200 is the document's bytes; 422 is this: the findings that stop it, or an ErrorAnswer. */
   'POST /api/render': Report;

@@ -304,7 +304,7 @@ export function createAppServer(options: ServeOptions): Server {
       }
     }
     for (const known of identities.keys()) if (!files.includes(known)) identities.delete(known);
-    const entries = files.map((f) => identities.get(f)?.entry ?? { path: f, note: NOT_PARSED });
+    const entries = files.map((f): FileEntry => identities.get(f)?.entry ?? { path: f, note: NOT_PARSED });
     // Newest year first, then the agency in Thai order; a file that states neither goes last, by path.
     const yearOf = (e: FileEntry) => e.fiscalYear ?? -Infinity;
     return entries.sort((a, b) => yearOf(b) - yearOf(a) || (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'th') || a.path.localeCompare(b.path));
@@ -348,7 +348,7 @@ export function createAppServer(options: ServeOptions): Server {
       // The page shows the preview of a file it opens: the render thread starts loading now.
       renders.warm();
       const loaded = await checks.run('load', { root: dataDir, file, text }, signal);
-      json(res, 200, { path: relative, text, raw: loaded.raw, ...loaded.report } satisfies Answers['GET /api/file']);
+      json(res, 200, { path: relative, text, raw: loaded.raw, ...loaded.report, ...(loaded.lastYear && { lastYear: loaded.lastYear }) } satisfies Answers['GET /api/file']);
     },
     'POST /api/check': async (req, res, _url, signal) => {
       const body = await readBody(req, res);

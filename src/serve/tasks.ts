@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { DocumentKind } from '../compose/compose.ts';
+import { lastYearOf, type LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
 import { noDocument, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
 import { buildFile } from '../build/build.ts';
@@ -27,7 +29,8 @@ export interface Place {
 
 export interface Tasks {
   check: { input: Place & { raw: unknown }; output: Report };
-  load: { input: Place & { text: string }; output: { raw: unknown; report: Report } };
+  /** `lastYear`: last year's file beside it, as the page marks measures still last year's (src/data/carried.ts). */
+  load: { input: Place & { text: string }; output: { raw: unknown; report: Report; lastYear?: LastYear } };
   render: {
     input: Place & { raw: unknown; kind: DocumentKind; format: OutputFormat };
     output: { bytes: Uint8Array } | { invalid: Report };
@@ -55,13 +58,34 @@ async function checkConfined(text: string, place: Place): Promise<Checked> {
   return previous === false ? first : checkText(text, place.file, { previous, emblems });
 }
 
+/**
+ * Last year's file of the same agency beside the file (src/data/previous-name.ts, confined to the
+ * data folder as every file the server reads), as the page is told of it; undefined when there is
+ * none or it is not last year's. Looked for whatever this file's findings: a file being written
+ * has errors, and its carried-over measures are marked all the same.
+ */
+function lastYearBeside(place: Place, raw: unknown): LastYear | undefined {
+  const year = (raw as { fiscal_year?: unknown } | null)?.fiscal_year;
+  if (place.file === null || typeof year !== 'number' || !Number.isInteger(year)) return undefined;
+  const previous = confinedPreviousYear(place.root, place.file, year);
+  if (previous === false) return undefined;
+  try {
+    return lastYearOf(toData(readFileSync(previous, 'utf8')), raw);
+  } catch {
+    // Unreadable now (removed, no permission): no marks, as when there is no file.
+    return undefined;
+  }
+}
+
 type Handlers = { [K in TaskName]: (input: Tasks[K]['input']) => Promise<Tasks[K]['output']> };
 
 export const tasks: Handlers = {
   check: async (input) => report(await checkConfined(rawToText(input.raw), input)),
   load: async (input) => {
     const checked = await checkConfined(input.text, input);
-    return { raw: toData(input.text) ?? null, report: report(checked) };
+    const raw = toData(input.text) ?? null;
+    const lastYear = lastYearBeside(input, raw);
+    return { raw, report: report(checked), ...(lastYear && { lastYear }) };
   },
   render: async (input) => {
     const text = rawToText(input.raw);

@@ -1,3 +1,4 @@
+import { lastYearOf } from '../data/carried.ts';
 import { dataFilePath } from '../data/new-file.ts';
 import { updateYaml } from '../data/yaml-update.ts';
 import { checkReportText, hasErrors, renderChecked, withPrevious, type Checked } from '../engine.ts';
@@ -85,7 +86,11 @@ const besideOf = ({ previous, files }: Beside): Beside => ({ ...(previous && { p
 
 const handlers: Handlers = {
   framework: async ({ year, fallback }) => frameworkAnswer(year, fallback),
-  load: async (input) => ({ ...report(checkWith(input.text, input.name, besideOf(input))), raw: toData(input.text) ?? null }),
+  load: async (input) => {
+    const raw = toData(input.text) ?? null;
+    const lastYear = input.previous && lastYearOf(toData(input.previous.text), raw);
+    return { ...report(checkWith(input.text, input.name, besideOf(input))), raw, ...(lastYear && { lastYear }) };
+  },
   check: async (input) => report(checkWith(rawToText(input.raw), input.name, besideOf(input))),
   render: async (input) => {
     const { raw, kind, format } = input;

@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../compose/compose.ts';
+import type { LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
 import type { OutputFormat } from '../export/formats.ts';
 import type { FrameworkAnswer, Message, Report } from '../serve/api.ts';
@@ -15,8 +16,11 @@ import type { FrameworkAnswer, Message, Report } from '../serve/api.ts';
  */
 export interface EngineRequests {
   framework: { input: { year: number; fallback: boolean }; output: FrameworkAnswer };
-  /** A file the clerk opened: its data for the form (null when it does not parse) and its findings. */
-  load: { input: { name: string; text: string } & Beside; output: Report & { raw: unknown } };
+  /**
+   * A file the clerk opened: its data for the form (null when it does not parse) and its findings;
+   * with `previous` beside it, `lastYear` as the server's (src/data/carried.ts).
+   */
+  load: { input: { name: string; text: string } & Beside; output: Report & { raw: unknown; lastYear?: LastYear } };
   check: { input: { name: string | null; raw: unknown } & Beside; output: Report };
   /** 'invalid': the findings that stop the document, as the server's 422. */
   render: {

@@ -355,3 +355,21 @@ describe('a file without a signatory (issue 12)', () => {
     expect(listFiles(out)).toEqual([]);
   });
 });
+
+describe('ita-report serve', () => {
+  it('says that the port is in use, and what to do, when another program has it (not "cannot read or write a file")', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const { code, stderr } = await cli('serve', '--data', freshDir(), '--port', String(port));
+      expect(code).toBe(2);
+      expect(stderr).toContain(`พอร์ต ${port} มีโปรแกรมอื่นใช้อยู่แล้ว อาจเป็น ita-report serve ที่เปิดไว้ก่อนแล้ว: ลองเปิด http://127.0.0.1:${port}/ ในเบราว์เซอร์ หรือเลือกพอร์ตอื่นด้วย --port ${port + 1}`);
+      expect(stderr).toContain(`port ${port} is in use by another program`);
+      expect(stderr).not.toContain('อ่านหรือเขียนไฟล์ไม่ได้');
+    } finally {
+      holder.close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { weightedOverall } from '../../src/analysis/overall.ts';
 import { availableFrameworkYears, FrameworkError, latestFrameworkYear, loadFramework, parseFramework, previousFramework } from '../../src/data/frameworks.ts';
 import type { Finding } from '../../src/data/types.ts';
 import { messageFor } from '../../src/messages/catalogue.ts';
+import { formatFinding } from '../../src/messages/findings.ts';
 import { checkText, renderDocuments, type Checked } from '../../src/pipeline.ts';
 import { toArabicDigits } from '../../src/thai/digits.ts';
 import { docxText } from '../helpers/docx.ts';
@@ -158,12 +159,13 @@ function dataFile(years: string): string {
 const errors = (c: Checked): Finding[] => c.findings.filter((f) => f.severity === 'error');
 
 /** The one error of a file, with its place in the file and its wording. */
-function onlyError(c: Checked): { finding: Finding; line: number; th: string; en: string } {
+function onlyError(c: Checked): { finding: Finding; line: number; th: string; en: string; maintainer?: { th: string; en: string } } {
   const [finding, ...rest] = errors(c);
   expect(rest).toEqual([]);
   expect(finding).toBeDefined();
   const m = messageFor(finding!);
-  return { finding: finding!, line: c.source!.locate(finding!.path).line, th: toArabicDigits(m.th), en: m.en };
+  const maintainer = m.maintainer && { th: toArabicDigits(m.maintainer.th), en: m.maintainer.en };
+  return { finding: finding!, line: c.source!.locate(finding!.path).line, th: toArabicDigits(m.th), en: m.en, ...(maintainer && { maintainer }) };
 }
 
 /** 1-based line of the only line of `text` starting with `start`. */
@@ -215,16 +217,27 @@ describe('an assessment year after the latest framework (2569)', () => {
     { years: 'fiscal_year: 2570', field: 'fiscal_year' },
   ])('$years: an error at $field that says which file to add, from which, and how to build meanwhile', async ({ years, field }) => {
     const text = dataFile(years);
-    const e = onlyError(await checkText(text, 'x.yaml', { previous: false }));
+    const c = await checkText(text, 'x.yaml', { previous: false });
+    const e = onlyError(c);
     expect(e.finding).toMatchObject({ code: 'framework.not-yet', path: [field], params: { year: 2569, latest: 2568 } });
     expect(e.line).toBe(lineOf(text, `${field}:`));
-    expect(e.th).toMatch(/^ยังไม่มีกรอบการประเมินของปี พ.ศ. 2569/);
-    for (const s of ['เพิ่มไฟล์ frameworks/2569.yaml โดยคัดลอกจาก frameworks/2568.yaml', 'คู่มือการประเมิน ITA ประจำปี 2569', 'เครื่องมือ', 'ตัวชี้วัดและน้ำหนัก', 'เกณฑ์ผ่าน', 'ระดับผลการประเมิน', 'ผ่านดีเยี่ยม', 'เพิ่มบรรทัด framework: 2568 ในไฟล์ข้อมูล']) {
-      expect(e.th).toContain(s);
+    // The clerk's words: whom to ask, and how to build meanwhile; which files to add is the
+    // maintainer's (printed after it by `check`, folded away on the page: issue 17).
+    expect(e.th).toMatch(/^ยังไม่มีกรอบการประเมินของปี พ.ศ. 2569 ในโปรแกรมรุ่นนี้ \(ล่าสุดคือปี 2568\) ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม/);
+    expect(e.th).toContain('เพิ่มบรรทัด framework: 2568 ในไฟล์ข้อมูล');
+    expect(e.en).toContain('ask whoever maintains the program to update it; meanwhile the report can be built with the 2568 framework by writing framework: 2568 in the data file');
+    expect(`${e.th} ${e.en}`).not.toContain('frameworks/');
+    const maintainer = e.maintainer!;
+    for (const s of ['เพิ่มไฟล์ frameworks/2569.yaml โดยคัดลอกจาก frameworks/2568.yaml', 'คู่มือการประเมิน ITA ประจำปี 2569', 'เครื่องมือ', 'ตัวชี้วัดและน้ำหนัก', 'เกณฑ์ผ่าน', 'ระดับผลการประเมิน', 'ผ่านดีเยี่ยม', 'templates/explanations/2569.yaml']) {
+      expect(maintainer.th).toContain(s);
     }
-    for (const s of ['add frameworks/2569.yaml as a copy of frameworks/2568.yaml', "the NACC's ITA manual for 2569", 'the tools, the indicators and their weights, the pass mark, the levels and the rating in words', 'writing framework: 2568 in the data file']) {
-      expect(e.en).toContain(s);
+    for (const s of ['add frameworks/2569.yaml as a copy of frameworks/2568.yaml', "the NACC's ITA manual for 2569", 'the tools, the indicators and their weights, the pass mark, the levels and the rating in words']) {
+      expect(maintainer.en).toContain(s);
     }
+    // `check` prints both, the maintainer's after the clerk's.
+    const printed = formatFinding(c, e.finding);
+    expect(printed).toContain('ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม');
+    expect(printed).toMatch(/writing framework: 2568 in the data file\) · สำหรับผู้ดูแลโปรแกรม: เพิ่มไฟล์ frameworks\/2569\.yaml โดยคัดลอกจาก frameworks\/2568\.yaml .*\(for the program's maintainer: add frameworks\/2569\.yaml as a copy/);
   });
 
   it('framework: 2568 builds it meanwhile, and the documents still name the assessment year 2569', async () => {

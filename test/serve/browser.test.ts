@@ -65,7 +65,42 @@ const downloadNamed = (p: Page, name: string) => p.waitForEvent('download', { pr
 /** The values of the options `selector` names, in order. */
 const optionValues = async (p: Page, selector: string): Promise<(string | null)[]> => Promise.all((await p.locator(selector).all()).map((o) => o.getAttribute('value')));
 
+/** Where a line of text is laid out: how many lines (distinct tops of its boxes), the first's top, the leftmost edge. */
+interface Lines {
+  lines: number;
+  top: number;
+  left: number;
+}
+/** A typed field's note as laid out (LAID_OUT): the value understood, the aside (how a score prints), the field's box. */
+interface LaidOut {
+  text: string;
+  value: Lines;
+  aside: (Lines & { text: string }) | null;
+  field: { top: number; bottom: number; right: number };
+}
+/** Run in the page (the tests compile without the DOM's types): the note of the field of data-path `p`, as LaidOut. */
+const LAID_OUT = `(p) => {
+  const input = document.querySelector('[data-path="' + p + '"]');
+  const note = document.getElementById(input.getAttribute('aria-describedby').split(' ')[0]);
+  const lines = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    return { lines: new Set(rects.map((r) => Math.round(r.top))).size, top: Math.min(...rects.map((r) => r.top)), left: Math.min(...rects.map((r) => r.left)) };
+  };
+  const aside = note.querySelector('.typed-aside');
+  const field = input.getBoundingClientRect();
+  return { text: note.textContent, value: lines(note.firstChild), aside: aside && { text: aside.textContent, ...lines(aside) }, field: { top: field.top, bottom: field.bottom, right: field.right } };
+}`;
+
 let lastPreview: string | null = null;
+
+/** The note beside the title of measure `i` (index from 0) of §6, and what it says of a carried-over measure. */
+const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
+const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
+/** The sample with a step that names its fiscal year (๒๕๖๖), carried over to 2567 in the tests. */
+const carryText = () => sampleText().replace('- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ', '- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖');
+const lastYear = 'ข้อความยังระบุปี ๒๕๖๖ ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names 2566, last fiscal year)';
 
 describe('the page in Chromium', () => {
   it('loads the sample with its warning beside the overall score', async () => {
@@ -187,7 +222,7 @@ describe('the page in Chromium', () => {
   });
 
   it('carried-over measures (issue 17): after เริ่มปีใหม่จากไฟล์นี้ each is marked until edited; a text that still names last year (Thai or Arabic digits) is flagged until it does not', async () => {
-    writeFileSync(path.join(dataDir, '2566', 'carry.yaml'), sampleText().replace('- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ', '- จัดทำแนวทางในการใช้ทรัพย์สินของราชการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖'));
+    writeFileSync(path.join(dataDir, '2566', 'carry.yaml'), carryText());
     await page.goto(`${base}/?file=2566/carry.yaml`);
     await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
     // An opened file has no marks.
@@ -195,9 +230,6 @@ describe('the page in Chromium', () => {
     await page.click('#new-year');
     await expect.poll(() => page.textContent('#status')).toContain('2567/carry.yaml');
     // One note per measure, in the measures' order (hidden while it has nothing to say).
-    const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
-    const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
-    const lastYear = 'ข้อความยังระบุปี ๒๕๖๖ ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names 2566, last fiscal year)';
     expect(await page.locator('#measures > .row').count()).toBe(5);
     for (let i = 0; i < 5; i++) expect(await noteOf(i).textContent()).toContain(carried);
     // Thai digits in a step of the first, Arabic in the title of the fourth and a step of the fifth; not the second.
@@ -227,6 +259,38 @@ describe('the page in Chromium', () => {
     await page.goto(`${base}/?file=2566/carry.yaml`);
     await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
     expect(await page.locator('#measures .carried-note').count()).toBe(0);
+  });
+
+  it('carried-over measures survive saving and opening again (issue 17): opened with last year\'s file beside it, the measures whose words are still last year\'s are marked until edited, and any that names last year is flagged; nothing is written into the file for it', async () => {
+    writeFileSync(path.join(dataDir, '2566', 'carry-again.yaml'), carryText());
+    await page.goto(`${base}/?file=2566/carry-again.yaml`);
+    await expect.poll(() => page.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await page.click('#new-year');
+    await expect.poll(() => page.textContent('#status')).toContain('2567/carry-again.yaml');
+    // The second measure edited (its owner), then saved and opened again.
+    await page.fill('[data-path="measures[1].owner"]', 'สำนักงานจังหวัด');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+    const saved = readFileSync(path.join(dataDir, '2567', 'carry-again.yaml'), 'utf8');
+    expect(saved).not.toMatch(/carried|ปีก่อน/);
+    await page.goto(`${base}/?file=2567/carry-again.yaml`);
+    await expect.poll(() => page.locator('#measures .carried-note').count()).toBe(5);
+    expect(await noteOf(0).textContent()).toBe(`${carried} · ${lastYear}`);
+    expect(await noteOf(1).isHidden()).toBe(true);
+    expect(await noteOf(2).textContent()).toBe(carried);
+    expect(await noteOf(3).textContent()).toBe(`${carried} · ${lastYear}`);
+    expect(await noteOf(4).textContent()).toBe(`${carried} · ${lastYear}`);
+    // Tied to the title for a screen reader, as in the session that started the year.
+    expect((await page.getAttribute('[data-path="measures[2].title"]', 'aria-describedby'))!.split(' ')).toContain(await noteOf(2).getAttribute('id'));
+    // Edited: the mark goes; the year flag stays while the text names 2566.
+    await page.fill('[data-path="measures[2].monitoring"]', 'รายงานผลทุกไตรมาส');
+    expect(await noteOf(2).isHidden()).toBe(true);
+    await page.fill('[data-path="measures[0].owner"]', 'สำนักงานจังหวัด');
+    expect(await noteOf(0).textContent()).toBe(lastYear);
+    // A measure of this year's that names last year is flagged too.
+    await page.click('[data-add="measures"]');
+    await page.keyboard.type('มาตรการต่อเนื่องจากปี 2566');
+    expect(await noteOf(5).textContent()).toBe(lastYear);
   });
 
   it('opens a file without a signatory with a warning beside the signatory fields, which typing a position clears (issue 12)', async () => {
@@ -263,12 +327,27 @@ describe('the page in Chromium', () => {
     expect(offered).toEqual(['2570', '2569', '2568', '2567', '2566', '2565', '2564', '2563']);
     expect(await own.inputValue('#new-year-value')).toBe('2570');
     expect(await own.textContent('#new-year-value option[value="2570"]')).toContain('ใช้กรอบการประเมินปี ๒๕๖๘ ไปก่อน');
-    await expect.poll(() => own.textContent('#new-year-note')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
+    // Words for a clerk: what it means for the report and whom to ask, Thai first, English beside;
+    // which files to add is the maintainer's, folded away until asked for.
+    const yearNote = 'โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม';
+    await expect.poll(() => own.textContent('#new-year-note')).toContain(yearNote);
+    expect(await own.innerText('#new-year-note')).toMatch(/ไปก่อน.*\(this version of the program has no 2569 framework yet, so the report uses the 2568 framework until it has one; ask whoever maintains the program to update it/);
+    expect(await own.innerText('#new-year-note')).not.toMatch(/frameworks\/|templates\/|คัดลอก|copy/);
+    const maintainer = own.locator('#new-year-note details.for-maintainer');
+    expect(await maintainer.getAttribute('open')).toBeNull();
+    expect(await maintainer.locator('summary').textContent()).toBe('สำหรับผู้ดูแลโปรแกรม (for the program\'s maintainer)');
+    await maintainer.locator('summary').click();
+    expect(await maintainer.innerText()).toContain('เมื่อเพิ่มไฟล์ frameworks/2569.yaml และ templates/explanations/2569.yaml แล้ว (ดู frameworks/README.md) ให้ลบบรรทัด framework ออก');
+    await maintainer.locator('summary').click();
+    await own.focus('#new-year-value');
     await own.keyboard.press('ArrowDown');
     expect(await own.inputValue('#new-year-value')).toBe('2569');
     await expect.poll(() => own.textContent('#new-year-note')).toBe('');
     await own.keyboard.press('ArrowUp');
     await expect.poll(() => own.textContent('#new-year-note')).toContain('๒๕๖๘');
+    // The maintainer's words are one Tab away (Enter opens them), then the file name.
+    await own.keyboard.press('Tab');
+    expect(await own.evaluate('document.activeElement.closest("#new-year-note details") !== null')).toBe(true);
     await own.keyboard.press('Tab');
     expect(await own.getAttribute(':focus', 'id')).toBe('new-name');
     expect(await own.textContent('#new-name-note')).toBe('= ไฟล์ 2570/องค์การบริหารส่วนตำบลปีใหม่.yaml (file)');
@@ -292,7 +371,8 @@ describe('the page in Chromium', () => {
     await page.fill('#new-name', 'agency-2570');
     await page.click('#new-agency-create');
     await expect.poll(() => page.textContent('#status')).toContain('2570/agency-2570.yaml');
-    expect(await page.textContent('#status')).toContain('ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน (framework: 2568 ในไฟล์ข้อมูล)');
+    expect(await page.textContent('#status')).toContain('โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี');
+    expect(await page.textContent('#status')).not.toContain('frameworks/');
     // The scores are labelled with the 2568 indicators at once, never blank.
     expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่');
     expect(await page.textContent('label:has([data-path="scores.10"])')).toContain('การป้องกันการทุจริต');
@@ -305,6 +385,64 @@ describe('the page in Chromium', () => {
     // No framework error: what is left is the scores and measures the clerk has not typed yet.
     const checked = await checkFile(file);
     expect(checked.findings.filter((f) => f.code.startsWith('framework.'))).toEqual([]);
+
+    // A file of that year without framework:, opened: the error beside its year says what the clerk
+    // can do; the files to add are the maintainer's, folded away.
+    const sample2570 = sampleText().replace(/^fiscal_year: 2566 /m, 'fiscal_year: 2570 ').replace(/^assessment_year: 2565 /m, 'assessment_year: 2569 ').replace(/^framework: 2565 .*\n/m, '');
+    writeFileSync(path.join(dataDir, '2570', 'no-framework.yaml'), sample2570);
+    await page.goto(`${base}/?file=2570/no-framework.yaml`);
+    const error = page.locator('label:has([data-path="assessment_year"]) + .finding.error');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.innerText()).toMatch(/^ข้อผิดพลาด: ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ ในโปรแกรมรุ่นนี้ \(ล่าสุดคือปี ๒๕๖๘\) ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม/);
+    expect(await error.innerText()).not.toContain('frameworks/');
+    await error.locator('details.for-maintainer summary').click();
+    expect(await error.innerText()).toContain('add frameworks/2569.yaml as a copy of frameworks/2568.yaml');
+  });
+
+  it('a clerk\'s keyboard walk (issue 17): the notes beside the new file\'s name read on the dark header; a new agency\'s or next year\'s file is not shown as last year\'s in the list, and a new agency takes the keyboard in its first field; what it lacks is said beside its section', async () => {
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    expect(await own.inputValue('#file')).toBe('2566/nakhon-pathom.yaml');
+    await own.focus('#new-agency');
+    await own.keyboard.press('Enter');
+    await own.keyboard.type('องค์การบริหารส่วนตำบลหนองใหม่');
+    /** WCAG's contrast ratio of the note's colour on the header's background. */
+    const contrast = async (selector: string) => {
+      const [fg, bg] = (await own.evaluate(`[getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color, getComputedStyle(document.querySelector('header')).backgroundColor]`)) as string[];
+      const luminance = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const [hi, lo] = [luminance(fg!), luminance(bg!)].sort((a, b) => b - a);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    expect(await own.textContent('#new-name-note')).toContain('= ไฟล์');
+    expect(await contrast('#new-name-note')).toBeGreaterThanOrEqual(4.5);
+    await own.fill('#new-name', 'หนอง/ใหม่');
+    expect(await own.getAttribute('#new-name-note', 'class')).toContain('error');
+    expect(await contrast('#new-name-note')).toBeGreaterThanOrEqual(4.5);
+    await own.fill('#new-name', 'หนองใหม่');
+    await own.focus('#new-agency-create');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลหนองใหม่');
+    // The button pressed went with its form: the keyboard is in the new file's first field, not lost.
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.tagName')).toBe('agency');
+    expect(await own.inputValue('#file')).toBe('');
+    // What the new file lacks is said where it goes (the scores, the measures), not in a pile at the top.
+    await expect.poll(() => own.locator('#measures + .finding.error').count()).toBe(1);
+    expect(await own.textContent('#measures + .finding.error')).toContain('ต้องมีอย่างน้อยหนึ่งรายการ');
+    expect(await own.textContent('#scores + .finding.error')).toContain('ต้องมีข้อมูลอย่างน้อยหนึ่งรายการ');
+    expect(await own.locator('#general-findings .finding').count()).toBe(0);
+    // Next year's file: not yet in the list, which does not name last year's as the one open.
+    await own.close();
+    const again = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    await again.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => again.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await again.click('#new-year');
+    await expect.poll(() => again.inputValue('[data-path="fiscal_year"]')).not.toBe('2566');
+    expect(await again.inputValue('#file')).toBe('');
+    await again.close();
   });
 
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
@@ -687,6 +825,38 @@ describe('the page in Chromium', () => {
     // Leave the file as it was, so that the next test is not asked about unsaved work.
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('#status')).toContain('บันทึกแล้ว');
+  });
+
+  it('a score\'s row reads cleanly at 1366×768 and 1920×1080: the value understood on one line beside the field, how the score prints on a line of its own, never a word a line', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+      const own = await (await browser.newContext({ locale: 'th-TH', viewport })).newPage();
+      await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+      await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+      await own.fill('[data-path="scores.1"]', '89.00');
+      await own.fill('[data-path="scores.2"]', '๙๒,๕');
+      for (const [path, value, aside] of [
+        ['scores.1', '= ๘๙', ' (พิมพ์ในรายงานเป็น ๘๙ · the report prints 89)'],
+        ['scores.2', '= ๙๒.๕', ' (พิมพ์ในรายงานเป็น ๙๒.๕๐ · the report prints 92.50)'],
+        ['scores.4', '= ๘๒.๑๔', null],
+      ] as const) {
+        // The lines each part of the note is laid out on (the distinct tops of its text's boxes), and where.
+        const laid = (await own.evaluate(`(${LAID_OUT})(${JSON.stringify(path)})`)) as LaidOut;
+        expect(laid.text, `${path} at ${viewport.width}`).toBe(value + (aside ?? ''));
+        // The value: one line, beside the field (to its right, within its height).
+        expect(laid.value.lines, `${path} at ${viewport.width}`).toBe(1);
+        expect(laid.value.left).toBeGreaterThanOrEqual(laid.field.right);
+        expect(laid.value.top).toBeGreaterThanOrEqual(laid.field.top - 2);
+        expect(laid.value.top).toBeLessThan(laid.field.bottom);
+        // How it prints: one line of its own, under the field.
+        if (aside === null) expect(laid.aside).toBeNull();
+        else {
+          expect(laid.aside?.text).toBe(aside);
+          expect(laid.aside?.lines, `${path} at ${viewport.width}`).toBe(1);
+          expect(laid.aside!.top).toBeGreaterThanOrEqual(laid.field.bottom - 2);
+        }
+      }
+      await own.close();
+    }
   });
 
   it('the preview stays in view and tells the truth (issue 17): pinned while the form scrolls; marked out of date while a field cannot be read or the form has errors; cleared on another file or year; every document downloadable from one place, named by agency and year', async () => {

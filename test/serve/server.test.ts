@@ -9,6 +9,7 @@ import { checkText } from '../../src/pipeline.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
 import { nextYear } from '../../src/serve/tasks.ts';
 import { updateYaml } from '../../src/data/yaml-update.ts';
+import { measureText } from '../../src/data/carried.ts';
 import { parse, stringify } from 'yaml';
 import { docxText } from '../helpers/docx.ts';
 import { pdfText, squash } from '../helpers/pdf.ts';
@@ -168,7 +169,12 @@ describe('the local server works on the same data files as the CLI', () => {
       copyFileSync(path.join(fixture, year, 'sample-agency.yaml'), path.join(dataDir, year, 'sample-agency.yaml'));
     }
     try {
-      const raw = jsonOf(await send('GET', '/api/file?path=2567/sample-agency.yaml')).raw;
+      const opened = jsonOf(await send('GET', '/api/file?path=2567/sample-agency.yaml'));
+      const { raw } = opened;
+      // Last year's file beside it, for the page's marks of measures still last year's (issue 17).
+      const before = parse(readFileSync(path.join(fixture, '2566', 'sample-agency.yaml'), 'utf8')) as { measures: unknown[] };
+      expect(opened.lastYear).toEqual({ fiscalYear: 2566, measures: before.measures.map(measureText) });
+      expect(jsonOf(await send('GET', '/api/file?path=2566/sample-agency.yaml'))).not.toHaveProperty('lastYear');
       const render = async (extra: Record<string, unknown>) =>
         squash(await pdfText((await send('POST', '/api/render', { body: JSON.stringify({ raw, kind: 'report', format: 'pdf', ...extra }) })).body, ''));
       expect(await render({ path: '2567/sample-agency.yaml' })).toContain(squash('เพิ่มขึ้นจากปีงบประมาณ พ.ศ. ๒๕๖๕ จำนวน ๓.๓๗ คะแนน'));
@@ -308,11 +314,14 @@ describe('a new file of an assessment year without a framework (issue 12)', () =
     const fw = jsonOf(await send('GET', '/api/framework?year=2569&fallback=1'));
     expect(fw.year).toBe(2568);
     expect((fw.indicators as { name: string }[]).map((i) => i.name)).toContain('การปฏิบัติหน้าที่');
-    const notice = fw.notice as { th: string; en: string };
-    expect(notice.th).toMatch(/^ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน/);
-    expect(notice.th).toContain('framework: 2568');
-    expect(notice.th).toContain('frameworks/2569.yaml');
-    expect(notice.en).toContain('the 2568 framework is used meanwhile (framework: 2568 in the data file) until frameworks/2569.yaml is added');
+    // The clerk's words (what it means, whom to ask); the files to add are the maintainer's, apart (issue 17).
+    const notice = fw.notice as { th: string; en: string; maintainer: { th: string; en: string } };
+    expect(notice.th).toMatch(/^โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี ให้แจ้งผู้ดูแลโปรแกรม/);
+    expect(notice.en).toContain('so the report uses the 2568 framework until it has one; ask whoever maintains the program to update it');
+    expect(`${notice.th} ${notice.en}`).not.toContain('frameworks/');
+    expect(notice.maintainer.th).toContain('framework: 2568');
+    expect(notice.maintainer.th).toContain('frameworks/2569.yaml');
+    expect(notice.maintainer.en).toContain('the data file states framework: 2568; once frameworks/2569.yaml and templates/explanations/2569.yaml are added (see frameworks/README.md), remove the framework line');
     // Without fallback=1 (an opened file) the year's own framework or nothing; a year that has
     // one gets it without a notice; before 2562 there is none.
     expect((await send('GET', '/api/framework?year=2569')).status).toBe(404);
@@ -335,7 +344,7 @@ describe('a new file of an assessment year without a framework (issue 12)', () =
     const raw = next.raw as Record<string, unknown>;
     expect(raw).toMatchObject({ fiscal_year: 2570, assessment_year: 2569, framework: 2568 });
     expect(Object.keys(raw).slice(0, 4)).toEqual(['agency', 'fiscal_year', 'assessment_year', 'framework']);
-    expect((next.notice as { th: string }).th).toContain('จึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
+    expect((next.notice as { th: string }).th).toContain('รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อน');
     // With this year's scores typed in, it checks against the 2568 framework without an error.
     const filled = { ...raw, overall: { score: 80 }, scores: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, 80])) };
     const checked = await checkText(stringify(filled), 'x.yaml', { previous: false });

@@ -11,6 +11,7 @@ import { bundleScript } from '../../src/bundle/bundle.ts';
 import { bundleWebEngine, type WebEngineBundle } from '../../src/bundle/web-engine.ts';
 import { breakUnits } from '../../src/thai/linebreak.ts';
 import { updateYaml } from '../../src/data/yaml-update.ts';
+import { lastYearOf } from '../../src/data/carried.ts';
 import { nextYear, report } from '../../src/messages/answers.ts';
 import { checkFile, checkText, renderDocuments, type RenderedDocument } from '../../src/pipeline.ts';
 import { packageRoot } from '../../src/resources/node.ts';
@@ -182,6 +183,24 @@ describe('the engine in the browser, as a Web Worker', () => {
     const without = bytesOf(await ask({ name: 'render', input: { name: 'sample-agency-2567.yaml', raw: parse(noEmblem), kind: 'report', format: 'docx' } }));
     expect(Buffer.from(without).equals(Buffer.from(report2567!.bytes))).toBe(false);
   }, 300_000);
+
+  it("loads a file with last year's file given beside it: last year's measures, as the server finds them beside the file in its folder (issue 17)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ita-last-year-'));
+    const before = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2566/sample-agency.yaml'), 'utf8');
+    const now = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2567/sample-agency.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'sample-agency-2566.yaml'), before);
+    const loaded = await ask({ name: 'load', input: { name: 'sample-agency-2567.yaml', text: now, previous: { name: 'sample-agency-2566.yaml', text: before } } });
+    if (!loaded.ok) throw new Error(loaded.error.en);
+    const { runTask } = await import('../../src/serve/tasks.ts');
+    const server = await runTask('load', { root: dir, file: path.join(dir, 'sample-agency-2567.yaml'), text: now });
+    const { lastYear } = loaded.output as { lastYear?: { fiscalYear: number; measures: string[] } };
+    expect(lastYear).toEqual(server.lastYear);
+    expect(lastYear).toEqual(lastYearOf(parse(before), parse(now)));
+    expect(lastYear?.measures.length).toBeGreaterThan(0);
+    // Without it, nothing.
+    const alone = await ask({ name: 'load', input: { name: 'sample-agency-2567.yaml', text: now } });
+    expect(alone.ok && alone.output).not.toHaveProperty('lastYear');
+  }, 60_000);
 
   it('loads a file: its data for the form and the findings the server gives (the overall score warning)', async () => {
     const text = sampleText();

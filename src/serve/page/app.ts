@@ -13,8 +13,8 @@ import type { FileEntry } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
 import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
-import { renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
-import { showFindings } from './findings.ts';
+import { carriedOver, renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
+import { forMaintainer, showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
 import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
@@ -116,7 +116,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   state.create = false;
   // The file as it is on disk: what the form expects of it, and what differs is in its findings.
   state.raw = (file.raw ?? {}) as FormData;
-  state.carried = null;
+  state.carried = carriedOver(file.lastYear, state.raw.measures ?? []);
   state.dirty = false;
   clearPreview();
   await useFramework(frameworkYearOf(state.raw));
@@ -153,6 +153,8 @@ async function newYear(): Promise<void> {
   renderForm(yearChanged);
   $<HTMLButtonElement>('#save').disabled = false;
   showFileName();
+  // Not yet a file of the list: the list does not name last year's as the one open.
+  $<HTMLSelectElement>('#file').value = '';
   status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
   void check();
   void preview();
@@ -181,6 +183,9 @@ function newAgency(): void {
     renderForm(yearChanged);
     $<HTMLButtonElement>('#save').disabled = false;
     showFileName();
+    $<HTMLSelectElement>('#file').value = '';
+    // The button pressed has gone with its form: the keyboard goes on in the new file's first field.
+    $('[data-path="agency"]').focus();
     status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
     void check();
     void preview();
@@ -223,7 +228,8 @@ async function offerYears(): Promise<void> {
 async function sayYearNotice(): Promise<void> {
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
   const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
-  $('#new-year-note').textContent = framework?.notice ? `${framework.notice.th} (${framework.notice.en})` : '';
+  const { notice } = framework ?? {};
+  $('#new-year-note').replaceChildren(...(notice ? [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])] : []));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Answers, FrameworkAnswer, Message, Report } from '../api.ts';
+import type { LastYear } from '../../data/carried.ts';
 import type { NewFile } from '../../data/new-file.ts';
 import type { BesideFile } from './local-beside.ts';
 import type { FormData } from './state.ts';
@@ -18,6 +19,8 @@ export interface OpenedFile extends Report {
   path: string;
   /** The file's data for the form; null when it does not parse (its findings say why). */
   raw: unknown;
+  /** Last year's file beside it, when the backend found or was given it: the measures still last year's are marked. */
+  lastYear?: LastYear;
 }
 
 /** A document, or why there is none: the findings that stop it, or a refusal (a round the data lacks). */

@@ -13,8 +13,12 @@ export interface Said {
   en: string;
 }
 
-/** What a typed field makes of its text: a value and how it was understood, nothing, or why not. */
-export type Reading<T> = { ok: true; value: T; understood: string } | { ok: false; empty: true } | { ok: false; empty?: false; said: Said };
+/**
+ * What a typed field makes of its text: a value and how it was understood, nothing, or why not.
+ * `aside`: a longer note on the value (how a score prints), in an element of its own so that the
+ * scores' grid (style.css) can give it a line of its own instead of the narrow value column.
+ */
+export type Reading<T> = { ok: true; value: T; understood: string; aside?: string } | { ok: false; empty: true } | { ok: false; empty?: false; said: Said };
 
 /** The number kinds of the form: a score (0–100, % allowed), an amount of baht, a B.E. year. */
 export type NumberKind = 'score' | 'amount' | 'year';
@@ -54,8 +58,9 @@ export function readNumber(text: string, kind: NumberKind): Reading<number> {
   // ("89.00", "92.5", "99.999") the note says so, or the clerk finds "๘๙" in the report unexplained.
   const printed = formatScore(value);
   const typed = toArabicDigits(text).replace(/\s|%|ร้อยละ/g, '').replace(',', '.');
-  const note = typed === printed ? '' : ` (พิมพ์ในรายงานเป็น ${thaiDigits(printed)} · the report prints ${printed})`;
-  return { ok: true, value, understood: `= ${grouped(value)}${note}` };
+  const understood = `= ${grouped(value)}`;
+  if (typed === printed) return { ok: true, value, understood };
+  return { ok: true, value, understood, aside: ` (พิมพ์ในรายงานเป็น ${thaiDigits(printed)} · the report prints ${printed})` };
 }
 
 const DATE_SAID: Record<'unreadable' | 'month' | 'invalid', Said> = {
@@ -118,7 +123,8 @@ export function typedField<T>(input: HTMLInputElement, { path, get, set, read, s
       // Said once as the field turns wrong, not at every key while it stays so.
       if (before === undefined) announce(`${input.getAttribute('aria-label') ?? input.closest('label')?.firstChild?.textContent ?? ''} อ่านไม่ได้: ${reading.said.th}`);
     } else {
-      note.textContent = reading.ok ? reading.understood : '';
+      if (reading.ok) understand(note, reading);
+      else note.textContent = '';
       state.unreadable.delete(path);
     }
     note.classList.toggle('error', wrong);
@@ -136,7 +142,7 @@ export function typedField<T>(input: HTMLInputElement, { path, get, set, read, s
     input.value = value == null ? '' : shown(value);
     // A value of the file that is not what this field reads is left to the check to speak of.
     const reading = read(input.value);
-    if (reading.ok) note.textContent = reading.understood;
+    if (reading.ok) understand(note, reading);
     note.classList.toggle('understood', reading.ok);
   }
   input.oninput = () => {
@@ -146,6 +152,18 @@ export function typedField<T>(input: HTMLInputElement, { path, get, set, read, s
     changed();
   };
   return input;
+}
+
+/** The note beside a field: what was understood, and its aside (how a score prints) in a span of its own. */
+function understand(note: HTMLElement, reading: { understood: string; aside?: string }): void {
+  if (reading.aside === undefined) {
+    note.textContent = reading.understood;
+    return;
+  }
+  const aside = document.createElement('span');
+  aside.className = 'typed-aside';
+  aside.textContent = reading.aside;
+  note.replaceChildren(reading.understood, aside);
 }
 
 /** A date's text: the ISO date of the file in Thai, anything else as it is. */

@@ -1,8 +1,9 @@
 import { byLabel, followRows, numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
+import { measureText, namesYear, type LastYear } from '../../data/carried.ts';
 import { $, thaiDigits } from './dom.ts';
 import { renderFollowup, renumberProgress } from './followup.ts';
 import { ROUNDS } from './rounds.ts';
-import { changed, form, state, type MeasureForm } from './state.ts';
+import { changed, form, state, type MeasureForm, type State } from './state.ts';
 
 // ---- reading and writing the form -------------------------------------------------------------
 
@@ -174,12 +175,16 @@ export function renderMeasures(): void {
   renderFollowup();
 }
 
-/** Whether a measure's text names `year` in Thai or Arabic digits, as a number of its own (not inside 25661). */
-function namesYear(m: MeasureForm, year: number): boolean {
-  const texts = [m.title, ...(m.steps ?? []), m.owner, m.monitoring, typeof m.period === 'string' ? m.period : undefined];
-  const digits = `(?:${year}|${thaiDigits(year)})`;
-  const pattern = new RegExp(`(?<![0-9๐-๙])${digits}(?![0-9๐-๙])`);
-  return texts.some((t) => typeof t === 'string' && pattern.test(t));
+/**
+ * A file opened with last year's file beside it: its measures whose words are still those of a
+ * measure of last year's are carried over (marked as after เริ่มปีใหม่จากไฟล์นี้, until edited),
+ * and any that names last year is flagged. So the marks survive saving and opening again without
+ * anything written into the data file for them. Null without last year's file: nothing to compare.
+ */
+export function carriedOver(lastYear: LastYear | undefined, measures: readonly MeasureForm[]): State['carried'] {
+  if (!lastYear) return null;
+  const texts = new Set(lastYear.measures);
+  return { from: lastYear.fiscalYear, measures: new WeakSet(measures.filter((m) => texts.has(measureText(m)))) };
 }
 
 /**

@@ -17,6 +17,19 @@ function parentPath(path: string): string {
  */
 const thaiNumbers = (th: string): string => th.replace(/([ก-๛]) ?(?=[0-9])([0-9][0-9.,]*)/g, (whole) => thaiDigits(whole));
 
+/**
+ * What only whoever maintains the program can do (which framework file to add), folded away after
+ * the clerk's words: the clerk reads first what is theirs, and can show it to the maintainer.
+ */
+export function forMaintainer(words: { th: string; en: string }): HTMLDetailsElement {
+  const details = document.createElement('details');
+  details.className = 'for-maintainer';
+  const summary = document.createElement('summary');
+  summary.textContent = 'สำหรับผู้ดูแลโปรแกรม (for the program\'s maintainer)';
+  details.append(summary, `${words.th} (${words.en})`);
+  return details;
+}
+
 /** The errors last shown (path and words), so that only new ones are read out. */
 let errorsShown = new Set<string>();
 
@@ -44,6 +57,7 @@ export function showFindings(report: Report): void {
     note.id = `finding-${n}`;
     const th = thaiNumbers(f.th);
     note.textContent = `${f.severity === 'error' ? 'ข้อผิดพลาด' : 'คำเตือน'}: ${th} (${f.en})`;
+    if (f.maintainer) note.append(' ', forMaintainer(f.maintainer));
     // The nearest field: the path itself, or its parent (a missing key is reported on its parent).
     let path = f.path;
     let field: HTMLElement | null = null;

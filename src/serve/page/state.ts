@@ -77,7 +77,9 @@ export interface State {
    * Next year's file started from last year's (เริ่มปีใหม่จากไฟล์นี้): last year's fiscal year, and
    * the measures carried over that the clerk has not edited yet. Their text was written for last
    * year; fields.ts marks them until edited, and a text that still names that year while it does.
-   * By the measure itself, so that a mark moves with its measure. Null for any other file.
+   * By the measure itself, so that a mark moves with its measure. A file opened with last year's
+   * file beside it has them too: its measures whose words are still last year's (carriedOver in
+   * fields.ts). Null for any other file.
    */
   carried: { from: number; measures: WeakSet<MeasureForm> } | null;
 }
