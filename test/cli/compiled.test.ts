@@ -1,11 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram, ENTRIES } from '../../src/bundle/program.ts';
+import { buildProgram, ENTRIES, UNBUNDLED, type CompiledProgram } from '../../src/bundle/program.ts';
 import { parse } from 'yaml';
 import { pdfText } from '../helpers/pdf.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
@@ -45,9 +46,11 @@ function filesOf(dir: string): Map<string, Buffer> {
   );
 }
 
+let program: CompiledProgram;
 let outputs: string[];
 beforeAll(async () => {
-  outputs = await buildProgram(ROOT, OUT);
+  program = await buildProgram(ROOT, OUT);
+  outputs = program.files;
 }, 60_000);
 afterAll(() => rmSync(compiledDir, { recursive: true, force: true }));
 
@@ -57,23 +60,32 @@ describe('the compiled program', () => {
     for (const file of outputs) expect(readFileSync(path.join(compiledDir, file), 'utf8'), file).not.toMatch(/from ["']tsx|import\(["']tsx/);
   });
 
-  it('--help loads none of the engine: the modules cli.js imports statically name no engine package', () => {
+  it('--help loads none of the engine: what cli.js imports statically holds no package but commander', () => {
     const seen = new Set<string>();
     const packages = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      const text = readFileSync(path.join(compiledDir, file), 'utf8');
-      // Static imports only: `import … from "x"` and `import "x"`; `import("x")` is loaded on demand.
-      for (const [, spec] of text.matchAll(/^\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?["']([^"']+)["'];?$/gm)) {
-        if (spec!.startsWith('./')) visit(spec!.slice(2));
-        else packages.add(spec!.split('/')[0]!);
+      const module = program.modules[file]!;
+      for (const input of module.inputs) {
+        const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+        if (name) packages.add(name);
       }
+      module.imports.forEach(visit);
     };
     visit('cli.js');
-    expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual(['commander']);
+    expect([...packages]).toEqual(['commander']);
     // …and the engine is there, behind a dynamic import.
     expect(readFileSync(path.join(compiledDir, 'cli.js'), 'utf8')).toMatch(/import\(["']\.\/commands-\w+\.js["']\)/);
+  });
+
+  it("has the engine's packages compiled in: they are not read from node_modules when it runs", () => {
+    const compiledIn = new Set(Object.values(program.modules).flatMap((m) => m.inputs.map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1])));
+    for (const name of ['pdfmake', 'pdfkit', 'fontkit', 'docx', 'echarts', 'yaml', 'handlebars', 'fflate']) expect(compiledIn, name).toContain(name);
+    const unbundled = (spec: string) => UNBUNDLED.some((u) => (u.endsWith('/*') ? spec.startsWith(u.slice(0, -1)) : spec === u));
+    for (const [file, module] of Object.entries(program.modules)) {
+      for (const spec of module.external) expect(isBuiltin(spec) || unbundled(spec), `${file} imports ${spec}`).toBe(true);
+    }
   });
 
   it('answers --help and a usage error as the sources do', async () => {
