@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localFileName, nextYearFileName } from '../../src/serve/page/local-names.ts';
+import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder } from '../../src/serve/page/local-names.ts';
 
 /** The static site's file names on the clerk's computer (src/serve/page/local-names.ts). */
 describe('file names on the clerk\'s computer', () => {
@@ -14,5 +14,17 @@ describe('file names on the clerk\'s computer', () => {
     expect(nextYearFileName('nakhon-pathom-2566.yaml', 2567)).toBe('nakhon-pathom-2567.yaml');
     expect(nextYearFileName('นครปฐม_2566.yml', 2567)).toBe('นครปฐม-2567.yaml');
     expect(nextYearFileName('2566.yaml', 2567)).toBe('ita-2567.yaml');
+  });
+
+  it('in a folder the clerk opened: next year\'s file goes where last year\'s is looked for, a new agency\'s as the folder keeps its years', () => {
+    expect(nextYearInFolder('2566/nakhon-pathom.yaml', 2567)).toBe('2567/nakhon-pathom.yaml');
+    expect(nextYearInFolder('nakhon-pathom-2566.yaml', 2567)).toBe('nakhon-pathom-2567.yaml');
+    expect(nextYearInFolder('nakhon-pathom.yaml', 2567)).toBe('nakhon-pathom-2567.yaml');
+    // A folder that is not the file's year is no year folder: the name carries the year.
+    expect(nextYearInFolder('เก่า/nakhon-pathom-2566.yaml', 2567)).toBe('เก่า/nakhon-pathom-2567.yaml');
+    expect(nextYearInFolder('2560/nakhon-pathom.yaml', 2567)).toBe('2560/nakhon-pathom-2567.yaml');
+    expect(newFileInFolder(true, 2567, 'จังหวัดนครปฐม')).toBe('2567/จังหวัดนครปฐม.yaml');
+    expect(newFileInFolder(false, 2567, 'จังหวัดนครปฐม')).toBe('จังหวัดนครปฐม-2567.yaml');
+    expect(newFileInFolder(true, 2567, 'a/b')).toBeUndefined();
   });
 });
