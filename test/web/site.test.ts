@@ -96,6 +96,72 @@ const fakePickers = (page: Page) =>
     };
   }, sampleText());
 
+/**
+ * Chromium's folder picker is a dialog too: this stands in, with a directory handle over `files`
+ * (path → text, `/` between folders) as the File System Access API gives one: its entries, the
+ * handles of its files and folders (created when asked), NotFoundError for what is not there.
+ * What is written goes into the page's `folder` (path → text), and its path into `folderWrites`.
+ */
+const fakeFolder = (page: Page, files: Record<string, string>) =>
+  page.evaluate((files) => {
+    const w = globalThis as unknown as PageGlobals;
+    w.folder = { ...files };
+    w.folderWrites = [];
+    const missing = (name: string) => new w.DOMException(`${name} is not there`, 'NotFoundError');
+    const fileHandle = (path: string, name: string) => ({
+      kind: 'file',
+      name,
+      getFile: async () => new w.File([w.folder[path]!], name),
+      createWritable: async () => {
+        let written = '';
+        return {
+          write: async (t: string) => void (written += t),
+          close: async () => {
+            w.folder[path] = written;
+            w.folderWrites.push(path);
+          },
+        };
+      },
+    });
+    /** The folder at `prefix` ('' or 'a/'): its entries are the first parts of the paths under it. */
+    const folderHandle = (prefix: string, name: string): unknown => {
+      const children = () => {
+        const kinds = new Map<string, 'file' | 'directory'>();
+        for (const p of Object.keys(w.folder).filter((p) => p.startsWith(prefix)).sort()) {
+          const [first, ...rest] = p.slice(prefix.length).split('/');
+          kinds.set(first!, rest.length > 0 ? 'directory' : 'file');
+        }
+        return kinds;
+      };
+      return {
+        kind: 'directory',
+        name,
+        requestPermission: async () => 'granted',
+        async *entries() {
+          for (const [n, kind] of children()) yield [n, kind === 'file' ? fileHandle(prefix + n, n) : folderHandle(`${prefix}${n}/`, n)];
+        },
+        getDirectoryHandle: async (n: string, options?: { create?: boolean }) => {
+          const kind = children().get(n);
+          if (kind === 'file') throw new w.DOMException(`${n} is a file`, 'TypeMismatchError');
+          if (!kind && !options?.create) throw missing(n);
+          return folderHandle(`${prefix}${n}/`, n);
+        },
+        getFileHandle: async (n: string, options?: { create?: boolean }) => {
+          const kind = children().get(n);
+          if (kind === 'directory') throw new w.DOMException(`${n} is a folder`, 'TypeMismatchError');
+          if (!kind && !options?.create) throw missing(n);
+          w.folder[prefix + n] ??= '';
+          return fileHandle(prefix + n, n);
+        },
+      };
+    };
+    w.showDirectoryPicker = async () => folderHandle('', 'ข้อมูล ITA');
+  }, files);
+
+/** The file list as the clerk reads it: each year's group with its options' texts. */
+const fileList = (page: Page) =>
+  page.$$eval('#file optgroup', (groups) => groups.map((g) => [(g as unknown as { label: string }).label, ...[...g.children].map((o) => o.textContent)]));
+
 /** Opens the sample through the page's file input, as a browser without the picker does. */
 async function openSample(page: Page): Promise<void> {
   await page.setInputFiles('#open-input', { name: 'nakhon-pathom.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(sampleText()) });
@@ -119,6 +185,11 @@ interface PageGlobals {
   DOMException: new (message: string, name: string) => unknown;
   showOpenFilePicker?: unknown;
   showSaveFilePicker?: unknown;
+  showDirectoryPicker?: unknown;
+  /** The stand-in folder's files, path → text, as written. */
+  folder: Record<string, string>;
+  /** The paths written into the stand-in folder, in order. */
+  folderWrites: string[];
   navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
   File: new (parts: string[], name: string) => unknown;
   itaReportEngine?: unknown;
@@ -185,13 +256,19 @@ describe('the static site in Chromium', () => {
   let page: Page;
   let context: BrowserContext;
 
-  it('starts in local mode: no file list, a button to open a file from the computer', async () => {
+  it('starts in local mode: no file list, a button to open a file from the computer (and no folder where the browser opens none)', async () => {
     context = await browser.newContext({ acceptDownloads: true, locale: 'th-TH' });
     context.on('request', (r) => requested.push(r.url()));
     page = await context.newPage();
-    await page.goto(base);
+    // Firefox and Safari have no folder picker: taken away before the page's script looks (the
+    // visits of this address only, reloads included).
+    await page.addInitScript(() => {
+      if ((globalThis as unknown as { location: { hash: string } }).location.hash === '#without-folders') delete (globalThis as unknown as PageGlobals).showDirectoryPicker;
+    });
+    await page.goto(`${base}#without-folders`);
     await withoutPickers(page);
     expect(await page.isVisible('#open')).toBe(true);
+    expect(await page.isVisible('#open-folder')).toBe(false);
     expect(await page.isVisible('#file-choice')).toBe(false);
     expect(await page.textContent('#file-name')).toBe('ยังไม่ได้เปิดไฟล์ (no file open)');
     expect(await page.textContent('#status')).toContain('ข้อมูลอยู่ในเครื่องนี้เท่านั้น');
@@ -318,6 +395,132 @@ describe('the static site in Chromium', () => {
     await expect.poll(() => page.textContent('#status')).toBe('ยังไม่ได้บันทึก (not saved)');
     expect(await page.isDisabled('#save')).toBe(false);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).written.length)).toBe(2);
+  });
+
+  describe('with a data folder opened (showDirectoryPicker, Chrome and Edge)', () => {
+    const SEAL = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>\n';
+    // Nakhon Pathom's 2566 file, and a 2567 one derived from it that names an emblem beside the year folders.
+    const before = sampleText();
+    const now = before.replace('fiscal_year: 2566 ', 'fiscal_year: 2567 ') + 'announcement:\n  emblem: ../emblems/seal.svg\n';
+    const tambon = 'agency: องค์การบริหารส่วนตำบลทดสอบ\nfiscal_year: 2567\nannouncement:\n  emblem: ../seal.svg\n';
+    const written = () => page.evaluate(() => ({ folder: (globalThis as unknown as PageGlobals).folder, writes: (globalThis as unknown as PageGlobals).folderWrites }));
+
+    it('lists the folder\'s data files by agency and fiscal year in Thai, as the server lists its own', async () => {
+      await page.goto(base);
+      await fakeFolder(page, {
+        '2566/nakhon-pathom.yaml': before,
+        '2567/nakhon-pathom.yaml': now,
+        'อบต-ทดสอบ-2567.yaml': tambon,
+        'emblems/seal.svg': SEAL,
+        'broken.yaml': 'agency: [\n',
+        'notes.txt': 'not data',
+        '.hidden.yaml': before,
+        'emblems/deeper/2566/x.yaml': before,
+      });
+      // Save pickers would show a dialog: a save into the folder needs none.
+      await page.evaluate(() => void ((globalThis as unknown as PageGlobals).showSaveFilePicker = () => Promise.reject(new Error('no save picker in the folder'))));
+      expect(await page.isVisible('#open-folder')).toBe(true);
+      expect(await page.textContent('#open-folder')).toBe('เปิดโฟลเดอร์ข้อมูล (open the data folder)');
+      await page.click('#open-folder');
+      await expect.poll(() => page.textContent('#status')).toBe('เปิดโฟลเดอร์ ข้อมูล ITA แล้ว มีไฟล์ข้อมูล ๔ ไฟล์ เลือกหน่วยงานและปีจากรายการ (folder opened: 4 data file(s); choose the agency and year in the list)');
+      expect(await page.isVisible('#file-choice')).toBe(true);
+      expect(await page.isVisible('#beside')).toBe(false);
+      expect(await fileList(page)).toEqual([
+        ['ปีงบประมาณ ๒๕๖๗', 'จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๗', 'องค์การบริหารส่วนตำบลทดสอบ · ปีงบประมาณ ๒๕๖๗'],
+        ['ปีงบประมาณ ๒๕๖๖', 'จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖'],
+        ['ไฟล์อื่น (other files)', 'broken.yaml (อ่านไฟล์นี้ไม่ได้ (จำลอง) · does not parse (fake))'],
+      ]);
+      expect(await page.getAttribute('#file option[title="2567/nakhon-pathom.yaml"]', 'value')).toBe('2567/nakhon-pathom.yaml');
+    });
+
+    it('a file opened from the list comes with last year\'s file and the emblem its data names, read from the folder', async () => {
+      await page.selectOption('#file', '2567/nakhon-pathom.yaml');
+      await expect.poll(() => page.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+      // The hint to choose a file has done its work; nothing is missing beside it.
+      await expect.poll(() => page.textContent('#status')).toBe('');
+      expect((await previewText(page)).text).toBe(
+        `%PDF-1.4 fake report pdf 2567/nakhon-pathom.yaml จังหวัดนครปฐม beside: previous 2566/nakhon-pathom.yaml (จังหวัดนครปฐม 2566), ../emblems/seal.svg (${SEAL.length} bytes), in the folder\n`,
+      );
+    });
+
+    it('saves into that file of the folder (Ctrl+S), the comments kept, without a picker', async () => {
+      await page.fill('[data-path="agency"]', 'จังหวัดนครปฐมในโฟลเดอร์');
+      await expect.poll(() => page.isEnabled('#save')).toBe(true);
+      await page.keyboard.press('Control+s');
+      await expect.poll(() => page.textContent('#status')).toBe('บันทึกแล้ว 2567/nakhon-pathom.yaml');
+      const { folder, writes } = await written();
+      expect(writes).toEqual(['2567/nakhon-pathom.yaml']);
+      expect(folder['2567/nakhon-pathom.yaml']).toBe(now.replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดนครปฐมในโฟลเดอร์'));
+      expect(folder['2566/nakhon-pathom.yaml']).toBe(before);
+      expect(await page.inputValue('#file')).toBe('2567/nakhon-pathom.yaml');
+    });
+
+    it('next year\'s file is created in the next year\'s folder, compared with this one; the list has it', async () => {
+      await page.click('#new-year');
+      await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2568/nakhon-pathom.yaml');
+      expect((await previewText(page)).text).toContain('beside: previous 2567/nakhon-pathom.yaml (จังหวัดนครปฐมในโฟลเดอร์ 2567)');
+      await page.click('#save');
+      await expect.poll(() => page.textContent('#status')).toBe('บันทึกแล้ว 2568/nakhon-pathom.yaml');
+      const { folder, writes } = await written();
+      expect(writes).toEqual(['2567/nakhon-pathom.yaml', '2568/nakhon-pathom.yaml']);
+      expect(folder['2568/nakhon-pathom.yaml']).toMatch(/^agency: จังหวัดนครปฐมในโฟลเดอร์\nfiscal_year: 2568\n/);
+      expect(await page.inputValue('#file')).toBe('2568/nakhon-pathom.yaml');
+      expect((await fileList(page))[0]).toEqual(['ปีงบประมาณ ๒๕๖๘', 'จังหวัดนครปฐมในโฟลเดอร์ · ปีงบประมาณ ๒๕๖๘']);
+    });
+
+    it('next year\'s file that is there already is offered, never written over; a new agency\'s name that is taken is refused', async () => {
+      await page.selectOption('#file', '2566/nakhon-pathom.yaml');
+      await expect.poll(() => page.inputValue('[data-path="fiscal_year"]')).toBe('2566');
+      const offered = page.waitForEvent('dialog').then(async (d) => {
+        const said = d.message();
+        await d.accept();
+        return said;
+      });
+      await page.click('#new-year');
+      expect(await offered).toContain('มีไฟล์ของปีถัดไปอยู่แล้ว: 2567/nakhon-pathom.yaml');
+      await expect.poll(() => page.textContent('#status')).toBe('เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว 2567/nakhon-pathom.yaml (opened next year\'s existing file)');
+      expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดนครปฐมในโฟลเดอร์');
+
+      // A folder of year folders: a new agency's file goes into its year's folder, as with the server.
+      await page.click('#new-agency');
+      await page.selectOption('#new-year-value', '2567');
+      await page.fill('#new-name', 'nakhon-pathom');
+      await page.click('#new-agency-create');
+      await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2567/nakhon-pathom.yaml');
+      await page.fill('[data-path="agency"]', 'จังหวัดที่ชื่อไฟล์ซ้ำ');
+      await page.click('#save');
+      await expect.poll(() => page.textContent('#status')).toBe('มีไฟล์ชื่อ "2567/nakhon-pathom.yaml" อยู่แล้ว (a file named "2567/nakhon-pathom.yaml" exists already)');
+      expect((await written()).writes).toEqual(['2567/nakhon-pathom.yaml', '2568/nakhon-pathom.yaml']);
+
+      // The form holds what could not be saved: starting another asks first.
+      page.once('dialog', (d) => void d.accept());
+      await page.click('#new-agency');
+      await page.fill('#new-name', 'tambon-new');
+      await page.click('#new-agency-create');
+      await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2567/tambon-new.yaml');
+      await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลใหม่');
+      await page.click('#save');
+      await expect.poll(() => page.textContent('#status')).toBe('บันทึกแล้ว 2567/tambon-new.yaml');
+      expect((await written()).folder['2567/tambon-new.yaml']).toMatch(/^agency: องค์การบริหารส่วนตำบลใหม่\nfiscal_year: 2567\n/);
+    });
+
+    it('an emblem the data names outside the folder is not read (the engine refuses it); next year beside a file named with its year', async () => {
+      await page.selectOption('#file', 'อบต-ทดสอบ-2567.yaml');
+      await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลทดสอบ');
+      // `../seal.svg` from the folder's top leads out of it: nothing of it is handed over, and no last year's file is there.
+      // (Polled: the last file's preview may still be shown for a moment.)
+      await expect.poll(async () => (await previewText(page)).text).toBe('%PDF-1.4 fake report pdf อบต-ทดสอบ-2567.yaml องค์การบริหารส่วนตำบลทดสอบ beside: in the folder\n');
+      await page.click('#new-year');
+      await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ อบต-ทดสอบ-2568.yaml');
+    });
+
+    it('a file picked on its own leaves the folder: the list goes, the button for last year\'s file and the emblem comes back', async () => {
+      await withoutPickers(page);
+      await openSample(page);
+      expect(await page.isVisible('#file-choice')).toBe(false);
+      expect(await page.isVisible('#beside')).toBe(true);
+      await expect.poll(async () => (await previewText(page)).text).toBe('%PDF-1.4 fake report pdf nakhon-pathom.yaml จังหวัดนครปฐม\n');
+    });
   });
 
   it('opened from its folder (file://), where no worker starts, the engine runs in the page', async () => {
