@@ -9,6 +9,7 @@ import { bundleScript } from '../../src/bundle/bundle.ts';
 import { buildSite, ENGINE_FUNCTION, ENGINE_MODULE, siteIndexHtml, webEngineScript } from '../../src/bundle/site.ts';
 import { packageRoot } from '../../src/resources/node.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { fakeFolder, fileList, type FolderGlobals } from '../helpers/fake-folder.ts';
 import { listenLocally, staticSiteServer } from '../helpers/static-site.ts';
 import { sampleText } from '../helpers/sample.ts';
 
@@ -96,72 +97,6 @@ const fakePickers = (page: Page) =>
     };
   }, sampleText());
 
-/**
- * Chromium's folder picker is a dialog too: this stands in, with a directory handle over `files`
- * (path → text, `/` between folders) as the File System Access API gives one: its entries, the
- * handles of its files and folders (created when asked), NotFoundError for what is not there.
- * What is written goes into the page's `folder` (path → text), and its path into `folderWrites`.
- */
-const fakeFolder = (page: Page, files: Record<string, string>) =>
-  page.evaluate((files) => {
-    const w = globalThis as unknown as PageGlobals;
-    w.folder = { ...files };
-    w.folderWrites = [];
-    const missing = (name: string) => new w.DOMException(`${name} is not there`, 'NotFoundError');
-    const fileHandle = (path: string, name: string) => ({
-      kind: 'file',
-      name,
-      getFile: async () => new w.File([w.folder[path]!], name),
-      createWritable: async () => {
-        let written = '';
-        return {
-          write: async (t: string) => void (written += t),
-          close: async () => {
-            w.folder[path] = written;
-            w.folderWrites.push(path);
-          },
-        };
-      },
-    });
-    /** The folder at `prefix` ('' or 'a/'): its entries are the first parts of the paths under it. */
-    const folderHandle = (prefix: string, name: string): unknown => {
-      const children = () => {
-        const kinds = new Map<string, 'file' | 'directory'>();
-        for (const p of Object.keys(w.folder).filter((p) => p.startsWith(prefix)).sort()) {
-          const [first, ...rest] = p.slice(prefix.length).split('/');
-          kinds.set(first!, rest.length > 0 ? 'directory' : 'file');
-        }
-        return kinds;
-      };
-      return {
-        kind: 'directory',
-        name,
-        requestPermission: async () => 'granted',
-        async *entries() {
-          for (const [n, kind] of children()) yield [n, kind === 'file' ? fileHandle(prefix + n, n) : folderHandle(`${prefix}${n}/`, n)];
-        },
-        getDirectoryHandle: async (n: string, options?: { create?: boolean }) => {
-          const kind = children().get(n);
-          if (kind === 'file') throw new w.DOMException(`${n} is a file`, 'TypeMismatchError');
-          if (!kind && !options?.create) throw missing(n);
-          return folderHandle(`${prefix}${n}/`, n);
-        },
-        getFileHandle: async (n: string, options?: { create?: boolean }) => {
-          const kind = children().get(n);
-          if (kind === 'directory') throw new w.DOMException(`${n} is a folder`, 'TypeMismatchError');
-          if (!kind && !options?.create) throw missing(n);
-          w.folder[prefix + n] ??= '';
-          return fileHandle(prefix + n, n);
-        },
-      };
-    };
-    w.showDirectoryPicker = async () => folderHandle('', 'ข้อมูล ITA');
-  }, files);
-
-/** The file list as the clerk reads it: each year's group with its options' texts. */
-const fileList = (page: Page) =>
-  page.$$eval('#file optgroup', (groups) => groups.map((g) => [(g as unknown as { label: string }).label, ...[...g.children].map((o) => o.textContent)]));
-
 /** Opens the sample through the page's file input, as a browser without the picker does. */
 async function openSample(page: Page): Promise<void> {
   await page.setInputFiles('#open-input', { name: 'nakhon-pathom.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(sampleText()) });
@@ -176,7 +111,7 @@ async function previewText(page: Page, previous: string | null = null): Promise<
 }
 
 /** The page's globals as the functions run in it reach them (the tests compile with Node's types, not the DOM's). */
-interface PageGlobals {
+interface PageGlobals extends FolderGlobals {
   written: string[];
   pickersShown: number;
   permissionsAsked: number;
@@ -186,10 +121,6 @@ interface PageGlobals {
   showOpenFilePicker?: unknown;
   showSaveFilePicker?: unknown;
   showDirectoryPicker?: unknown;
-  /** The stand-in folder's files, path → text, as written. */
-  folder: Record<string, string>;
-  /** The paths written into the stand-in folder, in order. */
-  folderWrites: string[];
   navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
   File: new (parts: string[], name: string) => unknown;
   itaReportEngine?: unknown;
