@@ -126,6 +126,15 @@ interface PageGlobals extends FolderGlobals {
   itaReportEngine?: unknown;
 }
 
+/** A new agency's file of fiscal year 2567 started under the file name `name`; the status line says where it goes. */
+async function startNewAgency(page: Page, name: string, goesTo: string): Promise<void> {
+  await page.click('#new-agency');
+  await page.selectOption('#new-year-value', '2567');
+  await page.fill('#new-name', name);
+  await page.click('#new-agency-create');
+  await expect.poll(() => page.textContent('#status')).toContain(`ไฟล์ใหม่ ${goesTo}`);
+}
+
 const downloadNamed = (page: Page, name: string) => page.waitForEvent('download', { predicate: (d) => d.suggestedFilename() === name, timeout: 10_000 });
 
 describe('the static site, built', () => {
@@ -260,11 +269,7 @@ describe('the static site in Chromium', () => {
   });
 
   it('a new agency: its file is named with its year', async () => {
-    await page.click('#new-agency');
-    await page.selectOption('#new-year-value', '2567');
-    await page.fill('#new-name', 'tambon-test');
-    await page.click('#new-agency-create');
-    await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ tambon-test-2567.yaml');
+    await startNewAgency(page, 'tambon-test', 'tambon-test-2567.yaml');
     await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลทดสอบ');
     const download = downloadNamed(page, 'tambon-test-2567.yaml');
     await page.click('#save');
@@ -413,11 +418,7 @@ describe('the static site in Chromium', () => {
       expect(await page.inputValue('[data-path="agency"]')).toBe('จังหวัดนครปฐมในโฟลเดอร์');
 
       // A folder of year folders: a new agency's file goes into its year's folder, as with the server.
-      await page.click('#new-agency');
-      await page.selectOption('#new-year-value', '2567');
-      await page.fill('#new-name', 'nakhon-pathom');
-      await page.click('#new-agency-create');
-      await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2567/nakhon-pathom.yaml');
+      await startNewAgency(page, 'nakhon-pathom', '2567/nakhon-pathom.yaml');
       await page.fill('[data-path="agency"]', 'จังหวัดที่ชื่อไฟล์ซ้ำ');
       await page.click('#save');
       await expect.poll(() => page.textContent('#status')).toBe('มีไฟล์ชื่อ "2567/nakhon-pathom.yaml" อยู่แล้ว (a file named "2567/nakhon-pathom.yaml" exists already)');
@@ -425,10 +426,7 @@ describe('the static site in Chromium', () => {
 
       // The form holds what could not be saved: starting another asks first.
       page.once('dialog', (d) => void d.accept());
-      await page.click('#new-agency');
-      await page.fill('#new-name', 'tambon-new');
-      await page.click('#new-agency-create');
-      await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ 2567/tambon-new.yaml');
+      await startNewAgency(page, 'tambon-new', '2567/tambon-new.yaml');
       await page.fill('[data-path="agency"]', 'องค์การบริหารส่วนตำบลใหม่');
       await page.click('#save');
       await expect.poll(() => page.textContent('#status')).toBe('บันทึกแล้ว 2567/tambon-new.yaml');
