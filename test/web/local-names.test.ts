@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder } from '../../src/serve/page/local-names.ts';
+import { checkDataPath, PathError } from '../../src/serve/guard.ts';
+import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder, outsideFolder } from '../../src/serve/page/local-names.ts';
+
+/** The server's refusal of a path, Thai and English. */
+const serverSays = (path: string): { th: string; en: string } | undefined => {
+  try {
+    checkDataPath(path);
+    return undefined;
+  } catch (err) {
+    if (err instanceof PathError) return { th: err.th, en: err.en };
+    throw err;
+  }
+};
 
 /** The static site's file names on the clerk's computer (src/serve/page/local-names.ts). */
 describe('file names on the clerk\'s computer', () => {
@@ -26,5 +38,14 @@ describe('file names on the clerk\'s computer', () => {
     expect(newFileInFolder(true, 2567, 'จังหวัดนครปฐม')).toBe('2567/จังหวัดนครปฐม.yaml');
     expect(newFileInFolder(false, 2567, 'จังหวัดนครปฐม')).toBe('จังหวัดนครปฐม-2567.yaml');
     expect(newFileInFolder(true, 2567, 'a/b')).toBeUndefined();
+  });
+
+  it('a path leaving the folder the clerk opened is refused in the words the server refuses it with', () => {
+    for (const path of ['../x.yaml', '2567/../../x.yaml', '/etc/x.yaml', 'C:/x.yaml']) {
+      expect(outsideFolder(path), path).toEqual(serverSays(path));
+      expect(outsideFolder(path)?.th).toBe(`ไม่อนุญาตให้เปิดไฟล์นอกโฟลเดอร์ข้อมูล: "${path}"`);
+    }
+    expect(outsideFolder('2567/x.yaml')).toBeUndefined();
+    expect(outsideFolder('x-2567.yaml')).toBeUndefined();
   });
 });

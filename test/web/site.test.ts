@@ -347,6 +347,7 @@ describe('the static site in Chromium', () => {
         '2566/nakhon-pathom.yaml': before,
         '2567/nakhon-pathom.yaml': now,
         'อบต-ทดสอบ-2567.yaml': tambon,
+        'อบต-ทดสอบ-2566.yaml': tambon.replace('fiscal_year: 2567', 'fiscal_year: 2566'),
         'emblems/seal.svg': SEAL,
         'broken.yaml': 'agency: [\n',
         'notes.txt': 'not data',
@@ -358,12 +359,12 @@ describe('the static site in Chromium', () => {
       expect(await page.isVisible('#open-folder')).toBe(true);
       expect(await page.textContent('#open-folder')).toBe('เปิดโฟลเดอร์ข้อมูล (open the data folder)');
       await page.click('#open-folder');
-      await expect.poll(() => page.textContent('#status')).toBe('เปิดโฟลเดอร์ ข้อมูล ITA แล้ว มีไฟล์ข้อมูล ๔ ไฟล์ เลือกหน่วยงานและปีจากรายการ (folder opened: 4 data file(s); choose the agency and year in the list)');
+      await expect.poll(() => page.textContent('#status')).toBe('เปิดโฟลเดอร์ ข้อมูล ITA แล้ว มีไฟล์ข้อมูล ๕ ไฟล์ เลือกหน่วยงานและปีจากรายการ (folder opened: 5 data file(s); choose the agency and year in the list)');
       expect(await page.isVisible('#file-choice')).toBe(true);
       expect(await page.isVisible('#beside')).toBe(false);
       expect(await fileList(page)).toEqual([
         ['ปีงบประมาณ ๒๕๖๗', 'จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๗', 'องค์การบริหารส่วนตำบลทดสอบ · ปีงบประมาณ ๒๕๖๗'],
-        ['ปีงบประมาณ ๒๕๖๖', 'จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖'],
+        ['ปีงบประมาณ ๒๕๖๖', 'จังหวัดนครปฐม · ปีงบประมาณ ๒๕๖๖', 'องค์การบริหารส่วนตำบลทดสอบ · ปีงบประมาณ ๒๕๖๖'],
         ['ไฟล์อื่น (other files)', 'broken.yaml (อ่านไฟล์นี้ไม่ได้ (จำลอง) · does not parse (fake))'],
       ]);
       expect(await page.getAttribute('#file option[title="2567/nakhon-pathom.yaml"]', 'value')).toBe('2567/nakhon-pathom.yaml');
@@ -433,12 +434,15 @@ describe('the static site in Chromium', () => {
       expect((await written()).folder['2567/tambon-new.yaml']).toMatch(/^agency: องค์การบริหารส่วนตำบลใหม่\nfiscal_year: 2567\n/);
     });
 
-    it('an emblem the data names outside the folder is not read (the engine refuses it); next year beside a file named with its year', async () => {
+    it('beside a file named with its year: last year\'s file by name, an emblem outside the folder not read (the engine refuses it), next year beside it', async () => {
       await page.selectOption('#file', 'อบต-ทดสอบ-2567.yaml');
       await expect.poll(() => page.inputValue('[data-path="agency"]')).toBe('องค์การบริหารส่วนตำบลทดสอบ');
-      // `../seal.svg` from the folder's top leads out of it: nothing of it is handed over, and no last year's file is there.
-      // (Polled: the last file's preview may still be shown for a moment.)
-      await expect.poll(async () => (await previewText(page)).text).toBe('%PDF-1.4 fake report pdf อบต-ทดสอบ-2567.yaml องค์การบริหารส่วนตำบลทดสอบ beside: in the folder\n');
+      // `../seal.svg` from the folder's top leads out of it: nothing of it is handed over. Last
+      // year's file is the one beside it named with its year. (Polled: the last file's preview may
+      // still be shown for a moment.)
+      await expect
+        .poll(async () => (await previewText(page)).text)
+        .toBe('%PDF-1.4 fake report pdf อบต-ทดสอบ-2567.yaml องค์การบริหารส่วนตำบลทดสอบ beside: previous อบต-ทดสอบ-2566.yaml (องค์การบริหารส่วนตำบลทดสอบ 2566), in the folder\n');
       await page.click('#new-year');
       await expect.poll(() => page.textContent('#status')).toContain('ไฟล์ใหม่ อบต-ทดสอบ-2568.yaml');
     });

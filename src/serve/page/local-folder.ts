@@ -2,6 +2,7 @@ import { besideName, previousYearNames, writtenInFolder } from '../../data/previ
 import type { Beside } from '../../web/protocol.ts';
 import { Refused } from './backend.ts';
 import { emblemWritten, utf8 } from './local-beside.ts';
+import { outsideFolder } from './local-names.ts';
 import { Cancelled, isAbort } from './local-files.ts';
 
 /**
@@ -62,18 +63,15 @@ export async function yamlFilesIn(folder: FileSystemDirectoryHandle): Promise<st
   return found.sort();
 }
 
-/** The server's refusal of a path outside its data folder (src/serve/guard.ts), in the same words. */
-const outside = (path: string): Refused =>
-  new Refused({ th: `ไม่อนุญาตให้เปิดไฟล์นอกโฟลเดอร์ข้อมูล: ${JSON.stringify(path)}`, en: `refused: ${JSON.stringify(path)} is outside the data folder` });
-
 /**
  * The file at `path` (`2567/x.yaml`, `/` between folders) in the folder, undefined when it is not
  * there; `create` makes it (and its folder) when it is not. A path that would lead out of the
  * folder (`..`, absolute, a drive) is refused.
  */
 export async function fileIn(folder: FileSystemDirectoryHandle, path: string, create = false): Promise<FileSystemFileHandle | undefined> {
+  const outside = outsideFolder(path);
+  if (outside) throw new Refused(outside);
   const parts = path.split('/');
-  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\')) || /^[a-z]:/i.test(path)) throw outside(path);
   let dir = folder;
   try {
     for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create });

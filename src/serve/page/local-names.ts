@@ -1,4 +1,5 @@
 import { newFilePath } from '../../data/new-file.ts';
+import type { Message } from '../api.ts';
 
 // The names of the clerk's files on their own computer (the static site). Pure: no DOM, so that the
 // tests check them in Node.
@@ -41,3 +42,15 @@ export function nextYearInFolder(opened: string, fiscalYear: number): string {
  */
 export const newFileInFolder = (yearFolders: boolean, fiscalYear: number, name: string): string | undefined =>
   yearFolders ? newFilePath(fiscalYear, name) : localFileName(fiscalYear, name);
+
+/**
+ * Why a path in the folder the clerk opened (`2567/x.yaml`, `/` between folders) is refused: it
+ * would lead out of the folder (`..`, an absolute path, a drive) or is no plain path in it; in the
+ * words of the server's refusal of a path outside its data folder (src/serve/guard.ts). Undefined
+ * when it is a path in the folder.
+ */
+export function outsideFolder(path: string): Message | undefined {
+  const parts = path.split('/');
+  if (!parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\')) && !/^[a-z]:/i.test(path)) return undefined;
+  return { th: `ไม่อนุญาตให้เปิดไฟล์นอกโฟลเดอร์ข้อมูล: ${JSON.stringify(path)}`, en: `refused: ${JSON.stringify(path)} is outside the data folder` };
+}
