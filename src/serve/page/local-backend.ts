@@ -68,6 +68,7 @@ export function localBackend(engineUrl: string): Backend {
     const there = await fileIn(into, path);
     if (create && there) throw EXISTS(path);
     return async (text) => {
+      // Created now, with its year's folder if need be (fileIn answers undefined only when not creating).
       const handle = there ?? (await fileIn(into, path, true))!;
       await writeFile({ handle }, text);
       return handle;
