@@ -245,7 +245,7 @@ function sayFileName(): boolean {
   return problem === undefined;
 }
 
-/** On the static site, which has no folder to list, the name of the file the form holds. */
+/** On the static site, the name (in a folder opened, the path) of the file the form holds. */
 function showFileName(): void {
   if (backend.mode !== 'local') return;
   $('#file-name').textContent = state.path ? `ไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก not saved yet)' : ''}` : 'ยังไม่ได้เปิดไฟล์ (no file open)';
@@ -276,7 +276,7 @@ function fileGroups(entries: FileEntry[]): HTMLElement[] {
   return [...groups.values()];
 }
 
-/** The server's folder as a list, `selected` chosen in it; on the static site the open file's name. */
+/** The server's folder, or the one the clerk opened on the static site, as a list, `selected` chosen in it; else the open file's name. */
 async function showFiles(selected = ''): Promise<void> {
   const listing = await backend.files();
   if (!listing) return showFileName();
