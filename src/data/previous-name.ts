@@ -51,3 +51,12 @@ export function besideName(file: string, candidate: string): string | undefined 
   }
   return parts.join('/');
 }
+
+/**
+ * A file the data names (`announcement.emblem`, written relative to the data file, `/` or `\`
+ * between folders) as a path in the folder the data file is in at `file`: undefined when it
+ * would lead out of that folder, absolute paths and drives included. The static site's folder
+ * reads only inside it, as the server reads only inside its data folder.
+ */
+export const writtenInFolder = (file: string, written: string): string | undefined =>
+  /^([\\/]|[a-z]:)/i.test(written) ? undefined : besideName(file, written.replace(/\\/g, '/'));

@@ -7,7 +7,7 @@ import type { Checked } from '../engine.ts';
 import { messageFor, previousFrameworkNotice } from './catalogue.ts';
 import { formatPath } from './field-path.ts';
 import { Refusal } from './refusal.ts';
-import type { FrameworkAnswer, Report } from '../serve/api.ts';
+import type { FileEntry, FrameworkAnswer, Report } from '../serve/api.ts';
 
 /**
  * What the web page is answered, whoever answers it: the web server (src/serve) and the engine in
@@ -139,6 +139,33 @@ export function toData(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** What a data file's text states of its agency and fiscal year (either absent when it does not); null when it does not parse. */
+export function identityOf(text: string): { agency?: string; fiscalYear?: number } | null {
+  const data = toData(text);
+  if (data === undefined) return null;
+  const { agency, fiscal_year: year } = (isRecord(data) ? data : {}) as Record<string, unknown>;
+  return {
+    ...(typeof agency === 'string' && agency.trim() !== '' && { agency: agency.trim().normalize('NFC') }),
+    ...(typeof year === 'number' && Number.isInteger(year) && { fiscalYear: year }),
+  };
+}
+
+/** The note of a listed file that does not parse or is not UTF-8: it is still listed, to be opened and its findings read. */
+export const NOT_PARSED = { th: 'อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด', en: 'this file does not parse: open it to see where' };
+
+/** A listed file as the page names it: what it states (identityOf), or the note when it does not parse. */
+export const fileEntry = (path: string, identity: ReturnType<typeof identityOf>): FileEntry => (identity ? { path, ...identity } : { path, note: NOT_PARSED });
+
+/**
+ * The file list's order, for the server's data folder and the folder a clerk opened on the static
+ * site alike: newest year first, then the agency in Thai order; a file that states neither goes
+ * last, by path.
+ */
+export function sortedEntries(entries: FileEntry[]): FileEntry[] {
+  const yearOf = (e: FileEntry) => e.fiscalYear ?? -Infinity;
+  return entries.sort((a, b) => yearOf(b) - yearOf(a) || (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'th') || a.path.localeCompare(b.path));
 }
 
 /** The refusal of a document the data does not make (a follow-up round the file does not have). */

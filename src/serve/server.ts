@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleScript } from '../bundle/bundle.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
-import { frameworkAnswer, nextYearNotice } from '../messages/answers.ts';
+import { fileEntry, frameworkAnswer, nextYearNotice, sortedEntries } from '../messages/answers.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
 import { messageFor, tookTooLongMessage } from '../messages/catalogue.ts';
 import { DOCUMENT_KINDS, isFollowupKind, type DocumentKind } from '../compose/compose.ts';
@@ -283,7 +283,6 @@ export function createAppServer(options: ServeOptions): Server {
    * and parsing a folder of a thousand files each time would hold up the checks' thread.
    */
   const identities = new Map<string, { mtimeMs: number; size: number; entry: FileEntry }>();
-  const NOT_PARSED = { th: 'อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด', en: 'this file does not parse: open it to see where' };
   async function entriesOf(files: string[], signal: AbortSignal): Promise<FileEntry[]> {
     const stats = await Promise.all(files.map((f) => stat(path.join(dataDir, f)).catch(() => null)));
     const stale = files.flatMap((f, i) => {
@@ -298,16 +297,13 @@ export function createAppServer(options: ServeOptions): Server {
       const idOf = new Map(readable.map((r, i) => [r.f, ids[i] ?? null]));
       for (const { f, s } of stale) {
         const id = idOf.get(f) ?? null;
-        const entry: FileEntry = id ? { path: f, ...id } : { path: f, note: NOT_PARSED };
+        const entry = fileEntry(f, id);
         if (s) identities.set(f, { mtimeMs: s.mtimeMs, size: s.size, entry });
         else identities.delete(f);
       }
     }
     for (const known of identities.keys()) if (!files.includes(known)) identities.delete(known);
-    const entries = files.map((f): FileEntry => identities.get(f)?.entry ?? { path: f, note: NOT_PARSED });
-    // Newest year first, then the agency in Thai order; a file that states neither goes last, by path.
-    const yearOf = (e: FileEntry) => e.fiscalYear ?? -Infinity;
-    return entries.sort((a, b) => yearOf(b) - yearOf(a) || (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'th') || a.path.localeCompare(b.path));
+    return sortedEntries(files.map((f) => identities.get(f)?.entry ?? fileEntry(f, null)));
   }
 
   type Route = (req: IncomingMessage, res: ServerResponse, url: URL, signal: AbortSignal) => Promise<void>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DocumentKind } from '../compose/compose.ts';
 import { lastYearOf, type LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
-import { noDocument, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
+import { identityOf, noDocument, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
 import { buildFile } from '../build/build.ts';
 import { checkText, type Checked, type OutputFormat } from '../pipeline.ts';
 import { confinedPreviousYear } from './guard.ts';
@@ -102,16 +102,7 @@ export const tasks: Handlers = {
     return { bytes: doc.bytes };
   },
   'next-year': async (input) => ({ raw: nextYearFromText(input.text) }),
-  identify: async ({ texts }) =>
-    texts.map((text) => {
-      const data = toData(text);
-      if (data === undefined) return null;
-      const { agency, fiscal_year: year } = (data ?? {}) as Record<string, unknown>;
-      return {
-        ...(typeof agency === 'string' && agency.trim() !== '' && { agency: agency.trim().normalize('NFC') }),
-        ...(typeof year === 'number' && Number.isInteger(year) && { fiscalYear: year }),
-      };
-    }),
+  identify: async ({ texts }) => texts.map(identityOf),
   update: async (input) => {
     rawToText(input.raw);
     const text = updateYaml(input.before, input.raw);

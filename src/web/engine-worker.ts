@@ -1,8 +1,9 @@
 import { lastYearOf } from '../data/carried.ts';
 import { dataFilePath } from '../data/new-file.ts';
+import { writtenInFolder } from '../data/previous-name.ts';
 import { updateYaml } from '../data/yaml-update.ts';
 import { checkReportText, hasErrors, renderChecked, withPrevious, type Checked } from '../engine.ts';
-import { frameworkAnswer, nextYearFromText, nextYearNotice, noDocument, rawToText, report, toData } from '../messages/answers.ts';
+import { fileEntry, frameworkAnswer, identityOf, nextYearFromText, nextYearNotice, noDocument, rawToText, report, sortedEntries, toData } from '../messages/answers.ts';
 import { internalError, Refusal } from '../messages/refusal.ts';
 import { installResources, type Resources, type UserFile } from '../resources/resources.ts';
 import { ENGINE_GLOBAL, type Beside, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
@@ -48,14 +49,16 @@ function normalRelative(written: string): string {
 /**
  * The engine's reading with the request's files: an emblem the data names is read from `files`
  * (by its path relative to the data file, as written), within the same limit as on Node; any other
- * reading is the bundled resources'.
+ * reading is the bundled resources'. In a folder the clerk opened (`inFolder`), one that leads out
+ * of it is refused as the server refuses it.
  */
-function withFiles(files: Beside['files']): Resources {
+function withFiles({ files, inFolder }: Beside): Resources {
   const byPath = new Map((files ?? []).map((f) => [normalRelative(f.path), f.bytes]));
   const base = browserResources;
   return {
     ...base,
     userFile(dataFile, written, limits): UserFile {
+      if (inFolder && writtenInFolder(dataFile, written) === undefined) return { file: written, failure: 'outside' };
       const bytes = written.startsWith('/') ? undefined : byPath.get(normalRelative(written));
       if (!bytes) return base.userFile(dataFile, written, limits);
       const { file } = base.userFile(dataFile, written, limits);
@@ -71,7 +74,7 @@ function withFiles(files: Beside['files']): Resources {
  * resources are installed for it and put back, the engine answering one request at a time.
  */
 function checkWith(text: string, name: string | null, beside: Beside): Checked {
-  installResources(withFiles(beside.files));
+  installResources(withFiles(beside));
   try {
     const checked = checkReportText(text, fileName(name));
     const { previous } = beside;
@@ -82,7 +85,7 @@ function checkWith(text: string, name: string | null, beside: Beside): Checked {
   }
 }
 
-const besideOf = ({ previous, files }: Beside): Beside => ({ ...(previous && { previous }), ...(files && { files }) });
+const besideOf = ({ previous, files, inFolder }: Beside): Beside => ({ ...(previous && { previous }), ...(files && { files }), ...(inFolder && { inFolder }) });
 
 const handlers: Handlers = {
   framework: async ({ year, fallback }) => frameworkAnswer(year, fallback),
@@ -107,6 +110,7 @@ const handlers: Handlers = {
     const notice = nextYearNotice(raw);
     return { name: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) };
   },
+  identify: async ({ listed }) => sortedEntries(listed.map(({ path, text }) => fileEntry(path, text === null ? null : identityOf(text)))),
   update: async (input) => {
     rawToText(input.raw);
     const text = updateYaml(input.before, input.raw);

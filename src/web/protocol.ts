@@ -2,7 +2,7 @@ import type { DocumentKind } from '../compose/compose.ts';
 import type { LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
 import type { OutputFormat } from '../export/formats.ts';
-import type { FrameworkAnswer, Message, Report } from '../serve/api.ts';
+import type { FileEntry, FrameworkAnswer, Message, Report } from '../serve/api.ts';
 
 /**
  * What the web page asks of the engine when the engine runs in the browser itself (the static
@@ -31,6 +31,12 @@ export interface EngineRequests {
   'next-year': { input: { name: string; text: string }; output: { name: string; raw: NewFile; notice?: Message } };
   /** The file's new text: `before` (the text as opened, '' for a new file) with the form's data written into it, comments and layout kept, and its findings. */
   update: { input: { name: string | null; before: string; raw: unknown } & Beside; output: { text: string; report: Report } };
+  /**
+   * The files of a folder the clerk opened, as the server's file list names them (its `entries`):
+   * each file's agency and fiscal year, or the note that it does not parse (`text` null: not
+   * UTF-8), sorted as the server sorts them.
+   */
+  identify: { input: { listed: { path: string; text: string | null }[] }; output: FileEntry[] };
 }
 export type EngineRequestName = keyof EngineRequests;
 
@@ -48,6 +54,12 @@ export type EngineRequestName = keyof EngineRequests;
 export interface Beside {
   previous?: { name: string; text: string };
   files?: { path: string; bytes: Uint8Array }[];
+  /**
+   * The data file's `name` is its path inside a folder the clerk opened (`2567/x.yaml`): a file the
+   * data names that leads out of that folder (`../../x.svg`, an absolute path) is refused as the
+   * server refuses one outside its data folder, not reported missing.
+   */
+  inFolder?: true;
 }
 
 export interface EngineRequest<K extends EngineRequestName = EngineRequestName> {

@@ -8,7 +8,8 @@ import { TOOL_FILES } from './tool-files.ts';
  * is loaded: the engine worker awaits `resvgLoaded()` before its first answer.
  *
  * A file a data file names (the agency's own emblem) is not on a server's disk but on the clerk's:
- * the page does not hand it over yet, so it is reported missing, as a file that is not there.
+ * the page hands it over with each request (protocol.ts's Beside, read by engine-worker.ts's withFiles);
+ * one not handed over is reported missing, as a file that is not there.
  */
 
 function decodeBase64(text: string): Uint8Array {

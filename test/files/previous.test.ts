@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { previousYearFile } from '../../src/files/previous.ts';
-import { besideName, previousYearNames } from '../../src/data/previous-name.ts';
+import { besideName, previousYearNames, writtenInFolder } from '../../src/data/previous-name.ts';
 import { docxTables, docxText } from '../helpers/docx.ts';
 
 /** One convention for "last year's file" (issue 16): a folder per year, or the year at the end of the name. */
@@ -43,6 +43,19 @@ describe('previousYearNames', () => {
   ];
   it.each(joined)('besideName(%s, %s) → %s', (file, candidate, expected) => {
     expect(besideName(file, candidate)).toBe(expected);
+  });
+
+  // A file the data names, in the static site's folder: outside it (absolute, a drive, above it) is none.
+  const written: [file: string, written: string, expected: string | undefined][] = [
+    ['2567/x.yaml', 'emblems/seal.svg', '2567/emblems/seal.svg'],
+    ['2567/x.yaml', '..\\emblems\\seal.svg', 'emblems/seal.svg'],
+    ['x-2567.yaml', './seal.svg', 'seal.svg'],
+    ['2567/x.yaml', '../../seal.svg', undefined],
+    ['x-2567.yaml', '/etc/seal.svg', undefined],
+    ['x-2567.yaml', 'C:\\seal.svg', undefined],
+  ];
+  it.each(written)('writtenInFolder(%s, %s) → %s', (file, path, expected) => {
+    expect(writtenInFolder(file, path)).toBe(expected);
   });
 });
 

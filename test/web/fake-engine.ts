@@ -8,13 +8,15 @@
 // nothing else; `render` gives a "document" that is its request as text; `update` writes the
 // changed top-level text values into their lines of the file as opened (so the comments stay), or
 // the whole data for a new file; `next-year` gives newDataFile's start with the year after, named
-// as the server names it (`2567/nakhon-pathom.yaml`). A render
-// of an agency named CRASH_AGENCY throws, as a bug in the engine would.
+// as the server names it (`2567/nakhon-pathom.yaml`); `identify` names the files of a folder by
+// agency and year, sorted as the server sorts them. A rendered "document" ends with what came
+// beside the data (protocol.ts's Beside: last year's file, the files the data names, the folder),
+// when anything did. A render of an agency named CRASH_AGENCY throws, as a bug in the engine would.
 
 import { parse, stringify } from 'yaml';
 import { newDataFile } from '../../src/data/new-file.ts';
 import type { FrameworkAnswer, Report } from '../../src/serve/api.ts';
-import type { EngineAnswer, EngineRequest, EngineRequests } from '../../src/web/protocol.ts';
+import type { Beside, EngineAnswer, EngineRequest, EngineRequests } from '../../src/web/protocol.ts';
 
 const CRASH_AGENCY = 'ส่วนประมวลผลล้ม';
 
@@ -46,6 +48,16 @@ function update(before: string, raw: Data): string {
   return text;
 }
 
+/** What came beside the data, as the end of a fake document: ` beside: previous 2566/x.yaml (agency 2566), emblems/seal.svg (N bytes), in the folder`. */
+function besideSaid({ previous, files, inFolder }: Beside): string {
+  const parts = [
+    ...(previous ? [`previous ${previous.name} (${String((parse(previous.text) as Data).agency)} ${String((parse(previous.text) as Data).fiscal_year)})`] : []),
+    ...(files ?? []).map((f) => `${f.path} (${f.bytes.length} bytes)`),
+    ...(inFolder ? ['in the folder'] : []),
+  ];
+  return parts.length > 0 ? ` beside: ${parts.join(', ')}` : '';
+}
+
 function answer(request: EngineRequest): EngineAnswer {
   const { id } = request;
   const ok = (output: EngineRequests[keyof EngineRequests]['output']): EngineAnswer => ({ id, ok: true, output });
@@ -66,7 +78,7 @@ function answer(request: EngineRequest): EngineAnswer {
       if ((raw as Data).agency === CRASH_AGENCY) throw new Error('the fake engine crashed, as asked');
       const report = check(raw);
       if (report.findings.length > 0) return ok({ invalid: report } satisfies Output<'render'>);
-      const bytes = new TextEncoder().encode(`%PDF-1.4 fake ${kind} ${format} ${name} ${(raw as Data).agency}\n`);
+      const bytes = new TextEncoder().encode(`%PDF-1.4 fake ${kind} ${format} ${name} ${(raw as Data).agency}${besideSaid(request.input as Beside)}\n`);
       return ok({ bytes } satisfies Output<'render'>);
     }
     case 'update': {
@@ -80,6 +92,22 @@ function answer(request: EngineRequest): EngineAnswer {
       const raw = newDataFile({ agency: String(data.agency), fiscalYear: year });
       // A place in a data folder, as the server names next year's file.
       return ok({ name: `${year}/${name.replace(/^.*\//, '')}`, raw } satisfies Output<'next-year'>);
+    }
+    case 'identify': {
+      const { listed } = request.input as EngineRequests['identify']['input'];
+      const entries: Output<'identify'> = listed.map(({ path, text }) => {
+        let data: Data | undefined;
+        try {
+          data = text === null ? undefined : (parse(text) as Data);
+        } catch {
+          data = undefined;
+        }
+        if (!data) return { path, note: { th: 'อ่านไฟล์นี้ไม่ได้ (จำลอง)', en: 'does not parse (fake)' } };
+        return { path, ...(data.agency && { agency: data.agency }), ...(typeof data.fiscal_year === 'number' && { fiscalYear: data.fiscal_year }) };
+      });
+      const yearOf = (e: { fiscalYear?: number }) => e.fiscalYear ?? -Infinity;
+      entries.sort((a, b) => yearOf(b) - yearOf(a) || (a.agency ?? '\uffff').localeCompare(b.agency ?? '\uffff', 'th') || a.path.localeCompare(b.path));
+      return ok(entries);
     }
   }
   return { id, ok: false, error: { th: 'ไม่รู้จักคำขอ', en: `unknown request ${String(request.name)}` } };

@@ -11,7 +11,9 @@ import { launchChromium } from '../helpers/browser.ts';
 import { listenLocally, staticSiteServer } from '../helpers/static-site.ts';
 import { docxText } from '../helpers/docx.ts';
 import { pdfText } from '../helpers/pdf.ts';
+import { fakeFolder, fileList } from '../helpers/fake-folder.ts';
 import { sampleText } from '../helpers/sample.ts';
+import { parse } from 'yaml';
 
 /**
  * Issue 16, as it will be checked: the static site built with the real engine (`buildSite`, as
@@ -171,17 +173,64 @@ describe('the static site with the files the command line reads beside the data 
       { name: 'seal.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SEAL) },
     ]);
     await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('');
-    for (const kind of ['report', 'announcement'] as const) {
-      for (const format of ['pdf', 'docx'] as const) {
-        const bytes = await downloaded(`[data-download="${kind}.${format}"]`, `องค์การบริหารส่วนจังหวัดตัวอย่าง-2567-${kind}.${format}`);
-        const cli = node.find((d) => d.kind === kind && d.format === format)!.bytes;
-        expect(Buffer.compare(bytes, Buffer.from(cli)), `${kind}.${format}`).toBe(0);
-        if (kind === 'report') {
-          const read = format === 'pdf' ? await pdfText(bytes) : (await docxText(bytes)).join('\n');
-          // The comparison table's heading cell: only a report compared with last year has it.
-          expect(read).toContain('เปลี่ยนแปลง');
-        }
-      }
+    await expectCommandLineDocuments(node);
+  }, 240_000);
+
+  it('with the data folder opened (Chrome, Edge): the list by agency and year, last year\'s file and the emblem found in the folder, documents byte-identical to the command line\'s; an emblem outside the folder refused as the server refuses it', async () => {
+    // The years in year folders, as the server keeps them; the emblem beside them.
+    const inFolder = now.replace('emblem: emblems/seal.svg', 'emblem: ../emblems/seal.svg');
+    const outside = now.replace('agency: องค์การบริหารส่วนจังหวัดตัวอย่าง', 'agency: องค์การบริหารส่วนตำบลนอกโฟลเดอร์').replace('emblem: emblems/seal.svg', 'emblem: ../seal.svg');
+    const files = { '2566/sample-agency.yaml': before, '2567/sample-agency.yaml': inFolder, 'emblems/seal.svg': SEAL, 'outside-2567.yaml': outside };
+    const dir = mkdtempSync(path.join(tmpdir(), 'ita-site-folder-'));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
     }
+    const checked = await checkFile(path.join(dir, '2567/sample-agency.yaml'));
+    expect(checked.comparison).toBeDefined();
+    expect(checked.data?.announcement?.emblem).toBeDefined();
+    const node = await renderDocuments(checked, { formats: ['pdf', 'docx'], digits: 'thai', kinds: ['report', 'announcement'] });
+
+    await page.goto(base);
+    await fakeFolder(page, files);
+    await page.click('#open-folder');
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toContain('มีไฟล์ข้อมูล ๓ ไฟล์');
+    expect(await fileList(page)).toEqual([
+      ['ปีงบประมาณ ๒๕๖๗', 'องค์การบริหารส่วนจังหวัดตัวอย่าง · ปีงบประมาณ ๒๕๖๗', 'องค์การบริหารส่วนตำบลนอกโฟลเดอร์ · ปีงบประมาณ ๒๕๖๗'],
+      ['ปีงบประมาณ ๒๕๖๖', 'องค์การบริหารส่วนจังหวัดตัวอย่าง · ปีงบประมาณ ๒๕๖๖'],
+    ]);
+    await page.selectOption('#file', '2567/sample-agency.yaml');
+    await expect.poll(() => page.inputValue('[data-path="fiscal_year"]'), { timeout: 30_000 }).toBe('2567');
+    // Nothing is said missing: the folder had both.
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('');
+    expect(await page.textContent('#general-findings')).toBe('');
+    await expectCommandLineDocuments(node);
+
+    // `../seal.svg` from the folder's top: the server's own finding, beside no field.
+    const { runTask } = await import('../../src/serve/tasks.ts');
+    const server = await runTask('check', { root: dir, file: path.join(dir, 'outside-2567.yaml'), raw: parse(outside) });
+    const refusal = server.findings.find((f) => f.path === 'announcement.emblem');
+    expect(refusal?.th).toContain('อยู่นอกโฟลเดอร์ข้อมูล');
+    await page.selectOption('#file', 'outside-2567.yaml');
+    await expect.poll(() => page.textContent('#general-findings'), { timeout: 30_000 }).toContain(refusal!.th);
   }, 240_000);
 });
+
+/**
+ * Each document of the form downloaded from the page, byte for byte the command line's (`node`,
+ * of Sample Agency's 2567 file with last year's and the emblem); the report's text compared with last year.
+ */
+async function expectCommandLineDocuments(node: Awaited<ReturnType<typeof renderDocuments>>): Promise<void> {
+  for (const kind of ['report', 'announcement'] as const) {
+    for (const format of ['pdf', 'docx'] as const) {
+      const bytes = await downloaded(`[data-download="${kind}.${format}"]`, `องค์การบริหารส่วนจังหวัดตัวอย่าง-2567-${kind}.${format}`);
+      const cli = node.find((d) => d.kind === kind && d.format === format)!.bytes;
+      expect(Buffer.compare(bytes, Buffer.from(cli)), `${kind}.${format}`).toBe(0);
+      if (kind === 'report') {
+        const read = format === 'pdf' ? await pdfText(bytes) : (await docxText(bytes)).join('\n');
+        // The comparison table's heading cell: only a report compared with last year has it.
+        expect(read).toContain('เปลี่ยนแปลง');
+      }
+    }
+  }
+}

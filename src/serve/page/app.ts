@@ -18,6 +18,7 @@ import { forMaintainer, showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
 import { check, clearPreview, preview } from './preview.ts';
 import { canPickFiles, Cancelled, pickFile, readPicked } from './local-files.ts';
+import { canPickFolder } from './local-folder.ts';
 import { keepForOffline } from './offline.ts';
 import { changed, form, onChanged, state, type FormData } from './state.ts';
 
@@ -250,7 +251,7 @@ function sayFileName(): boolean {
   return problem === undefined;
 }
 
-/** On the static site, which has no folder to list, the name of the file the form holds. */
+/** On the static site, the name (in a folder opened, the path) of the file the form holds. */
 function showFileName(): void {
   if (backend.mode !== 'local') return;
   $('#file-name').textContent = state.path ? `ไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก not saved yet)' : ''}` : 'ยังไม่ได้เปิดไฟล์ (no file open)';
@@ -281,7 +282,7 @@ function fileGroups(entries: FileEntry[]): HTMLElement[] {
   return [...groups.values()];
 }
 
-/** The server's folder as a list, `selected` chosen in it; on the static site the open file's name. */
+/** The server's folder, or the one the clerk opened on the static site, as a list, `selected` chosen in it; else the open file's name. */
 async function showFiles(selected = ''): Promise<void> {
   const listing = await backend.files();
   if (!listing) return showFileName();
@@ -332,7 +333,10 @@ fileSelect.onchange = () => {
     fileSelect.value = state.create ? '' : state.path;
     return;
   }
-  open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
+  open({ path: fileSelect.value })
+    // The static site's folder: the hint to choose a file has done its work.
+    .then(() => backend.mode === 'local' && sayMissingBeside())
+    .catch((err: unknown) => status(messageOf(err)));
 };
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
@@ -396,11 +400,38 @@ function sayMissingBeside(): void {
   status(missing.map((m) => `${m.th} (${m.en})`).join(' · '));
 }
 
+/**
+ * The static site: the file list of a folder the clerk opened (folder mode), or the button for the
+ * files given beside one file picked on its own (which leaves the folder).
+ */
+function showFolderMode(on: boolean): void {
+  $('#file-choice').hidden = !on;
+  $('#beside').hidden = on;
+}
+
+/** The static site where the browser opens folders: the clerk's data folder, listed as the server lists its own. */
+async function openFolder(): Promise<void> {
+  const name = await backend.openFolder?.();
+  if (name === undefined) return;
+  // Whatever the form held belongs to no file of this folder: it would be saved into it under its name.
+  Object.assign(state, { path: '', raw: null, create: false, dirty: false, carried: null });
+  clearPreview();
+  $('#form').hidden = true;
+  $('#preview-pane').hidden = true;
+  $<HTMLButtonElement>('#save').disabled = true;
+  $<HTMLButtonElement>('#new-year').disabled = true;
+  showFolderMode(true);
+  await showFiles();
+  const count = $<HTMLSelectElement>('#file').querySelectorAll('option:not([value=""])').length;
+  status(`เปิดโฟลเดอร์ ${name} แล้ว มีไฟล์ข้อมูล ${thaiDigits(count)} ไฟล์ เลือกหน่วยงานและปีจากรายการ (folder opened: ${count} data file(s); choose the agency and year in the list)`);
+}
+
 /** A file picked on the clerk's computer (the static site), opened in the form. */
 const openPicked = (picked: Promise<PickedFile>): Promise<void> =>
   picked
     .then(async (file) => {
       await open({ picked: file });
+      showFolderMode(false);
       $<HTMLButtonElement>('#beside').disabled = false;
       // The hint to open a file has done its work; what the file holds is beside its fields.
       sayMissingBeside();
@@ -435,6 +466,14 @@ if (backend.mode === 'local') {
     await Promise.all([check(), preview()]);
     sayMissingBeside();
   };
+  if (backend.openFolder && canPickFolder()) {
+    $('#open-folder').hidden = false;
+    $('#open-folder').onclick = () =>
+      discardChanges('เปิดโฟลเดอร์ข้อมูล', 'open the data folder') &&
+      void openFolder().catch((err: unknown) => {
+        if (!(err instanceof Cancelled)) status(messageOf(err));
+      });
+  }
   keepForOffline();
   showFileName();
   status('เปิดไฟล์ข้อมูลของหน่วยงาน หรือกด “หน่วยงานใหม่” ข้อมูลอยู่ในเครื่องนี้เท่านั้น (open your data file or start a new agency: the data stays on this computer)');

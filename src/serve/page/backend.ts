@@ -55,9 +55,15 @@ export interface Backend {
   readonly mode: 'server' | 'local';
   /** The year's framework; with `fallback` (a new file) the latest one before it when it has none. Null: none. */
   framework(year: unknown, fallback: boolean): Promise<FrameworkAnswer | null>;
-  /** The files of the server's data folder; null locally, where files are opened from disk. */
+  /** The files of the server's data folder, or locally of the folder the clerk opened; null locally without one. */
   files(): Promise<Answers['GET /api/files'] | null>;
-  /** A file of the server's folder by its path, or locally the one the clerk picked. */
+  /**
+   * Locally only, where the browser opens folders: the clerk picks their data folder, whose files
+   * are then listed, opened by path and saved as the server's are; its name. Cancelled when the
+   * picker is closed. A file picked on its own afterwards leaves the folder.
+   */
+  openFolder?(): Promise<string>;
+  /** A file of the server's folder (or the folder the clerk opened) by its path, or locally the one the clerk picked. */
   open(source: { path: string } | { picked: PickedFile }): Promise<OpenedFile>;
   check(path: string, raw: FormData): Promise<Report>;
   render(path: string, raw: FormData, kind: string, format: 'pdf' | 'docx', signal?: AbortSignal): Promise<Rendered>;

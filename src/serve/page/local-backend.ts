@@ -1,18 +1,22 @@
 import type { EngineRequests } from '../../web/protocol.ts';
-import { Refused, type Backend } from './backend.ts';
+import { Refused, type Backend, type PickedFile } from './backend.ts';
 import { startEngine } from './engine-client.ts';
-import { Cancelled, chooseDestination, writeFile } from './local-files.ts';
-import { besideFor, missingFor, type BesideFile } from './local-beside.ts';
-import { localFileName, nextYearFileName } from './local-names.ts';
+import { Cancelled, chooseDestination, readPicked, writeFile } from './local-files.ts';
+import { besideFor, missingFor, utf8, type BesideFile } from './local-beside.ts';
+import { besideInFolder, fileIn, mayWrite, pickFolder, yamlFilesIn } from './local-folder.ts';
+import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder } from './local-names.ts';
 
 /**
  * The engine in the browser (the static site of `npm run build:web`): the page's requests are
  * answered by the engine script (engine-client.ts), and the clerk's file lives on their own
- * computer (local-files.ts). Nothing leaves the machine.
+ * computer: one file they picked (local-files.ts), or, where the browser opens folders, a file of
+ * the data folder they opened (local-folder.ts), listed, read and saved as the server does with its
+ * folder. Nothing leaves the machine.
  */
 
 /** The file the form holds, as the engine needs it to save or to start next year: its text as opened or last saved. */
 interface LocalFile {
+  /** The file's name, or in the folder the clerk opened its path there (`2567/x.yaml`). */
   name: string;
   /** '' for a file not saved yet. */
   text: string;
@@ -26,11 +30,50 @@ const NOT_SAVED_YET = new Refused({
 
 const YAML = /\.ya?ml$/i;
 
+const NOT_IN_FOLDER = (path: string) =>
+  new Refused({ th: `ไม่พบไฟล์ ${path} ในโฟลเดอร์ที่เปิดไว้`, en: `${path} is not in the folder opened` });
+// The server's answer to a new file whose name is taken (409), in the same words.
+const EXISTS = (path: string) =>
+  new Refused({ th: `มีไฟล์ชื่อ ${JSON.stringify(path)} อยู่แล้ว`, en: `a file named ${JSON.stringify(path)} exists already` });
+const NOT_SAVED = new Refused({ th: 'ยังไม่ได้บันทึก', en: 'not saved' });
+
+/** The file at `path` in the folder the clerk opened, read as a picked one is (UTF-8 or refused). */
+async function pickedIn(folder: FileSystemDirectoryHandle, path: string): Promise<PickedFile> {
+  const handle = await fileIn(folder, path);
+  if (!handle) throw NOT_IN_FOLDER(path);
+  return readPicked(await handle.getFile(), handle);
+}
+
+/** A data file's text for the list; null when it is not UTF-8. */
+const textOf = async (handle: FileSystemFileHandle): Promise<string | null> => utf8(new Uint8Array(await (await handle.getFile()).arrayBuffer())) ?? null;
+
 export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
   let current: LocalFile | null = null;
   // Given by the clerk for the file open now; another file opened starts without them.
   let given: BesideFile[] = [];
+  // The data folder the clerk opened (folder mode), and whether it keeps the years in folders.
+  let folder: FileSystemDirectoryHandle | null = null;
+  let yearFolders = false;
+
+  /** What the engine gets beside the form: from the folder in folder mode, else from the files given. */
+  const beside = (path: string, raw: unknown) => (folder && path ? besideInFolder(folder, path, raw) : Promise.resolve(besideFor(given, raw, current?.name)));
+
+  /**
+   * Where a save into the folder goes, asked during the clerk's click: the file itself, or for a
+   * new file a name that is free (never over a file that exists: the page offers to open that one).
+   */
+  async function folderDestination(into: FileSystemDirectoryHandle, path: string, create: boolean): Promise<(text: string) => Promise<FileSystemFileHandle>> {
+    await mayWrite(into);
+    const there = await fileIn(into, path);
+    if (create && there) throw EXISTS(path);
+    return async (text) => {
+      // Created now, with its year's folder if need be (fileIn answers undefined only when not creating).
+      const handle = there ?? (await fileIn(into, path, true))!;
+      await writeFile({ handle }, text);
+      return handle;
+    };
+  }
 
   return {
     mode: 'local',
@@ -43,27 +86,49 @@ export function localBackend(engineUrl: string): Backend {
     },
 
     async files() {
-      return null;
+      if (!folder) return null;
+      const files = await yamlFilesIn(folder);
+      yearFolders = files.some((f) => /^\d{4}\//.test(f));
+      const into = folder;
+      // A file that went away or is not UTF-8 meanwhile is listed as one that does not parse.
+      const texts = await Promise.all(files.map(async (path) => ({ path, text: await fileIn(into, path).then((h) => (h ? textOf(h) : null)).catch(() => null) })));
+      return { files, entries: await engine.ask('identify', { listed: texts }) };
+    },
+
+    async openFolder() {
+      const picked = await pickFolder();
+      folder = picked;
+      current = null;
+      given = [];
+      return picked.name;
     },
 
     async open(source) {
-      if (!('picked' in source)) throw new Error('the static site opens files the clerk picks, not paths');
-      const { name, text, handle } = source.picked;
       given = [];
-      const loaded = await engine.ask('load', { name, text });
-      current = { name, text, ...(handle && { handle }) };
-      return { path: name, ...loaded };
+      // A file picked on its own leaves the folder; a path is one of the folder's.
+      if ('picked' in source) folder = null;
+      const into = folder;
+      const picked = 'picked' in source ? source.picked : into && (await pickedIn(into, source.path));
+      if (!picked) throw new Error('the static site opens files the clerk picks, or from the folder they opened');
+      const { text, handle } = picked;
+      const path = 'path' in source ? source.path : picked.name;
+      const loaded = await engine.ask('load', { name: path, text });
+      current = { name: path, text, ...(handle && { handle }) };
+      // In the folder, checked again with last year's file and the emblem its data names, as the
+      // server checks a file of its folder (the data says which year and which emblem).
+      const report = folder && loaded.raw ? await engine.ask('check', { name: path, raw: loaded.raw, ...(await beside(path, loaded.raw)) }) : loaded;
+      return { path, raw: loaded.raw, findings: report.findings, overall: report.overall };
     },
 
-    check(path, raw) {
-      return engine.ask('check', { name: path || null, raw, ...besideFor(given, raw, current?.name) });
+    async check(path, raw) {
+      return engine.ask('check', { name: path || null, raw, ...(await beside(path, raw)) });
     },
 
     async render(path, raw, kind, format, signal) {
       // `kind` is one of the documents the page offers (preview.ts); the engine refuses any other.
       // The engine cannot be stopped half-way: a render nobody wants any more is let finish and dropped.
       const rendered = await engine
-        .ask('render', { name: path || null, raw, kind: kind as EngineRequests['render']['input']['kind'], format, ...besideFor(given, raw, current?.name) })
+        .ask('render', { name: path || null, raw, kind: kind as EngineRequests['render']['input']['kind'], format, ...(await beside(path, raw)) })
         .catch((err: unknown) => {
           // A document the data cannot make (a round it does not have), said by the engine.
           if (err instanceof Refused) return { refused: err.said };
@@ -78,10 +143,17 @@ export function localBackend(engineUrl: string): Backend {
 
     async save(path, raw, create) {
       const before = !create && current?.name === path ? current : null;
-      const destination = await chooseDestination(path, before?.handle).catch((err: unknown) => {
-        throw err instanceof Cancelled ? new Refused({ th: 'ยังไม่ได้บันทึก', en: 'not saved' }) : err;
-      });
-      const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw, ...besideFor(given, raw, current?.name) });
+      const notSaved = (err: unknown) => {
+        throw err instanceof Cancelled ? NOT_SAVED : err;
+      };
+      if (folder) {
+        const write = await folderDestination(folder, path, create).catch(notSaved);
+        const { text, report } = await engine.ask('update', { name: path, before: before?.text ?? '', raw, ...(await beside(path, raw)) });
+        current = { name: path, text, handle: await write(text) };
+        return { report, path, said: `บันทึกแล้ว ${path}` };
+      }
+      const destination = await chooseDestination(path, before?.handle).catch(notSaved);
+      const { text, report } = await engine.ask('update', { name: path || null, before: before?.text ?? '', raw, ...(await beside(path, raw)) });
       await writeFile(destination, text);
       if ('download' in destination) {
         current = { name: destination.download, text };
@@ -101,16 +173,18 @@ export function localBackend(engineUrl: string): Backend {
     async nextYear(path) {
       if (!current || current.name !== path || current.text === '') throw NOT_SAVED_YET;
       const next = await engine.ask('next-year', { name: current.name, text: current.text });
-      return { path: nextYearFileName(current.name, next.raw.fiscal_year), raw: next.raw, ...(next.notice && { notice: next.notice }) };
+      const named = folder ? nextYearInFolder : nextYearFileName;
+      return { path: named(current.name, next.raw.fiscal_year), raw: next.raw, ...(next.notice && { notice: next.notice }) };
     },
 
-    newFilePath: localFileName,
+    newFilePath: (fiscalYear, name) => (folder ? newFileInFolder(yearFolders, fiscalYear, name) : localFileName(fiscalYear, name)),
 
     giveBeside(files) {
       // A file given again (another version of it) replaces the one before.
       given = [...given.filter((g) => !files.some((f) => f.name === g.name || (YAML.test(f.name) && YAML.test(g.name)))), ...files];
     },
 
-    missingBeside: (raw) => missingFor(given, raw),
+    // In the folder the page finds them itself; what is not there the check says, as the server's does.
+    missingBeside: (raw) => (folder ? [] : missingFor(given, raw)),
   };
 }

@@ -12,7 +12,8 @@ export interface BesideFile {
 }
 
 const YAML = /\.ya?ml$/i;
-const utf8 = (bytes: Uint8Array): string | undefined => {
+/** UTF-8 text without a byte-order mark, or undefined when the bytes are not UTF-8. */
+export const utf8 = (bytes: Uint8Array): string | undefined => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -21,7 +22,7 @@ const utf8 = (bytes: Uint8Array): string | undefined => {
 };
 
 /** The emblem file the form's data names (`announcement.emblem`), as written; undefined when none. */
-function emblemWritten(raw: unknown): string | undefined {
+export function emblemWritten(raw: unknown): string | undefined {
   const announcement = (raw as { announcement?: { emblem?: unknown } } | null)?.announcement;
   return typeof announcement?.emblem === 'string' && announcement.emblem.trim() !== '' ? announcement.emblem : undefined;
 }

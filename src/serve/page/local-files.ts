@@ -23,7 +23,7 @@ const YAML_FILES: FilePickerOptions['types'] = [{ description: 'ไฟล์ข�
 /** The clerk closed a picker without choosing: not an error to show. */
 export class Cancelled extends Error {}
 
-const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
+export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
 
 const NOT_UTF8 = (name: string) =>
   new Refused({
