@@ -13,7 +13,7 @@ import { docxText } from '../helpers/docx.ts';
 import { pdfText } from '../helpers/pdf.ts';
 import { fakeFolder, fileList } from '../helpers/fake-folder.ts';
 import { sampleText } from '../helpers/sample.ts';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 
 /**
  * Issue 16, as it will be checked: the static site built with the real engine (`buildSite`, as
@@ -178,7 +178,12 @@ describe('the static site with the files the command line reads beside the data 
 
   it('with the data folder opened (Chrome, Edge): the list by agency and year, last year\'s file and the emblem found in the folder, documents byte-identical to the command line\'s; an emblem outside the folder refused as the server refuses it', async () => {
     // The years in year folders, as the server keeps them; the emblem beside them.
-    const inFolder = now.replace('emblem: emblems/seal.svg', 'emblem: ../emblems/seal.svg');
+    // Its second measure kept word for word from last year's file: the page marks it as carried over.
+    const inFolder = (() => {
+      const doc = parseDocument(now.replace('emblem: emblems/seal.svg', 'emblem: ../emblems/seal.svg'));
+      doc.setIn(['measures', 1], doc.createNode((parse(before) as { measures: unknown[] }).measures[0]));
+      return doc.toString();
+    })();
     const outside = now.replace('agency: องค์การบริหารส่วนจังหวัดตัวอย่าง', 'agency: องค์การบริหารส่วนตำบลนอกโฟลเดอร์').replace('emblem: emblems/seal.svg', 'emblem: ../seal.svg');
     const files = { '2566/sample-agency.yaml': before, '2567/sample-agency.yaml': inFolder, 'emblems/seal.svg': SEAL, 'outside-2567.yaml': outside };
     const dir = mkdtempSync(path.join(tmpdir(), 'ita-site-folder-'));
@@ -203,6 +208,11 @@ describe('the static site with the files the command line reads beside the data 
     await expect.poll(() => page.inputValue('[data-path="fiscal_year"]'), { timeout: 30_000 }).toBe('2567');
     // Nothing is said missing: the folder had both.
     await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('');
+    // Last year's measure, kept as it was, is marked; the one rewritten for this year is not.
+    const notes = page.locator('.carried-note:not([hidden])');
+    await expect.poll(() => notes.count(), { timeout: 30_000 }).toBe(1);
+    expect(await notes.first().textContent()).toContain('มาตรการจากปีก่อน');
+    expect(await notes.first().getAttribute('id')).toBe('carried-note-1');
     expect(await page.textContent('#general-findings')).toBe('');
     await expectCommandLineDocuments(node);
 

@@ -112,12 +112,13 @@ export function localBackend(engineUrl: string): Backend {
       if (!picked) throw new Error('the static site opens files the clerk picks, or from the folder they opened');
       const { text, handle } = picked;
       const path = 'path' in source ? source.path : picked.name;
-      const loaded = await engine.ask('load', { name: path, text });
+      const first = await engine.ask('load', { name: path, text });
       current = { name: path, text, ...(handle && { handle }) };
-      // In the folder, checked again with last year's file and the emblem its data names, as the
-      // server checks a file of its folder (the data says which year and which emblem).
-      const report = folder && loaded.raw ? await engine.ask('check', { name: path, raw: loaded.raw, ...(await beside(path, loaded.raw)) }) : loaded;
-      return { path, raw: loaded.raw, findings: report.findings, overall: report.overall };
+      // In the folder, loaded again with last year's file and the emblem its data names, as the
+      // server loads a file of its folder (the data says which year and which emblem): checked
+      // with them, and told last year's measures, which the page marks where they are unchanged.
+      const loaded = folder && first.raw ? await engine.ask('load', { name: path, text, ...(await beside(path, first.raw)) }) : first;
+      return { path, raw: loaded.raw, findings: loaded.findings, overall: loaded.overall, ...(loaded.lastYear && { lastYear: loaded.lastYear }) };
     },
 
     async check(path, raw) {
