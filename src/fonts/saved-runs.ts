@@ -1,5 +1,5 @@
 import type { GlyphPosition, ShapingFont, SharedRun } from './shaping.ts';
-import { cachedRuns, preloadRuns, shapeFresh, sharedRun } from './shaping.ts';
+import { cachedRuns, shapeFresh, sharedRun, useShapedBefore } from './shaping.ts';
 
 /**
  * Shaped runs written out and read back (the build's, src/fonts/shaped-at-build.ts): the same
@@ -83,7 +83,17 @@ function parsed(text: string): Saved {
   return lastParsed.saved;
 }
 
-/** Puts the runs `saved` holds for this font in the shaping cache. */
+/**
+ * Has the shaper take this font's runs from `saved` before shaping anew: each run is decoded
+ * when a document first asks for its text (decoding all of them at start cost a cold build 30 ms).
+ */
 export function preloadSavedRuns(font: ShapingFont, saved: string): void {
-  preloadRuns(font, savedRunsFor(font, saved));
+  const identity = fontIdentity(font);
+  const runs = saved && identity ? parsed(saved).fonts[identity] : undefined;
+  if (!runs) return;
+  const byText = new Map(runs.map((run) => [run[0], run]));
+  useShapedBefore(font, (text) => {
+    const run = byText.get(text);
+    return run && decode(run)[1];
+  });
 }

@@ -200,10 +200,13 @@ function shapeShared(font: ShapingFont, text: string): SharedRun {
   const runs = runsOf(font);
   const cached = runs.get(text);
   if (cached) return cached;
-  const run = shapeFresh(font, text);
+  const run = shapedBefore.get(font)?.(text) ?? shapeFresh(font, text);
   runs.set(text, run);
   return run;
 }
+
+/** Per font, the runs shaped before this process (by the build), looked up before shaping anew. */
+const shapedBefore = new WeakMap<ShapingFont, (text: string) => SharedRun | undefined>();
 
 /** The texts asked for while `recordShaping` runs, per font, in the order first asked. */
 let recording: Map<ShapingFont, Set<string>> | undefined;
@@ -269,10 +272,13 @@ export function cachedRuns(font: ShapingFont): [string, SharedRun][] {
   return cache.get(font)?.entries() ?? [];
 }
 
-/** Puts runs shaped before (by the build, from this very font) in the cache, as if shaped now. */
-export function preloadRuns(font: ShapingFont, runs: Iterable<[string, SharedRun]>): void {
-  const into = runsOf(font);
-  for (const [text, run] of runs) into.set(text, run);
+/**
+ * Makes `lookup` the runs shaped before for a font: the build's, which are the very runs
+ * `shapeFresh` gives for this font file. Looked up on a miss, so only the words a document uses
+ * are read out of them.
+ */
+export function useShapedBefore(font: ShapingFont, lookup: (text: string) => SharedRun | undefined): void {
+  shapedBefore.set(font, lookup);
 }
 
 /** Width in font units and cluster count of a text, untracked: line breaking's measure. */
