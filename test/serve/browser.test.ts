@@ -445,6 +445,34 @@ describe('the page in Chromium', () => {
     await again.close();
   });
 
+  it('tab order in a measure (keyboard walk): from a new measure\'s title, Tab reaches the step\'s text, then its ↑ ↓ ลบ, still drawn beside it at its top right', async () => {
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await own.focus('[data-add="measures"]');
+    await own.keyboard.press('Enter');
+    expect(await own.getAttribute(':focus', 'data-path')).toBe('measures[5].title');
+    await own.keyboard.type('มาตรการทดสอบด้วยแป้นพิมพ์');
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'data-path')).toBe('measures[5].steps[0]');
+    await own.keyboard.type('ขั้นตอนแรก');
+    for (const name of ['เลื่อนขั้นตอนที่ ๑ ของมาตรการที่ ๖ขึ้น', 'เลื่อนขั้นตอนที่ ๑ ของมาตรการที่ ๖ลง', 'ลบขั้นตอนที่ ๑ ของมาตรการที่ ๖']) {
+      await own.keyboard.press('Tab');
+      expect(await own.getAttribute(':focus', 'aria-label')).toBe(name);
+    }
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'aria-label')).toBe('เพิ่มขั้นตอนในมาตรการที่ ๖');
+    // Drawn as before: the buttons at the top right of the step, right of its text, on its first line.
+    const text = (await own.locator('[data-path="measures[5].steps[0]"]').boundingBox())!;
+    const label = (await own.locator('label:has([data-path="measures[5].steps[0]"])').boundingBox())!;
+    const remove = (await own.getByRole('button', { name: 'ลบขั้นตอนที่ ๑ ของมาตรการที่ ๖', exact: true }).boundingBox())!;
+    expect(remove.x).toBeGreaterThanOrEqual(text.x + text.width);
+    expect(remove.y).toBeLessThan(label.y + 12);
+    await own.locator('[data-path="measures[5].steps[0]"]').focus();
+    await own.screenshot({ path: '/tmp/h17b-shots/3-step-text-then-tools.png' });
+    await own.close();
+  });
+
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
     await page.goto(`${base}/`);
     await page.click('#new-agency');
