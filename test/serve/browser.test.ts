@@ -445,6 +445,53 @@ describe('the page in Chromium', () => {
     await again.close();
   });
 
+  it('the sticky header at 1366×768 (keyboard walk): a new agency of a year without a framework keeps the status to two lines; the notice is whole under the assessment year in the form and in the live region', async () => {
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.clock.setFixedTime(new Date('2026-11-30T10:00:00+07:00'));
+    await own.goto(`${base}/`);
+    await own.click('#new-agency');
+    await own.fill('#new-agency-name', 'องค์การบริหารส่วนตำบลหนองใหม่');
+    await expect.poll(() => own.inputValue('#new-year-value')).toBe('2570');
+    await own.click('#new-agency-create');
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path')).toBe('agency');
+    await expect.poll(() => own.textContent('#status')).toContain('2570/องค์การบริหารส่วนตำบลหนองใหม่.yaml');
+    // The status laid out: how many lines (distinct tops of its text's boxes) and their height.
+    const laid = (await own.evaluate(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('status'));
+      const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+      const bar = document.querySelector('#new-agency').getBoundingClientRect();
+      const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+      return { lines, line: document.getElementById('status').getBoundingClientRect().height / lines, barBottom: bar.bottom, header: document.querySelector('header').getBoundingClientRect().height };
+    })()`)) as { lines: number; line: number; barBottom: number; header: number };
+    // At most two lines of status; the header no taller than its title and buttons, two such lines,
+    // the bar's gap (0.6rem) and its padding (0.5rem), 24 px for both: about 175 px of the 768,
+    // where the walk found 205 with three (a quarter of the screen, 192 px, is the most it may take).
+    await own.screenshot({ path: '/tmp/h17b-shots/1-new-agency-2570-header.png' });
+    expect(laid.lines).toBeLessThanOrEqual(2);
+    expect(laid.header).toBeLessThanOrEqual(laid.barBottom + 2 * laid.line + 24);
+    expect(laid.header).toBeLessThanOrEqual(768 / 4);
+    // The notice, whole, under the assessment year, visible in the first screen, and tied to the field.
+    const notice = 'โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม';
+    const note = own.locator('#framework-note');
+    expect(await note.innerText()).toContain(notice);
+    expect(await note.innerText()).toMatch(/\(this version of the program has no 2569 framework yet, so the report uses the 2568 framework until it has one; ask whoever maintains the program/);
+    const box = (await note.boundingBox())!;
+    const year = (await own.locator('[data-path="assessment_year"]').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(year.y + year.height - 2);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect((await own.getAttribute('[data-path="assessment_year"]', 'aria-describedby'))!.split(' ')).toContain('framework-note');
+    // The status line points to it, and a screen reader hears it whole from the live region.
+    expect(await own.innerText('#status')).toContain('ดูหมายเหตุใต้ปีของผลการประเมิน');
+    expect(await own.getAttribute('#status', 'role')).toBe('status');
+    expect(await own.textContent('#status')).toContain(notice);
+    // A year that has its framework: no notice; an opened file has none either.
+    await own.fill('[data-path="assessment_year"]', '2568');
+    await expect.poll(() => note.isHidden(), { timeout: 5_000 }).toBe(true);
+    expect(await own.getAttribute('[data-path="assessment_year"]', 'aria-describedby')).not.toContain('framework-note');
+    await own.close();
+  });
+
   it('tab order in a measure (keyboard walk): from a new measure\'s title, Tab reaches the step\'s text, then its ↑ ↓ ลบ, still drawn beside it at its top right', async () => {
     const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
     await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);

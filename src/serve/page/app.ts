@@ -9,7 +9,7 @@
 
 import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileNameOf, newFileNameProblem, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
-import type { FileEntry } from '../api.ts';
+import type { FileEntry, Message } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
 import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
@@ -33,8 +33,7 @@ function yearChanged(): void {
     // now, or the newest before it (with the notice); a file that exists is labelled as it states.
     if (state.create) {
       delete form().framework;
-      const notice = await useFramework(frameworkYearOf(form()), true);
-      if (notice) status(`ไฟล์ใหม่ ${state.path}${notice}`);
+      sayNewFile('กรอกข้อมูลแล้วกดบันทึก', await useFramework(frameworkYearOf(form()), true));
     } else await useFramework(frameworkYearOf(form()));
     renderScores();
     renderIssues('urgent');
@@ -95,18 +94,49 @@ async function save(): Promise<void> {
 /**
  * The framework whose indicator names label the form. A new file (`fallback`) whose assessment year
  * has no framework yet gets the latest one before it, stated in the file after assessment_year;
- * the notice that says so is returned for the status line.
+ * the notice that says so is returned (for sayNewFile).
  */
-async function useFramework(year: unknown, fallback = false): Promise<string> {
+async function useFramework(year: unknown, fallback = false): Promise<Message | undefined> {
   // The labels come from the newest framework before the year when the year has none, and stay
   // as they were when there is none at all (a year before 2562, a year half typed): never blank.
   // Only a new file states the framework; an opened one is checked as it is, its findings say why.
   const framework = await backend.framework(year, true);
   if (framework) state.framework = framework;
   const notice = framework?.notice;
-  if (!fallback || !framework || !notice) return '';
+  if (!fallback || !framework || !notice) return undefined;
   state.raw = statingFramework(form(), framework.year);
-  return ` · ${notice.th} (${notice.en})`;
+  return notice;
+}
+
+/** A framework's notice as a clerk reads it: Thai first, English beside, the maintainer's words folded away. */
+const noticeNodes = (notice: Message): (string | Node)[] => [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])];
+
+/** `ids` (an aria-describedby) with `id` last when `on`, without it otherwise. */
+const withId = (ids: string | null | undefined, id: string, on: boolean): string => [...(ids ?? '').split(' ').filter((t) => t && t !== id), ...(on ? [id] : [])].join(' ');
+
+/**
+ * A new file's status line: its name and what to do. When its assessment year has no framework
+ * yet, the notice is shown whole under the assessment year in the form, where it belongs, and tied
+ * to that field; the status line only points there, because it sits in the sticky header, which
+ * at 1366×768 may take two lines of it and not the form's working area (the walk found three).
+ * A screen reader hears the whole notice from the status line all the same.
+ */
+function sayNewFile(todo: string, notice: Message | undefined): void {
+  showNotice(notice);
+  const year = state.framework?.year;
+  const meanwhile = notice && year ? ` · ใช้กรอบการประเมินปี ${thaiDigits(year)} ไปก่อน: ดูหมายเหตุใต้ปีของผลการประเมิน (the ${year} framework meanwhile: see the note under the assessment year)` : '';
+  status(`ไฟล์ใหม่ ${state.path}: ${todo}${meanwhile}`, notice ? `${notice.th} (${notice.en})` : '');
+}
+
+/** The notice under the assessment year (index.html's #framework-note), or none (a file opened). */
+function showNotice(notice: Message | undefined): void {
+  const note = $('#framework-note');
+  note.replaceChildren(...(notice ? noticeNodes(notice) : []));
+  note.hidden = !notice;
+  // findings.ts puts dataset.describedby back after each check: the note stays among the descriptions.
+  const year = $<HTMLInputElement>('[data-path="assessment_year"]');
+  year.dataset.describedby = withId(year.dataset.describedby, note.id, !!notice);
+  year.setAttribute('aria-describedby', withId(year.getAttribute('aria-describedby'), note.id, !!notice));
 }
 
 /** A file of the server's folder by its path, or one the clerk picked on their computer (the static site). */
@@ -121,6 +151,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   clearPreview();
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
+  showNotice(undefined);
   showFindings(file);
   $<HTMLButtonElement>('#new-year').disabled = false;
   $<HTMLButtonElement>('#save').disabled = true;
@@ -155,7 +186,7 @@ async function newYear(): Promise<void> {
   showFileName();
   // Not yet a file of the list: the list does not name last year's as the one open.
   $<HTMLSelectElement>('#file').value = '';
-  status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
+  sayNewFile('กรอกคะแนนของปีนี้ แล้วกดบันทึก', next.notice);
   void check();
   void preview();
 }
@@ -186,7 +217,7 @@ function newAgency(): void {
     $<HTMLSelectElement>('#file').value = '';
     // The button pressed has gone with its form: the keyboard goes on in the new file's first field.
     $('[data-path="agency"]').focus();
-    status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
+    sayNewFile('กรอกข้อมูลแล้วกดบันทึก', notice);
     void check();
     void preview();
   });
@@ -229,7 +260,7 @@ async function sayYearNotice(): Promise<void> {
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
   const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
   const { notice } = framework ?? {};
-  $('#new-year-note').replaceChildren(...(notice ? [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])] : []));
+  $('#new-year-note').replaceChildren(...(notice ? noticeNodes(notice) : []));
 }
 
 /**
