@@ -492,6 +492,33 @@ describe('the page in Chromium', () => {
     await own.close();
   });
 
+  it('the status line says what the page is doing (keyboard walk): the new agency\'s form opened and cancelled (ยกเลิก or Esc), not the last file\'s words', async () => {
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    await own.click('#new-year');
+    await expect.poll(() => own.textContent('#status')).toContain('ไฟล์ใหม่ 2567/nakhon-pathom.yaml');
+    await own.focus('#new-agency');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.getAttribute(':focus', 'id')).toBe('new-agency-name');
+    expect(await own.textContent('#status')).not.toContain('ไฟล์ใหม่');
+    expect(await own.textContent('#status')).toMatch(/^หน่วยงานใหม่: กรอกชื่อหน่วยงาน เลือกปีงบประมาณ แล้วกด “สร้าง” หรือ “ยกเลิก” \(Esc\) · แบบฟอร์มด้านล่างยังเป็นไฟล์ 2567\/nakhon-pathom.yaml \(new agency:/);
+    // Esc: the form goes, the keyboard is back on its button, the status says what the form holds.
+    await own.keyboard.press('Escape');
+    expect(await own.isHidden('#new-agency-form')).toBe(true);
+    expect(await own.getAttribute(':focus', 'id')).toBe('new-agency');
+    expect(await own.textContent('#status')).toBe('ยกเลิกหน่วยงานใหม่ แบบฟอร์มยังเป็นไฟล์ 2567/nakhon-pathom.yaml (ยังไม่ได้บันทึก) (new agency cancelled; the form still holds 2567/nakhon-pathom.yaml)');
+    // ยกเลิก, by keyboard, likewise; with no file open it says only that.
+    await own.goto(`${base}/`);
+    await own.click('#new-agency');
+    expect(await own.textContent('#status')).toMatch(/^หน่วยงานใหม่: .*\(Esc\) \(new agency/);
+    await own.focus('#new-agency-cancel');
+    await own.keyboard.press('Enter');
+    expect(await own.isHidden('#new-agency-form')).toBe(true);
+    expect(await own.textContent('#status')).toBe('ยกเลิกหน่วยงานใหม่ (new agency cancelled)');
+    await own.close();
+  });
+
   it('tab order in a measure (keyboard walk): from a new measure\'s title, Tab reaches the step\'s text, then its ↑ ↓ ลบ, still drawn beside it at its top right', async () => {
     const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
     await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);

@@ -368,6 +368,8 @@ fileSelect.onchange = () => {
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
+  // What the page is doing now, not the last file's words; the form below is still that file's.
+  status(`หน่วยงานใหม่: กรอกชื่อหน่วยงาน เลือกปีงบประมาณ แล้วกด “สร้าง” หรือ “ยกเลิก” (Esc)${state.raw ? ` · แบบฟอร์มด้านล่างยังเป็นไฟล์ ${state.path}` : ''} (new agency: name, fiscal year, then สร้าง, or ยกเลิก/Esc${state.raw ? `; the form below is still ${state.path}` : ''})`);
   // The agency's name first: the file name follows from it.
   $('#new-agency-name').focus();
   offerYears()
@@ -392,6 +394,16 @@ fileName.oninput = () => {
   sayFileName();
 };
 $('#new-agency-create').onclick = newAgency;
+/** The new agency's form closed without a new file: the keyboard back on its button, the status line on the form as it is. */
+function cancelNewAgency(): void {
+  $('#new-agency-form').hidden = true;
+  $('#new-agency').focus();
+  status(state.raw ? `ยกเลิกหน่วยงานใหม่ แบบฟอร์มยังเป็นไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก)' : ''} (new agency cancelled; the form still holds ${state.path})` : 'ยกเลิกหน่วยงานใหม่ (new agency cancelled)');
+}
+$('#new-agency-cancel').onclick = cancelNewAgency;
+$('#new-agency-form').onkeydown = (event) => {
+  if (event.key === 'Escape') cancelNewAgency();
+};
 $('#save').onclick = save;
 // The document radios, the follow-up reports' among them, are drawn again as rounds come and go.
 $('#kinds').onchange = preview;
