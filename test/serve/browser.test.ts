@@ -547,6 +547,40 @@ describe('the page in Chromium', () => {
     await own.close();
   });
 
+  it('opening by keyboard (keyboard walk): a file from the list, and next year\'s, take the keyboard to the form\'s first field and are said in the live region; arrows on the closed list go through it', async () => {
+    // A file listed before the sample (กระบี่ sorts before นครปฐม): the arrow goes from one to the other.
+    writeFileSync(path.join(dataDir, '2566', 'krabi.yaml'), sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดกระบี่'));
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.goto(`${base}/`);
+    await own.waitForSelector('#file option[value="2566/krabi.yaml"]', { state: 'attached' });
+    // Chosen from the opened list (its keys are the browser's; the page sees the change only).
+    await own.selectOption('#file', '2566/krabi.yaml');
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.id')).toBe('agency');
+    expect(await own.inputValue('[data-path="agency"]')).toBe('จังหวัดกระบี่');
+    expect(await own.getAttribute('#status', 'role')).toBe('status');
+    expect(await own.textContent('#status')).toBe('เปิดไฟล์ 2566/krabi.yaml แล้ว: จังหวัดกระบี่ ปีงบประมาณ ๒๕๖๖ (opened 2566/krabi.yaml)');
+    // Arrows on the closed list open each file in turn and leave the keyboard there; Enter goes to the form.
+    await own.focus('#file');
+    await own.keyboard.press('ArrowDown');
+    await expect.poll(() => own.textContent('#status')).toMatch(/^เปิดไฟล์ .* · กด Enter เพื่อไปที่แบบฟอร์ม \(opened .*; Enter goes to the form\)$/);
+    const opened = await own.inputValue('#file');
+    expect(opened).not.toBe('2566/krabi.yaml');
+    expect(await own.getAttribute(':focus', 'id')).toBe('file');
+    await own.keyboard.press('Enter');
+    expect(await own.getAttribute(':focus', 'data-path')).toBe('agency');
+    expect(await own.inputValue('#file')).toBe(opened);
+    // เริ่มปีใหม่จากไฟล์นี้ by keyboard: the button goes on to the new file's first field.
+    await own.selectOption('#file', '2566/krabi.yaml');
+    await expect.poll(() => own.textContent('#status')).toContain('เปิดไฟล์ 2566/krabi.yaml แล้ว');
+    await own.focus('#new-year');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.id')).toBe('agency');
+    expect(await own.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+    expect(await own.textContent('#status')).toBe('ไฟล์ใหม่ 2567/krabi.yaml: กรอกคะแนนของปีนี้ แล้วกดบันทึก');
+    await own.screenshot({ path: '/tmp/h17b-shots/4-next-year-focus.png' });
+    await own.close();
+  });
+
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
     await page.goto(`${base}/`);
     await page.click('#new-agency');

@@ -139,6 +139,9 @@ function showNotice(notice: Message | undefined): void {
   year.setAttribute('aria-describedby', withId(year.getAttribute('aria-describedby'), note.id, !!notice));
 }
 
+/** The keyboard goes on in the first field of the file just loaded: the button or list used is done with. */
+const toFirstField = (): void => $('[data-path="agency"]').focus();
+
 /** A file of the server's folder by its path, or one the clerk picked on their computer (the static site). */
 async function open(source: { path: string } | { picked: PickedFile }): Promise<void> {
   const file = await backend.open(source);
@@ -169,6 +172,7 @@ async function newYear(): Promise<void> {
     if (confirm(`มีไฟล์ของปีถัดไปอยู่แล้ว: ${next.path}\nเปิดไฟล์นั้นเพื่อแก้ไขต่อหรือไม่\n\n(Next year's file exists already: open it?)`)) {
       await open({ path: next.path });
       await showFiles(next.path);
+      toFirstField();
       status(`เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว ${next.path} (opened next year's existing file)`);
     } else status(`ไม่ได้เริ่มไฟล์ใหม่: มีไฟล์ ${next.path} อยู่แล้ว เลือกไฟล์นั้นจากรายการเพื่อแก้ไข (not started: ${next.path} exists; choose it in the list)`);
     return;
@@ -186,6 +190,7 @@ async function newYear(): Promise<void> {
   showFileName();
   // Not yet a file of the list: the list does not name last year's as the one open.
   $<HTMLSelectElement>('#file').value = '';
+  toFirstField();
   sayNewFile('กรอกคะแนนของปีนี้ แล้วกดบันทึก', next.notice);
   void check();
   void preview();
@@ -216,7 +221,7 @@ function newAgency(): void {
     showFileName();
     $<HTMLSelectElement>('#file').value = '';
     // The button pressed has gone with its form: the keyboard goes on in the new file's first field.
-    $('[data-path="agency"]').focus();
+    toFirstField();
     sayNewFile('กรอกข้อมูลแล้วกดบันทึก', notice);
     void check();
     void preview();
@@ -357,13 +362,40 @@ addEventListener('keydown', (event) => {
 });
 
 const fileSelect = $<HTMLSelectElement>('#file');
+/**
+ * An arrow key (or Home, End, a letter) on the closed list changes its choice at once, in Chrome
+ * on Windows as in headless Chromium: the file is opened, and the keyboard stays on the list so
+ * that the clerk can go on to the one they want; Enter then takes it to the form. A file chosen
+ * from the opened list (whose keys the page does not see) or with the mouse takes the keyboard to
+ * the form's first field at once.
+ */
+let browsing = false;
+fileSelect.onkeydown = (event) => {
+  if (event.key === 'Enter' && state.raw && !state.create && fileSelect.value === state.path) {
+    event.preventDefault();
+    toFirstField();
+    return;
+  }
+  browsing = true;
+  // The change a key makes comes with its keydown; the next one is the clerk's again.
+  setTimeout(() => (browsing = false));
+};
 fileSelect.onchange = () => {
   if (!fileSelect.value) return;
   if (!discardChanges('เปิดไฟล์อื่น', 'open another file')) {
     fileSelect.value = state.create ? '' : state.path;
     return;
   }
-  open({ path: fileSelect.value }).catch((err: unknown) => status(messageOf(err)));
+  const onList = browsing;
+  open({ path: fileSelect.value })
+    .then(() => {
+      if (!onList) toFirstField();
+      // Said in the status line, a live region: which file the form holds now.
+      const { agency, fiscal_year: year } = form();
+      const what = [agency, year === undefined ? '' : `ปีงบประมาณ ${thaiDigits(year)}`].filter(Boolean).join(' ');
+      status(`เปิดไฟล์ ${state.path} แล้ว${what ? `: ${what}` : ''}${onList ? ' · กด Enter เพื่อไปที่แบบฟอร์ม' : ''} (opened ${state.path}${onList ? '; Enter goes to the form' : ''})`);
+    })
+    .catch((err: unknown) => status(messageOf(err)));
 };
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
