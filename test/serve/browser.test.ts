@@ -467,7 +467,6 @@ describe('the page in Chromium', () => {
     // At most two lines of status; the header no taller than its title and buttons, two such lines,
     // the bar's gap (0.6rem) and its padding (0.5rem), 24 px for both: about 175 px of the 768,
     // where the walk found 205 with three (a quarter of the screen, 192 px, is the most it may take).
-    await own.screenshot({ path: '/tmp/h17b-shots/1-new-agency-2570-header.png' });
     expect(laid.lines).toBeLessThanOrEqual(2);
     expect(laid.header).toBeLessThanOrEqual(laid.barBottom + 2 * laid.line + 24);
     expect(laid.header).toBeLessThanOrEqual(768 / 4);
@@ -542,8 +541,6 @@ describe('the page in Chromium', () => {
     const remove = (await own.getByRole('button', { name: 'ลบขั้นตอนที่ ๑ ของมาตรการที่ ๖', exact: true }).boundingBox())!;
     expect(remove.x).toBeGreaterThanOrEqual(text.x + text.width);
     expect(remove.y).toBeLessThan(label.y + 12);
-    await own.locator('[data-path="measures[5].steps[0]"]').focus();
-    await own.screenshot({ path: '/tmp/h17b-shots/3-step-text-then-tools.png' });
     await own.close();
   });
 
@@ -577,7 +574,6 @@ describe('the page in Chromium', () => {
     await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.id')).toBe('agency');
     expect(await own.inputValue('[data-path="fiscal_year"]')).toBe('2567');
     expect(await own.textContent('#status')).toBe('ไฟล์ใหม่ 2567/krabi.yaml: กรอกคะแนนของปีนี้ แล้วกดบันทึก');
-    await own.screenshot({ path: '/tmp/h17b-shots/4-next-year-focus.png' });
     await own.close();
   });
 
