@@ -95,6 +95,16 @@ const LAID_OUT = `(p) => {
 
 let lastPreview: string | null = null;
 
+/** A page of its own as a clerk's laptop shows it (1366×768), with `file` of the data folder opened when given. */
+async function laptop(file?: string): Promise<Page> {
+  const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+  if (file) {
+    await own.goto(`${base}/?file=${file}`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+  }
+  return own;
+}
+
 /** The note beside the title of measure `i` (index from 0) of §6, and what it says of a carried-over measure. */
 const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
 const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
@@ -400,9 +410,7 @@ describe('the page in Chromium', () => {
   });
 
   it('a clerk\'s keyboard walk (issue 17): the notes beside the new file\'s name read on the dark header; a new agency\'s or next year\'s file is not shown as last year\'s in the list, and a new agency takes the keyboard in its first field; what it lacks is said beside its section', async () => {
-    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
-    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
-    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    const own = await laptop('2566/nakhon-pathom.yaml');
     expect(await own.inputValue('#file')).toBe('2566/nakhon-pathom.yaml');
     await own.focus('#new-agency');
     await own.keyboard.press('Enter');
@@ -446,7 +454,7 @@ describe('the page in Chromium', () => {
   });
 
   it('the sticky header at 1366×768 (keyboard walk): a new agency of a year without a framework keeps the status to two lines; the notice is whole under the assessment year in the form and in the live region', async () => {
-    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    const own = await laptop();
     await own.clock.setFixedTime(new Date('2026-11-30T10:00:00+07:00'));
     await own.goto(`${base}/`);
     await own.click('#new-agency');
@@ -492,9 +500,7 @@ describe('the page in Chromium', () => {
   });
 
   it('the status line says what the page is doing (keyboard walk): the new agency\'s form opened and cancelled (ยกเลิก or Esc), not the last file\'s words', async () => {
-    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
-    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
-    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    const own = await laptop('2566/nakhon-pathom.yaml');
     await own.click('#new-year');
     await expect.poll(() => own.textContent('#status')).toContain('ไฟล์ใหม่ 2567/nakhon-pathom.yaml');
     await own.focus('#new-agency');
@@ -519,9 +525,7 @@ describe('the page in Chromium', () => {
   });
 
   it('tab order in a measure (keyboard walk): from a new measure\'s title, Tab reaches the step\'s text, then its ↑ ↓ ลบ, still drawn beside it at its top right', async () => {
-    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
-    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
-    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    const own = await laptop('2566/nakhon-pathom.yaml');
     await own.focus('[data-add="measures"]');
     await own.keyboard.press('Enter');
     expect(await own.getAttribute(':focus', 'data-path')).toBe('measures[5].title');
@@ -547,7 +551,7 @@ describe('the page in Chromium', () => {
   it('opening by keyboard (keyboard walk): a file from the list, and next year\'s, take the keyboard to the form\'s first field and are said in the live region; arrows on the closed list go through it', async () => {
     // A file listed before the sample (กระบี่ sorts before นครปฐม): the arrow goes from one to the other.
     writeFileSync(path.join(dataDir, '2566', 'krabi.yaml'), sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดกระบี่'));
-    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    const own = await laptop();
     await own.goto(`${base}/`);
     await own.waitForSelector('#file option[value="2566/krabi.yaml"]', { state: 'attached' });
     // Chosen from the opened list (its keys are the browser's; the page sees the change only).
