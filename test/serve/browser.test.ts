@@ -95,6 +95,16 @@ const LAID_OUT = `(p) => {
 
 let lastPreview: string | null = null;
 
+/** A page of its own as a clerk's laptop shows it (1366×768), with `file` of the data folder opened when given. */
+async function laptop(file?: string): Promise<Page> {
+  const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+  if (file) {
+    await own.goto(`${base}/?file=${file}`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+  }
+  return own;
+}
+
 /** The note beside the title of measure `i` (index from 0) of §6, and what it says of a carried-over measure. */
 const noteOf = (i: number) => page.locator('#measures .carried-note').nth(i);
 const carried = 'มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)';
@@ -400,9 +410,7 @@ describe('the page in Chromium', () => {
   });
 
   it('a clerk\'s keyboard walk (issue 17): the notes beside the new file\'s name read on the dark header; a new agency\'s or next year\'s file is not shown as last year\'s in the list, and a new agency takes the keyboard in its first field; what it lacks is said beside its section', async () => {
-    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
-    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
-    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    const own = await laptop('2566/nakhon-pathom.yaml');
     expect(await own.inputValue('#file')).toBe('2566/nakhon-pathom.yaml');
     await own.focus('#new-agency');
     await own.keyboard.press('Enter');
@@ -443,6 +451,134 @@ describe('the page in Chromium', () => {
     await expect.poll(() => again.inputValue('[data-path="fiscal_year"]')).not.toBe('2566');
     expect(await again.inputValue('#file')).toBe('');
     await again.close();
+  });
+
+  it('the sticky header at 1366×768 (keyboard walk): a new agency of a year without a framework keeps the status to two lines; the notice is whole under the assessment year in the form and in the live region', async () => {
+    const own = await laptop();
+    await own.clock.setFixedTime(new Date('2026-11-30T10:00:00+07:00'));
+    await own.goto(`${base}/`);
+    await own.click('#new-agency');
+    await own.fill('#new-agency-name', 'องค์การบริหารส่วนตำบลหนองใหม่');
+    await expect.poll(() => own.inputValue('#new-year-value')).toBe('2570');
+    await own.click('#new-agency-create');
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path')).toBe('agency');
+    await expect.poll(() => own.textContent('#status')).toContain('2570/องค์การบริหารส่วนตำบลหนองใหม่.yaml');
+    // The status laid out: how many lines (distinct tops of its text's boxes) and their height.
+    const laid = (await own.evaluate(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('status'));
+      const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+      const bar = document.querySelector('#new-agency').getBoundingClientRect();
+      const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+      return { lines, line: document.getElementById('status').getBoundingClientRect().height / lines, barBottom: bar.bottom, header: document.querySelector('header').getBoundingClientRect().height };
+    })()`)) as { lines: number; line: number; barBottom: number; header: number };
+    // At most two lines of status; the header no taller than its title and buttons, two such lines,
+    // the bar's gap (0.6rem) and its padding (0.5rem), 24 px for both: about 175 px of the 768,
+    // where the walk found 205 with three (a quarter of the screen, 192 px, is the most it may take).
+    expect(laid.lines).toBeLessThanOrEqual(2);
+    expect(laid.header).toBeLessThanOrEqual(laid.barBottom + 2 * laid.line + 24);
+    expect(laid.header).toBeLessThanOrEqual(768 / 4);
+    // The notice, whole, under the assessment year, visible in the first screen, and tied to the field.
+    const notice = 'โปรแกรมรุ่นนี้ยังไม่มีกรอบการประเมินของปี พ.ศ. ๒๕๖๙ รายงานจึงใช้กรอบของปี ๒๕๖๘ ไปก่อนจนกว่าจะมี ให้แจ้งผู้ดูแลโปรแกรมเพื่อปรับปรุงโปรแกรม';
+    const note = own.locator('#framework-note');
+    expect(await note.innerText()).toContain(notice);
+    expect(await note.innerText()).toMatch(/\(this version of the program has no 2569 framework yet, so the report uses the 2568 framework until it has one; ask whoever maintains the program/);
+    const box = (await note.boundingBox())!;
+    const year = (await own.locator('[data-path="assessment_year"]').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(year.y + year.height - 2);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect((await own.getAttribute('[data-path="assessment_year"]', 'aria-describedby'))!.split(' ')).toContain('framework-note');
+    // The status line points to it, and a screen reader hears it whole from the live region.
+    expect(await own.innerText('#status')).toContain('ดูหมายเหตุใต้ปีของผลการประเมิน');
+    expect(await own.getAttribute('#status', 'role')).toBe('status');
+    expect(await own.textContent('#status')).toContain(notice);
+    // A year that has its framework: no notice; an opened file has none either.
+    await own.fill('[data-path="assessment_year"]', '2568');
+    await expect.poll(() => note.isHidden(), { timeout: 5_000 }).toBe(true);
+    expect(await own.getAttribute('[data-path="assessment_year"]', 'aria-describedby')).not.toContain('framework-note');
+    await own.close();
+  });
+
+  it('the status line says what the page is doing (keyboard walk): the new agency\'s form opened and cancelled (ยกเลิก or Esc), not the last file\'s words', async () => {
+    const own = await laptop('2566/nakhon-pathom.yaml');
+    await own.click('#new-year');
+    await expect.poll(() => own.textContent('#status')).toContain('ไฟล์ใหม่ 2567/nakhon-pathom.yaml');
+    await own.focus('#new-agency');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.getAttribute(':focus', 'id')).toBe('new-agency-name');
+    expect(await own.textContent('#status')).not.toContain('ไฟล์ใหม่');
+    expect(await own.textContent('#status')).toMatch(/^หน่วยงานใหม่: กรอกชื่อหน่วยงาน เลือกปีงบประมาณ แล้วกด “สร้าง” หรือ “ยกเลิก” \(Esc\) · แบบฟอร์มด้านล่างยังเป็นไฟล์ 2567\/nakhon-pathom.yaml \(new agency:/);
+    // Esc: the form goes, the keyboard is back on its button, the status says what the form holds.
+    await own.keyboard.press('Escape');
+    expect(await own.isHidden('#new-agency-form')).toBe(true);
+    expect(await own.getAttribute(':focus', 'id')).toBe('new-agency');
+    expect(await own.textContent('#status')).toBe('ยกเลิกหน่วยงานใหม่ แบบฟอร์มยังเป็นไฟล์ 2567/nakhon-pathom.yaml (ยังไม่ได้บันทึก) (new agency cancelled; the form still holds 2567/nakhon-pathom.yaml)');
+    // ยกเลิก, by keyboard, likewise; with no file open it says only that.
+    await own.goto(`${base}/`);
+    await own.click('#new-agency');
+    expect(await own.textContent('#status')).toMatch(/^หน่วยงานใหม่: .*\(Esc\) \(new agency/);
+    await own.focus('#new-agency-cancel');
+    await own.keyboard.press('Enter');
+    expect(await own.isHidden('#new-agency-form')).toBe(true);
+    expect(await own.textContent('#status')).toBe('ยกเลิกหน่วยงานใหม่ (new agency cancelled)');
+    await own.close();
+  });
+
+  it('tab order in a measure (keyboard walk): from a new measure\'s title, Tab reaches the step\'s text, then its ↑ ↓ ลบ, still drawn beside it at its top right', async () => {
+    const own = await laptop('2566/nakhon-pathom.yaml');
+    await own.focus('[data-add="measures"]');
+    await own.keyboard.press('Enter');
+    expect(await own.getAttribute(':focus', 'data-path')).toBe('measures[5].title');
+    await own.keyboard.type('มาตรการทดสอบด้วยแป้นพิมพ์');
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'data-path')).toBe('measures[5].steps[0]');
+    await own.keyboard.type('ขั้นตอนแรก');
+    for (const name of ['เลื่อนขั้นตอนที่ ๑ ของมาตรการที่ ๖ขึ้น', 'เลื่อนขั้นตอนที่ ๑ ของมาตรการที่ ๖ลง', 'ลบขั้นตอนที่ ๑ ของมาตรการที่ ๖']) {
+      await own.keyboard.press('Tab');
+      expect(await own.getAttribute(':focus', 'aria-label')).toBe(name);
+    }
+    await own.keyboard.press('Tab');
+    expect(await own.getAttribute(':focus', 'aria-label')).toBe('เพิ่มขั้นตอนในมาตรการที่ ๖');
+    // Drawn as before: the buttons at the top right of the step, right of its text, on its first line.
+    const text = (await own.locator('[data-path="measures[5].steps[0]"]').boundingBox())!;
+    const label = (await own.locator('label:has([data-path="measures[5].steps[0]"])').boundingBox())!;
+    const remove = (await own.getByRole('button', { name: 'ลบขั้นตอนที่ ๑ ของมาตรการที่ ๖', exact: true }).boundingBox())!;
+    expect(remove.x).toBeGreaterThanOrEqual(text.x + text.width);
+    expect(remove.y).toBeLessThan(label.y + 12);
+    await own.close();
+  });
+
+  it('opening by keyboard (keyboard walk): a file from the list, and next year\'s, take the keyboard to the form\'s first field and are said in the live region; arrows on the closed list go through it', async () => {
+    // A file listed before the sample (กระบี่ sorts before นครปฐม): the arrow goes from one to the other.
+    writeFileSync(path.join(dataDir, '2566', 'krabi.yaml'), sampleText().replace('agency: จังหวัดนครปฐม', 'agency: จังหวัดกระบี่'));
+    const own = await laptop();
+    await own.goto(`${base}/`);
+    await own.waitForSelector('#file option[value="2566/krabi.yaml"]', { state: 'attached' });
+    // Chosen from the opened list (its keys are the browser's; the page sees the change only).
+    await own.selectOption('#file', '2566/krabi.yaml');
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.id')).toBe('agency');
+    expect(await own.inputValue('[data-path="agency"]')).toBe('จังหวัดกระบี่');
+    expect(await own.getAttribute('#status', 'role')).toBe('status');
+    expect(await own.textContent('#status')).toBe('เปิดไฟล์ 2566/krabi.yaml แล้ว: จังหวัดกระบี่ ปีงบประมาณ ๒๕๖๖ (opened 2566/krabi.yaml)');
+    // Arrows on the closed list open each file in turn and leave the keyboard there; Enter goes to the form.
+    await own.focus('#file');
+    await own.keyboard.press('ArrowDown');
+    await expect.poll(() => own.textContent('#status')).toMatch(/^เปิดไฟล์ .* · กด Enter เพื่อไปที่แบบฟอร์ม \(opened .*; Enter goes to the form\)$/);
+    const opened = await own.inputValue('#file');
+    expect(opened).not.toBe('2566/krabi.yaml');
+    expect(await own.getAttribute(':focus', 'id')).toBe('file');
+    await own.keyboard.press('Enter');
+    expect(await own.getAttribute(':focus', 'data-path')).toBe('agency');
+    expect(await own.inputValue('#file')).toBe(opened);
+    // เริ่มปีใหม่จากไฟล์นี้ by keyboard: the button goes on to the new file's first field.
+    await own.selectOption('#file', '2566/krabi.yaml');
+    await expect.poll(() => own.textContent('#status')).toContain('เปิดไฟล์ 2566/krabi.yaml แล้ว');
+    await own.focus('#new-year');
+    await own.keyboard.press('Enter');
+    await expect.poll(() => own.evaluate('document.activeElement?.dataset.path ?? document.activeElement?.id')).toBe('agency');
+    expect(await own.inputValue('[data-path="fiscal_year"]')).toBe('2567');
+    expect(await own.textContent('#status')).toBe('ไฟล์ใหม่ 2567/krabi.yaml: กรอกคะแนนของปีนี้ แล้วกดบันทึก');
+    await own.close();
   });
 
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {

@@ -206,8 +206,8 @@ describe('the static site with the files the command line reads beside the data 
     ]);
     await page.selectOption('#file', '2567/sample-agency.yaml');
     await expect.poll(() => page.inputValue('[data-path="fiscal_year"]'), { timeout: 30_000 }).toBe('2567');
-    // Nothing is said missing: the folder had both.
-    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('');
+    // Which file was opened, and nothing said missing: the folder had both.
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('เปิดไฟล์ 2567/sample-agency.yaml แล้ว: องค์การบริหารส่วนจังหวัดตัวอย่าง ปีงบประมาณ ๒๕๖๗ (opened 2567/sample-agency.yaml)');
     // Last year's measure, kept as it was, is marked; the one rewritten for this year is not.
     const notes = page.locator('.carried-note:not([hidden])');
     await expect.poll(() => notes.count(), { timeout: 30_000 }).toBe(1);

@@ -373,8 +373,8 @@ describe('the static site in Chromium', () => {
     it('a file opened from the list comes with last year\'s file and the emblem its data names, read from the folder', async () => {
       await page.selectOption('#file', '2567/nakhon-pathom.yaml');
       await expect.poll(() => page.inputValue('[data-path="fiscal_year"]')).toBe('2567');
-      // The hint to choose a file has done its work; nothing is missing beside it.
-      await expect.poll(() => page.textContent('#status')).toBe('');
+      // Which file the form holds now (not the hint to choose one); nothing is missing beside it.
+      await expect.poll(() => page.textContent('#status')).toBe('เปิดไฟล์ 2567/nakhon-pathom.yaml แล้ว: จังหวัดนครปฐม ปีงบประมาณ ๒๕๖๗ (opened 2567/nakhon-pathom.yaml)');
       expect((await previewText(page)).text).toBe(
         `%PDF-1.4 fake report pdf 2567/nakhon-pathom.yaml จังหวัดนครปฐม beside: previous 2566/nakhon-pathom.yaml (จังหวัดนครปฐม 2566), ../emblems/seal.svg (${SEAL.length} bytes), in the folder\n`,
       );

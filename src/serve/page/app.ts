@@ -9,7 +9,7 @@
 
 import { defaultAssessmentYear, FIRST_NEW_FISCAL_YEAR, newDataFile, newFileNameOf, newFileNameProblem, newFileYears, statingFramework, type NewFileYear } from '../../data/new-file.ts';
 import { fiscalYearOf } from '../../thai/fiscal.ts';
-import type { FileEntry } from '../api.ts';
+import type { FileEntry, Message } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
 import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
@@ -34,8 +34,7 @@ function yearChanged(): void {
     // now, or the newest before it (with the notice); a file that exists is labelled as it states.
     if (state.create) {
       delete form().framework;
-      const notice = await useFramework(frameworkYearOf(form()), true);
-      if (notice) status(`ไฟล์ใหม่ ${state.path}${notice}`);
+      sayNewFile('กรอกข้อมูลแล้วกดบันทึก', await useFramework(frameworkYearOf(form()), true));
     } else await useFramework(frameworkYearOf(form()));
     renderScores();
     renderIssues('urgent');
@@ -96,19 +95,53 @@ async function save(): Promise<void> {
 /**
  * The framework whose indicator names label the form. A new file (`fallback`) whose assessment year
  * has no framework yet gets the latest one before it, stated in the file after assessment_year;
- * the notice that says so is returned for the status line.
+ * the notice that says so is returned (for sayNewFile).
  */
-async function useFramework(year: unknown, fallback = false): Promise<string> {
+async function useFramework(year: unknown, fallback = false): Promise<Message | undefined> {
   // The labels come from the newest framework before the year when the year has none, and stay
   // as they were when there is none at all (a year before 2562, a year half typed): never blank.
   // Only a new file states the framework; an opened one is checked as it is, its findings say why.
   const framework = await backend.framework(year, true);
   if (framework) state.framework = framework;
   const notice = framework?.notice;
-  if (!fallback || !framework || !notice) return '';
+  if (!fallback || !framework || !notice) return undefined;
   state.raw = statingFramework(form(), framework.year);
-  return ` · ${notice.th} (${notice.en})`;
+  return notice;
 }
+
+/** A framework's notice as a clerk reads it: Thai first, English beside, the maintainer's words folded away. */
+const noticeNodes = (notice: Message): (string | Node)[] => [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])];
+
+/** `ids` (an aria-describedby) with `id` last when `on`, without it otherwise. */
+const withId = (ids: string | null | undefined, id: string, on: boolean): string => [...(ids ?? '').split(' ').filter((t) => t && t !== id), ...(on ? [id] : [])].join(' ');
+
+/**
+ * A new file's status line: its name and what to do. When its assessment year has no framework
+ * yet, the notice is shown whole under the assessment year in the form, where it belongs, and tied
+ * to that field; the status line only points there, because it sits in the sticky header, which
+ * at 1366×768 may take two lines of it and not the form's working area (the walk found three).
+ * A screen reader hears the whole notice from the status line all the same.
+ */
+function sayNewFile(todo: string, notice: Message | undefined): void {
+  showNotice(notice);
+  const year = state.framework?.year;
+  const meanwhile = notice && year ? ` · ใช้กรอบการประเมินปี ${thaiDigits(year)} ไปก่อน: ดูหมายเหตุใต้ปีของผลการประเมิน (the ${year} framework meanwhile: see the note under the assessment year)` : '';
+  status(`ไฟล์ใหม่ ${state.path}: ${todo}${meanwhile}`, notice ? `${notice.th} (${notice.en})` : '');
+}
+
+/** The notice under the assessment year (index.html's #framework-note), or none (a file opened). */
+function showNotice(notice: Message | undefined): void {
+  const note = $('#framework-note');
+  note.replaceChildren(...(notice ? noticeNodes(notice) : []));
+  note.hidden = !notice;
+  // findings.ts puts dataset.describedby back after each check: the note stays among the descriptions.
+  const year = $<HTMLInputElement>('[data-path="assessment_year"]');
+  year.dataset.describedby = withId(year.dataset.describedby, note.id, !!notice);
+  year.setAttribute('aria-describedby', withId(year.getAttribute('aria-describedby'), note.id, !!notice));
+}
+
+/** The keyboard goes on in the first field of the file just loaded: the button or list used is done with. */
+const toFirstField = (): void => $('[data-path="agency"]').focus();
 
 /** A file of the server's folder by its path, or one the clerk picked on their computer (the static site). */
 async function open(source: { path: string } | { picked: PickedFile }): Promise<void> {
@@ -122,6 +155,7 @@ async function open(source: { path: string } | { picked: PickedFile }): Promise<
   clearPreview();
   await useFramework(frameworkYearOf(state.raw));
   renderForm(yearChanged);
+  showNotice(undefined);
   showFindings(file);
   $<HTMLButtonElement>('#new-year').disabled = false;
   $<HTMLButtonElement>('#save').disabled = true;
@@ -139,6 +173,7 @@ async function newYear(): Promise<void> {
     if (confirm(`มีไฟล์ของปีถัดไปอยู่แล้ว: ${next.path}\nเปิดไฟล์นั้นเพื่อแก้ไขต่อหรือไม่\n\n(Next year's file exists already: open it?)`)) {
       await open({ path: next.path });
       await showFiles(next.path);
+      toFirstField();
       status(`เปิดไฟล์ของปีถัดไปที่มีอยู่แล้ว ${next.path} (opened next year's existing file)`);
     } else status(`ไม่ได้เริ่มไฟล์ใหม่: มีไฟล์ ${next.path} อยู่แล้ว เลือกไฟล์นั้นจากรายการเพื่อแก้ไข (not started: ${next.path} exists; choose it in the list)`);
     return;
@@ -156,7 +191,8 @@ async function newYear(): Promise<void> {
   showFileName();
   // Not yet a file of the list: the list does not name last year's as the one open.
   $<HTMLSelectElement>('#file').value = '';
-  status(`ไฟล์ใหม่ ${next.path}: กรอกคะแนนของปีนี้ แล้วกดบันทึก${next.notice ? ` · ${next.notice.th} (${next.notice.en})` : ''}`);
+  toFirstField();
+  sayNewFile('กรอกคะแนนของปีนี้ แล้วกดบันทึก', next.notice);
   void check();
   void preview();
 }
@@ -186,8 +222,8 @@ function newAgency(): void {
     showFileName();
     $<HTMLSelectElement>('#file').value = '';
     // The button pressed has gone with its form: the keyboard goes on in the new file's first field.
-    $('[data-path="agency"]').focus();
-    status(`ไฟล์ใหม่ ${state.path}: กรอกข้อมูลแล้วกดบันทึก${notice}`);
+    toFirstField();
+    sayNewFile('กรอกข้อมูลแล้วกดบันทึก', notice);
     void check();
     void preview();
   });
@@ -230,7 +266,7 @@ async function sayYearNotice(): Promise<void> {
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
   const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
   const { notice } = framework ?? {};
-  $('#new-year-note').replaceChildren(...(notice ? [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])] : []));
+  $('#new-year-note').replaceChildren(...(notice ? noticeNodes(notice) : []));
 }
 
 /**
@@ -327,20 +363,48 @@ addEventListener('keydown', (event) => {
 });
 
 const fileSelect = $<HTMLSelectElement>('#file');
+/**
+ * An arrow key (or Home, End, a letter) on the closed list changes its choice at once, in Chrome
+ * on Windows as in headless Chromium: the file is opened, and the keyboard stays on the list so
+ * that the clerk can go on to the one they want; Enter then takes it to the form. A file chosen
+ * from the opened list (whose keys the page does not see) or with the mouse takes the keyboard to
+ * the form's first field at once.
+ */
+let browsing = false;
+fileSelect.onkeydown = (event) => {
+  if (event.key === 'Enter' && state.raw && !state.create && fileSelect.value === state.path) {
+    event.preventDefault();
+    toFirstField();
+    return;
+  }
+  browsing = true;
+  // The change a key makes comes with its keydown; the next one is the clerk's again.
+  setTimeout(() => (browsing = false));
+};
 fileSelect.onchange = () => {
   if (!fileSelect.value) return;
   if (!discardChanges('เปิดไฟล์อื่น', 'open another file')) {
     fileSelect.value = state.create ? '' : state.path;
     return;
   }
+  const onList = browsing;
   open({ path: fileSelect.value })
-    // The static site's folder: the hint to choose a file has done its work.
-    .then(() => backend.mode === 'local' && sayMissingBeside())
+    .then(() => {
+      if (!onList) toFirstField();
+      // Said in the status line, a live region: which file the form holds now, and on the static
+      // site what the folder lacks beside it (last year's file, the emblem the data names).
+      const { agency, fiscal_year: year } = form();
+      const what = [agency, year === undefined ? '' : `ปีงบประมาณ ${thaiDigits(year)}`].filter(Boolean).join(' ');
+      const opened = `เปิดไฟล์ ${state.path} แล้ว${what ? `: ${what}` : ''}${onList ? ' · กด Enter เพื่อไปที่แบบฟอร์ม' : ''} (opened ${state.path}${onList ? '; Enter goes to the form' : ''})`;
+      status([opened, ...(backend.mode === 'local' ? missingBeside() : [])].join(' · '));
+    })
     .catch((err: unknown) => status(messageOf(err)));
 };
 $('#new-year').onclick = () => newYear().catch((err: unknown) => status(messageOf(err)));
 $('#new-agency').onclick = () => {
   $('#new-agency-form').hidden = false;
+  // What the page is doing now, not the last file's words; the form below is still that file's.
+  status(`หน่วยงานใหม่: กรอกชื่อหน่วยงาน เลือกปีงบประมาณ แล้วกด “สร้าง” หรือ “ยกเลิก” (Esc)${state.raw ? ` · แบบฟอร์มด้านล่างยังเป็นไฟล์ ${state.path}` : ''} (new agency: name, fiscal year, then สร้าง, or ยกเลิก/Esc${state.raw ? `; the form below is still ${state.path}` : ''})`);
   // The agency's name first: the file name follows from it.
   $('#new-agency-name').focus();
   offerYears()
@@ -365,6 +429,16 @@ fileName.oninput = () => {
   sayFileName();
 };
 $('#new-agency-create').onclick = newAgency;
+/** The new agency's form closed without a new file: the keyboard back on its button, the status line on the form as it is. */
+function cancelNewAgency(): void {
+  $('#new-agency-form').hidden = true;
+  $('#new-agency').focus();
+  status(state.raw ? `ยกเลิกหน่วยงานใหม่ แบบฟอร์มยังเป็นไฟล์ ${state.path}${state.create ? ' (ยังไม่ได้บันทึก)' : ''} (new agency cancelled; the form still holds ${state.path})` : 'ยกเลิกหน่วยงานใหม่ (new agency cancelled)');
+}
+$('#new-agency-cancel').onclick = cancelNewAgency;
+$('#new-agency-form').onkeydown = (event) => {
+  if (event.key === 'Escape') cancelNewAgency();
+};
 $('#save').onclick = save;
 // The document radios, the follow-up reports' among them, are drawn again as rounds come and go.
 $('#kinds').onchange = preview;
@@ -396,8 +470,13 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-add]'))
  * data, the emblem), said on the status line, or nothing.
  */
 function sayMissingBeside(): void {
+  status(missingBeside().join(' · '));
+}
+
+/** What the static site's engine lacks beside the form's file, one sentence each. */
+function missingBeside(): string[] {
   const missing = state.raw ? (backend.missingBeside?.(state.raw) ?? []) : [];
-  status(missing.map((m) => `${m.th} (${m.en})`).join(' · '));
+  return missing.map((m) => `${m.th} (${m.en})`);
 }
 
 /**

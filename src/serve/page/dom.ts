@@ -10,9 +10,19 @@ export function $<E extends Element = HTMLElement>(selector: string): E {
 /** A number or text with Thai digits, as the documents print them (src/thai/digits.ts). */
 export const thaiDigits = (s: number | string): string => toThaiDigits(String(s));
 
-/** The status line under the title. */
-export function status(text: string): void {
-  $('#status').textContent = text;
+/**
+ * The status line under the title, a live region. `heard`: words a screen reader hears after
+ * `text` that the eye reads in full elsewhere (the framework's notice in the form): the line sits
+ * in the sticky header, which may not grow past two lines at 1366×768.
+ */
+export function status(text: string, heard = ''): void {
+  const line = $('#status');
+  line.textContent = text;
+  if (!heard) return;
+  const aside = document.createElement('span');
+  aside.className = 'visually-hidden';
+  aside.textContent = ` · ${heard}`;
+  line.append(aside);
 }
 
 /** What a failed request or task says, for the status line. */

@@ -131,7 +131,9 @@ export function renderMeasures(): void {
     const steps = (m.steps ??= []);
     steps.forEach((step, k) => {
       const stepRow = document.createElement('div');
-      stepRow.className = 'row';
+      // The step's text before its ↑ ↓ ลบ, so that Tab from the measure's title reaches it first (style.css draws the buttons beside it).
+      stepRow.className = 'row step-row';
+      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3, aria: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของ${measure}` }));
       stepRow.append(
         rowTools(steps, k, renderMeasures, {
           moved: (order, length) => {
@@ -143,7 +145,6 @@ export function renderMeasures(): void {
           after: () => byLabel(`เพิ่มขั้นตอนใน${measure}`) ?? null,
         }),
       );
-      stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3, aria: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของ${measure}` }));
       div.append(stepRow);
     });
     const addStep = document.createElement('button');
