@@ -391,12 +391,7 @@ fileSelect.onchange = () => {
   open({ path: fileSelect.value })
     .then(() => {
       if (!onList) toFirstField();
-      // Said in the status line, a live region: which file the form holds now, and on the static
-      // site what the folder lacks beside it (last year's file, the emblem the data names).
-      const { agency, fiscal_year: year } = form();
-      const what = [agency, year === undefined ? '' : `ปีงบประมาณ ${thaiDigits(year)}`].filter(Boolean).join(' ');
-      const opened = `เปิดไฟล์ ${state.path} แล้ว${what ? `: ${what}` : ''}${onList ? ' · กด Enter เพื่อไปที่แบบฟอร์ม' : ''} (opened ${state.path}${onList ? '; Enter goes to the form' : ''})`;
-      status([opened, ...(backend.mode === 'local' ? missingBeside() : [])].join(' · '));
+      sayOpened(onList);
     })
     .catch((err: unknown) => status(messageOf(err)));
 };
@@ -473,6 +468,18 @@ function sayMissingBeside(): void {
   status(missingBeside().join(' · '));
 }
 
+/**
+ * Says in the status line, a live region, which file the form holds now, and on the static site
+ * what its engine lacks beside it (last year's file, the emblem the data names). `onList`: the
+ * keyboard is still on the file list, where Enter takes it to the form.
+ */
+function sayOpened(onList = false): void {
+  const { agency, fiscal_year: year } = form();
+  const what = [agency, year === undefined ? '' : `ปีงบประมาณ ${thaiDigits(year)}`].filter(Boolean).join(' ');
+  const opened = `เปิดไฟล์ ${state.path} แล้ว${what ? `: ${what}` : ''}${onList ? ' · กด Enter เพื่อไปที่แบบฟอร์ม' : ''} (opened ${state.path}${onList ? '; Enter goes to the form' : ''})`;
+  status([opened, ...(backend.mode === 'local' ? missingBeside() : [])].join(' · '));
+}
+
 /** What the static site's engine lacks beside the form's file, one sentence each. */
 function missingBeside(): string[] {
   const missing = state.raw ? (backend.missingBeside?.(state.raw) ?? []) : [];
@@ -512,8 +519,8 @@ const openPicked = (picked: Promise<PickedFile>): Promise<void> =>
       await open({ picked: file });
       showFolderMode(false);
       $<HTMLButtonElement>('#beside').disabled = false;
-      // The hint to open a file has done its work; what the file holds is beside its fields.
-      sayMissingBeside();
+      toFirstField();
+      sayOpened();
     })
     .catch((err: unknown) => {
       if (!(err instanceof Cancelled)) status(messageOf(err));
