@@ -89,3 +89,20 @@ describe('the words the build shapes (the sample\'s documents)', () => {
     }
   }, 60_000);
 });
+
+describe('a build without the sample', () => {
+  it('is built without saved runs, and says so (npm ci does not fail for it)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const missing = mkdtempSync(path.join(tmpdir(), 'ita-no-sample-'));
+    const said: string[] = [];
+    expect(await shapedAtBuild(missing, (line) => said.push(line))).toBe('');
+    expect(said.join('\n')).toMatch(/nakhon-pathom\.yaml is not there/);
+    const broken = mkdtempSync(path.join(tmpdir(), 'ita-bad-sample-'));
+    mkdirSync(path.join(broken, 'data/2566'), { recursive: true });
+    writeFileSync(path.join(broken, 'data/2566/nakhon-pathom.yaml'), 'agency: x\nfiscal_year: 2566\n');
+    expect(await shapedAtBuild(broken, (line) => said.push(line))).toBe('');
+    expect(said.at(-1)).toMatch(/has errors/);
+  });
+});
