@@ -221,7 +221,7 @@ describe('the static site in Chromium', () => {
     expect(await page.evaluate(() => typeof (globalThis as unknown as PageGlobals).itaReportEngine)).toBe('undefined');
     expect(await page.textContent('#file-name')).toBe('ไฟล์ nakhon-pathom.yaml');
     // The keyboard is taken to the form, and the status line (a live region) says which file it holds.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('agency');
+    expect(await page.getAttribute(':focus', 'data-path')).toBe('agency');
     expect(await page.textContent('#status')).toContain('เปิดไฟล์ nakhon-pathom.yaml แล้ว: จังหวัดนครปฐม ปีงบประมาณ ๒๕๖๖ (opened nakhon-pathom.yaml)');
     // The framework's indicator names, from the engine.
     expect(await page.textContent('label:has([data-path="scores.1"])')).toContain('ตัวชี้วัดจำลอง 1');
