@@ -548,7 +548,12 @@ if (backend.mode === 'local') {
     const files = [...(beside.files ?? [])];
     beside.value = '';
     if (files.length === 0 || !backend.giveBeside) return;
-    backend.giveBeside(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    const lastYear = await backend.giveBeside(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))), form());
+    if (lastYear) {
+      // Marked as opening a file with last year's beside it marks them (the form as typed, not read again).
+      state.carried = carriedOver(lastYear, form().measures ?? []);
+      renderMeasures();
+    }
     await Promise.all([check(), preview()]);
     sayMissingBeside();
   };
