@@ -188,8 +188,9 @@ export function localBackend(engineUrl: string): Backend {
       if (!previous || !files.some((f) => f.name === previous.name)) return undefined;
       // Last year's file read by the engine (the page has no YAML reader), compared with the form
       // as it is now, not with the file as opened: its year and agency may have been typed since.
-      const { raw: before } = await engine.ask('load', { name: previous.name, text: previous.text });
-      return lastYearOf(before, raw);
+      // An engine that fails here fails the check that follows too, which says so: no marks meanwhile.
+      const loaded = await engine.ask('load', { name: previous.name, text: previous.text }).catch(() => undefined);
+      return loaded && lastYearOf(loaded.raw, raw);
     },
 
     // In the folder the page finds them itself; what is not there the check says, as the server's does.
