@@ -617,6 +617,30 @@ describe('the page in Chromium', () => {
     await own.close();
   });
 
+  it('a file opened from a link (?file=) says in the status line which file it opened, as the list does, with the refused file names of the folder kept after it', async () => {
+    const own = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => own.textContent('#status')).toBe('เปิดไฟล์ 2566/nakhon-pathom.yaml แล้ว: จังหวัดนครปฐม ปีงบประมาณ ๒๕๖๖ (opened 2566/nakhon-pathom.yaml)');
+    // Still said once the preview has come (its "rendering" words do not take the line over).
+    await expect.poll(() => own.getAttribute('#preview', 'src'), { timeout: 30_000 }).toMatch(/^blob:/);
+    expect(await own.textContent('#status')).toBe('เปิดไฟล์ 2566/nakhon-pathom.yaml แล้ว: จังหวัดนครปฐม ปีงบประมาณ ๒๕๖๖ (opened 2566/nakhon-pathom.yaml)');
+
+    // A folder with a file whose name the page cannot use: named after the file opened, not dropped.
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ita-browser-link-')), 'data');
+    mkdirSync(path.join(dir, '2566'), { recursive: true });
+    copyFileSync(SAMPLE, path.join(dir, '2566', 'nakhon-pathom.yaml'));
+    copyFileSync(SAMPLE, path.join(dir, '2566', 'ชื่อ มีวรรค.yaml'));
+    const other = createAppServer({ dataDir: dir, port: 0 });
+    try {
+      const port = await listen(other, { dataDir: dir, port: 0 });
+      await own.goto(`http://127.0.0.1:${port}/?file=2566/nakhon-pathom.yaml`);
+      await expect.poll(() => own.textContent('#status')).toMatch(/^เปิดไฟล์ 2566\/nakhon-pathom\.yaml แล้ว: จังหวัดนครปฐม ปีงบประมาณ ๒๕๖๖ \(opened 2566\/nakhon-pathom\.yaml\) · ชื่อไฟล์ "2566\/ชื่อ มีวรรค\.yaml" ใช้ไม่ได้: .*\(file name "2566\/ชื่อ มีวรรค\.yaml" refused: /);
+    } finally {
+      await own.close();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
     await page.goto(`${base}/`);
     await page.click('#new-agency');
