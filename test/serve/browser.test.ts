@@ -581,6 +581,68 @@ describe('the page in Chromium', () => {
     await own.close();
   });
 
+  it('tab order in list rows (keyboard walk): a row of §4 or §5 and a measure take their fields first and their ↑ ↓ ลบ after them, still drawn at the row\'s top right', async () => {
+    mkdirSync('/tmp/h17c-shots', { recursive: true });
+    const own = await (await browser.newContext({ locale: 'th-TH', viewport: { width: 1366, height: 768 } })).newPage();
+    await own.goto(`${base}/?file=2566/nakhon-pathom.yaml`);
+    await expect.poll(() => own.inputValue('[data-path="scores.1"]')).not.toBe('');
+    const focused = async () => (await own.getAttribute(':focus', 'data-path')) ?? (await own.getAttribute(':focus', 'aria-label'));
+    const walk = async (from: string, expected: string[]) => {
+      await own.focus(from);
+      for (const next of expected) {
+        await own.keyboard.press('Tab');
+        expect(await focused()).toBe(next);
+      }
+    };
+    const tools = (name: string) => [`เลื่อน${name}ขึ้น`, `เลื่อน${name}ลง`, `ลบ${name}`];
+    for (const [section, no, before] of [['urgent', '๔', '[data-path="scores.10"]'], ['improve', '๕', '[data-add="urgent"]']] as const) {
+      // From the field before the section, its first row's first field; the buttons after the row's fields; then the next row.
+      await walk(before, [`${section}[0].indicator`, `${section}[0].points`, ...tools(`ตัวชี้วัดแถวที่ ๑ ของหัวข้อ ${no}`), `${section}[1].indicator`]);
+    }
+    await walk('[data-add="improve"]', ['measures[0].title', 'measures[0].steps[0]']);
+    await walk('[data-path="measures[0].monitoring"]', [...tools('มาตรการที่ ๑'), 'measures[1].title']);
+    // Drawn as before: a row's buttons at its top right, right of its first field, on its first line.
+    for (const [field, name] of [['measures[0].title', 'ลบมาตรการที่ ๑'], ['urgent[0].indicator', 'ลบตัวชี้วัดแถวที่ ๑ ของหัวข้อ ๔']]) {
+      const input = (await own.locator(`[data-path="${field}"]`).boundingBox())!;
+      const label = (await own.locator(`label:has([data-path="${field}"])`).boundingBox())!;
+      const remove = (await own.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(remove.x).toBeGreaterThanOrEqual(input.x + input.width);
+      expect(remove.y).toBeLessThan(label.y + 12);
+    }
+    await own.locator('[data-path="urgent[0].points"]').focus();
+    await own.screenshot({ path: '/tmp/h17c-shots/1-issue-row-fields-then-tools.png' });
+    await own.getByRole('button', { name: 'ลบมาตรการที่ ๑', exact: true }).focus();
+    await own.locator('[data-path="measures[0].title"]').scrollIntoViewIfNeeded();
+    await own.screenshot({ path: '/tmp/h17c-shots/1-measure-tools-after-fields.png' });
+    await own.close();
+  });
+
+  it('a file opened from a link (?file=) says in the status line which file it opened, as the list does, with the refused file names of the folder kept after it', async () => {
+    // A folder of its own: the shared one's sample has been renamed by the tests before.
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ita-browser-link-')), 'data');
+    mkdirSync(path.join(dir, '2566'), { recursive: true });
+    copyFileSync(SAMPLE, path.join(dir, '2566', 'nakhon-pathom.yaml'));
+    const other = createAppServer({ dataDir: dir, port: 0 });
+    const own = await (await browser.newContext({ locale: 'th-TH' })).newPage();
+    try {
+      const link = `http://127.0.0.1:${await listen(other, { dataDir: dir, port: 0 })}/?file=2566/nakhon-pathom.yaml`;
+      const opened = 'เปิดไฟล์ 2566/nakhon-pathom.yaml แล้ว: จังหวัดนครปฐม ปีงบประมาณ ๒๕๖๖ (opened 2566/nakhon-pathom.yaml)';
+      await own.goto(link);
+      await expect.poll(() => own.textContent('#status')).toBe(opened);
+      // Still said once the preview has come (its "rendering" words do not take the line over).
+      await expect.poll(() => own.getAttribute('#preview', 'src'), { timeout: 30_000 }).toMatch(/^blob:/);
+      expect(await own.textContent('#status')).toBe(opened);
+
+      // A file whose name the page cannot use: named after the file opened, not dropped.
+      copyFileSync(SAMPLE, path.join(dir, '2566', 'ชื่อ มีวรรค.yaml'));
+      await own.goto(link);
+      await expect.poll(() => own.textContent('#status')).toMatch(new RegExp(`^${opened.replace(/[.()/]/g, '\\$&')} · ชื่อไฟล์ "2566/ชื่อ มีวรรค\\.yaml" ใช้ไม่ได้: .*\\(file name "2566/ชื่อ มีวรรค\\.yaml" refused: `));
+    } finally {
+      await own.close();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
   it('names a clerk understands (issue 17): the agency\'s Thai name gives the file name, shown and editable; a name that cannot be one is refused beside the field; the file is saved under its Thai name', async () => {
     await page.goto(`${base}/`);
     await page.click('#new-agency');

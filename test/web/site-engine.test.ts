@@ -176,6 +176,35 @@ describe('the static site with the files the command line reads beside the data 
     await expectCommandLineDocuments(node);
   }, 240_000);
 
+  it('a file opened on its own, last year\'s file given afterwards: the measure still last year\'s word for word is marked, the other not, and what the clerk typed meanwhile is kept', async () => {
+    // Its second measure kept word for word from last year's file, its first rewritten for this year (no emblem named: last year's file is all it lacks).
+    const doc = parseDocument(readFileSync(path.join(FIXTURE, '2567/sample-agency.yaml'), 'utf8'));
+    doc.setIn(['measures', 1], doc.createNode((parse(before) as { measures: unknown[] }).measures[0]));
+    await page.goto(base);
+    await withoutPickers(page);
+    await page.setInputFiles('#open-input', { name: 'sample-agency-2567.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(doc.toString()) });
+    await expect.poll(() => page.inputValue('[data-path="agency"]'), { timeout: 30_000 }).toBe('องค์การบริหารส่วนจังหวัดตัวอย่าง');
+    const notes = page.locator('.carried-note:not([hidden])');
+    expect(await notes.count()).toBe(0);
+    // Typed before last year's file is given: kept (the form is not read again from the file).
+    await page.fill('[data-path="measures[0].owner"]', 'กองยุทธศาสตร์ (แก้แล้ว)');
+    await page.fill('[data-path="scores.1"]', '๙๑');
+
+    await page.setInputFiles('#beside-input', [{ name: 'sample-agency-2566.yaml', mimeType: 'application/x-yaml', buffer: Buffer.from(before) }]);
+    await expect.poll(() => notes.count(), { timeout: 30_000 }).toBe(1);
+    expect(await notes.first().textContent()).toContain('มาตรการจากปีก่อน');
+    expect(await notes.first().getAttribute('id')).toBe('carried-note-1');
+    await expect.poll(() => page.textContent('#status'), { timeout: 30_000 }).toBe('');
+    expect(await page.getAttribute('[data-path="measures[1].title"]', 'aria-describedby')).toContain('carried-note-1');
+    expect(await page.inputValue('[data-path="measures[0].owner"]')).toBe('กองยุทธศาสตร์ (แก้แล้ว)');
+    expect(await page.inputValue('[data-path="scores.1"]')).toBe('๙๑');
+    expect(await page.isEnabled('#save')).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('[data-path="measures[1].title"]').scrollIntoViewIfNeeded();
+    mkdirSync('/tmp/h17c-shots', { recursive: true });
+    await page.screenshot({ path: '/tmp/h17c-shots/2-single-file-then-last-year-marked.png' });
+  }, 120_000);
+
   it('with the data folder opened (Chrome, Edge): the list by agency and year, last year\'s file and the emblem found in the folder, documents byte-identical to the command line\'s; an emblem outside the folder refused as the server refuses it', async () => {
     // The years in year folders, as the server keeps them; the emblem beside them.
     // Its second measure kept word for word from last year's file: the page marks it as carried over.

@@ -319,16 +319,22 @@ function fileGroups(entries: FileEntry[]): HTMLElement[] {
 }
 
 /** The server's folder, or the one the clerk opened on the static site, as a list, `selected` chosen in it; else the open file's name. */
-async function showFiles(selected = ''): Promise<void> {
+async function showFiles(selected = ''): Promise<string[]> {
   const listing = await backend.files();
-  if (!listing) return showFileName();
+  if (!listing) {
+    showFileName();
+    return [];
+  }
   const { files, refused = [], entries } = listing;
   const select = $<HTMLSelectElement>('#file');
   select.replaceChildren(new Option('— เลือกหน่วยงานและปี (agency and year) —', ''), ...(entries ? fileGroups(entries) : files.map((f) => new Option(f, f))));
   select.value = selected;
   // Files whose names the page cannot use are named, so that they can be renamed (unless the
   // status line says something else already, such as "saved").
-  if (refused.length > 0 && !$('#status').textContent) status(refused.map((r) => `${r.th} (${r.en})`).join(' · '));
+  const said = refused.map((r) => `${r.th} (${r.en})`);
+  if (said.length > 0 && !$('#status').textContent) status(said.join(' · '));
+  // Returned for the file a link opens, which the status line names first (they are said after it).
+  return said;
 }
 
 // The preview pane sticks below the header, whose height changes as its bar wraps or a form opens in it.
@@ -471,13 +477,14 @@ function sayMissingBeside(): void {
 /**
  * Says in the status line, a live region, which file the form holds now, and on the static site
  * what its engine lacks beside it (last year's file, the emblem the data names). `onList`: the
- * keyboard is still on the file list, where Enter takes it to the form.
+ * keyboard is still on the file list, where Enter takes it to the form. `also`: more that the status
+ * line must keep saying (the list's refused file names), after it.
  */
-function sayOpened(onList = false): void {
+function sayOpened(onList = false, also: readonly string[] = []): void {
   const { agency, fiscal_year: year } = form();
   const what = [agency, year === undefined ? '' : `ปีงบประมาณ ${thaiDigits(year)}`].filter(Boolean).join(' ');
   const opened = `เปิดไฟล์ ${state.path} แล้ว${what ? `: ${what}` : ''}${onList ? ' · กด Enter เพื่อไปที่แบบฟอร์ม' : ''} (opened ${state.path}${onList ? '; Enter goes to the form' : ''})`;
-  status([opened, ...(backend.mode === 'local' ? missingBeside() : [])].join(' · '));
+  status([opened, ...(backend.mode === 'local' ? missingBeside() : []), ...also].join(' · '));
 }
 
 /** What the static site's engine lacks beside the form's file, one sentence each. */
@@ -548,7 +555,12 @@ if (backend.mode === 'local') {
     const files = [...(beside.files ?? [])];
     beside.value = '';
     if (files.length === 0 || !backend.giveBeside) return;
-    backend.giveBeside(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    const lastYear = await backend.giveBeside(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))), form());
+    if (lastYear) {
+      // Marked as opening a file with last year's beside it marks them (the form as typed, not read again).
+      state.carried = carriedOver(lastYear, form().measures ?? []);
+      renderMeasures();
+    }
     await Promise.all([check(), preview()]);
     sayMissingBeside();
   };
@@ -567,6 +579,11 @@ if (backend.mode === 'local') {
   // ?file=2566/agency.yaml opens that file directly (a bookmark per agency).
   const initial = new URLSearchParams(location.search).get('file') ?? '';
   showFiles(initial)
-    .then(() => (initial ? open({ path: initial }) : undefined))
+    .then(async (refused) => {
+      if (!initial) return;
+      await open({ path: initial });
+      // Said as a file chosen in the list is, the refused names kept beside it.
+      sayOpened(false, refused);
+    })
     .catch((err: unknown) => status(messageOf(err)));
 }

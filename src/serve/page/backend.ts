@@ -79,8 +79,11 @@ export interface Backend {
   /**
    * Locally only (the server reads them from its data folder): files the clerk gave beside the one
    * open, last year's data file and the emblem file, used from now on until another file is opened.
+   * Answers, when a data file is among `files` and it is last year's of the form's data (`raw`),
+   * what the page is told of it on opening (OpenedFile's lastYear), so that the measures still
+   * last year's are marked without the form being read again from its file.
    */
-  giveBeside?(files: BesideFile[]): void;
+  giveBeside?(files: BesideFile[], raw: FormData): Promise<LastYear | undefined>;
   /** Locally only: what the documents lack because its file was not given (for the status line); empty when nothing. */
   missingBeside?(raw: FormData): Message[];
 }

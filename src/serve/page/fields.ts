@@ -79,13 +79,6 @@ export function renderIssues(section: IssueSection): void {
     div.className = 'row';
     const sectionNo = section === 'urgent' ? 4 : 5;
     const rowName = (k: number) => `แถวที่ ${thaiDigits(k + 1)} ของหัวข้อ ${thaiDigits(sectionNo)}`;
-    div.append(
-      rowTools(list, i, () => renderIssues(section), {
-        nameOf: (k) => ({ th: `ตัวชี้วัด${rowName(k)}`, en: `row ${k + 1} of section ${sectionNo}` }),
-        takes: 'พร้อมประเด็นของแถว',
-        after: () => document.querySelector(`[data-add="${section}"]`),
-      }),
-    );
     const label = document.createElement('label');
     label.textContent = 'ตัวชี้วัด';
     const select = document.createElement('select');
@@ -102,6 +95,14 @@ export function renderIssues(section: IssueSection): void {
     div.append(
       textField('ประเด็น (บรรทัดละหนึ่งข้อ)', `${section}[${i}].points`, () => (row.points ?? []).join('\n'), (v) => (row.points = v.split('\n').filter((l) => l.trim() !== '')), { rows: 3, aria: `ประเด็น ${rowName(i)} (บรรทัดละหนึ่งข้อ)` }),
     );
+    // The row's ↑ ↓ ลบ after its fields, for the keyboard as a step's are (style.css draws them at its top right).
+    div.append(
+      rowTools(list, i, () => renderIssues(section), {
+        nameOf: (k) => ({ th: `ตัวชี้วัด${rowName(k)}`, en: `row ${k + 1} of section ${sectionNo}` }),
+        takes: 'พร้อมประเด็นของแถว',
+        after: () => document.querySelector(`[data-add="${section}"]`),
+      }),
+    );
     box.append(div);
   });
 }
@@ -113,18 +114,6 @@ export function renderMeasures(): void {
   list.forEach((m, i) => {
     const div = document.createElement('div');
     div.className = 'row';
-    div.append(
-      rowTools(list, i, renderMeasures, {
-        moved: (order, length) => {
-          renumberProgress(order, length, (round) => round.measures);
-          for (const r of ROUNDS) followRows(order, length, (k) => `followup.${r}.measures.${k + 1}`);
-        },
-        nameOf: (k) => ({ th: `มาตรการที่ ${thaiDigits(k + 1)}`, en: `measure ${k + 1}` }),
-        takes: `${m.title?.trim() ? `“${m.title.trim()}” ` : ''}พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้`,
-        after: () => document.querySelector('[data-add="measures"]'),
-        pathOf: (index) => `measures[${index}]`,
-      }),
-    );
     div.append(textField(`มาตรการที่ ${thaiDigits(i + 1)}`, `measures[${i}].title`, () => m.title, (v) => (m.title = v)));
     markCarried(div, m, i);
     const measure = `มาตรการที่ ${thaiDigits(i + 1)}`;
@@ -132,7 +121,7 @@ export function renderMeasures(): void {
     steps.forEach((step, k) => {
       const stepRow = document.createElement('div');
       // The step's text before its ↑ ↓ ลบ, so that Tab from the measure's title reaches it first (style.css draws the buttons beside it).
-      stepRow.className = 'row step-row';
+      stepRow.className = 'row';
       stepRow.append(textField(`ขั้นตอนที่ ${thaiDigits(k + 1)}`, `measures[${i}].steps[${k}]`, () => step, (v) => (steps[k] = v), { rows: 3, aria: `ขั้นตอนที่ ${thaiDigits(k + 1)} ของ${measure}` }));
       stepRow.append(
         rowTools(steps, k, renderMeasures, {
@@ -170,6 +159,19 @@ export function renderMeasures(): void {
       }),
     );
     div.append(textField('การกำกับติดตาม', `measures[${i}].monitoring`, () => m.monitoring, (v) => (m.monitoring = v), { aria: `การกำกับติดตาม ${measure}` }));
+    // The measure's ↑ ↓ ลบ after all its fields, for the keyboard (style.css draws them at its top right).
+    div.append(
+      rowTools(list, i, renderMeasures, {
+        moved: (order, length) => {
+          renumberProgress(order, length, (round) => round.measures);
+          for (const r of ROUNDS) followRows(order, length, (k) => `followup.${r}.measures.${k + 1}`);
+        },
+        nameOf: (k) => ({ th: `มาตรการที่ ${thaiDigits(k + 1)}`, en: `measure ${k + 1}` }),
+        takes: `${m.title?.trim() ? `“${m.title.trim()}” ` : ''}พร้อมขั้นตอนทั้งหมดและผลการดำเนินการของมาตรการนี้`,
+        after: () => document.querySelector('[data-add="measures"]'),
+        pathOf: (index) => `measures[${index}]`,
+      }),
+    );
     box.append(div);
   });
   // The progress part lists the measures and steps of §6: it follows them.

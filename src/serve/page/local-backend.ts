@@ -1,3 +1,4 @@
+import { lastYearOf } from '../../data/carried.ts';
 import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend, type PickedFile } from './backend.ts';
 import { startEngine } from './engine-client.ts';
@@ -180,9 +181,16 @@ export function localBackend(engineUrl: string): Backend {
 
     newFilePath: (fiscalYear, name) => (folder ? newFileInFolder(yearFolders, fiscalYear, name) : localFileName(fiscalYear, name)),
 
-    giveBeside(files) {
+    async giveBeside(files, raw) {
       // A file given again (another version of it) replaces the one before.
       given = [...given.filter((g) => !files.some((f) => f.name === g.name || (YAML.test(f.name) && YAML.test(g.name)))), ...files];
+      const { previous } = besideFor(given, raw, current?.name);
+      if (!previous || !files.some((f) => f.name === previous.name)) return undefined;
+      // Last year's file read by the engine (the page has no YAML reader), compared with the form
+      // as it is now, not with the file as opened: its year and agency may have been typed since.
+      // An engine that fails here fails the check that follows too, which says so: no marks meanwhile.
+      const loaded = await engine.ask('load', { name: previous.name, text: previous.text }).catch(() => undefined);
+      return loaded && lastYearOf(loaded.raw, raw);
     },
 
     // In the folder the page finds them itself; what is not there the check says, as the server's does.
