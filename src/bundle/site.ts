@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleScript } from './bundle.ts';
+import { thirdPartyNotices } from './notices.ts';
 
 /**
  * The static site of issue 16 (`npm run build:web`): the clerk's page with the whole engine in the
@@ -57,8 +58,19 @@ export const SITE_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** The engine's script, and what it was made of: the files esbuild took code from, the tool's files it carries. */
+export interface EngineScript {
+  code: string;
+  bundled: string[];
+  toolFiles: string[];
+}
+
 /** The engine script of ENGINE_MODULE, or an error that says what is missing. */
 export async function webEngineScript(root: string): Promise<string> {
+  return (await webEngine(root)).code;
+}
+
+async function webEngine(root: string): Promise<EngineScript> {
   const file = path.join(root, ENGINE_MODULE);
   if (!existsSync(file)) {
     throw new Error(`The static site needs the engine for the browser: ${ENGINE_MODULE} exporting ${ENGINE_FUNCTION}(root) is not there yet (issue 16, the engine's half).`);
@@ -71,16 +83,23 @@ export async function webEngineScript(root: string): Promise<string> {
   // Minified: a quarter less to download (8 MB instead of 10.4; gzip 2.9 instead of 3.1), the same
   // documents (test/web/engine-browser.test.ts renders with both).
   const made: unknown = await (bundle as (root: string, options: { minify: boolean }) => unknown)(root, { minify: true });
-  if (typeof made === 'string') return made;
-  if (typeof made === 'object' && made !== null && typeof (made as { code?: unknown }).code === 'string') return (made as { code: string }).code;
+  if (typeof made === 'string') return { code: made, bundled: [], toolFiles: [] };
+  if (typeof made === 'object' && made !== null && typeof (made as { code?: unknown }).code === 'string') {
+    const { code, bundled, toolFiles } = made as { code: string; bundled?: string[]; toolFiles?: string[] };
+    return { code, bundled: bundled ?? [], toolFiles: toolFiles ?? [] };
+  }
   throw new Error(`${ENGINE_MODULE}'s ${ENGINE_FUNCTION} gave neither a script nor { code }`);
 }
+
+/** The licences of what the site's scripts are made of (src/bundle/notices.ts), linked from the page. */
+export const NOTICES = 'THIRD-PARTY-NOTICES.txt';
 
 /** index.html of `serve`, for the static site. Fails if the page no longer has what is changed in it. */
 export function siteIndexHtml(served: string): string {
   const edits: [string, string][] = [
     ['<meta name="ita-report-backend" content="server">', `<meta name="ita-report-backend" content="local">\n<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">`],
     ['<script type="module" src="app.js"></script>', '<script defer src="app.js"></script>'],
+    ['</body>', `<p class="notices"><a href="${NOTICES}">สัญญาอนุญาตของซอฟต์แวร์และฟอนต์ที่ใช้ (third-party licences)</a></p>\n</body>`],
   ];
   return edits.reduce((html, [from, to]) => {
     if (!html.includes(from)) throw new Error(`${PAGE}/index.html has no ${from}: src/bundle/site.ts must follow the page`);
@@ -146,12 +165,13 @@ self.addEventListener('fetch', (event) => {
 export async function buildSite(root: string, outDir = 'dist/web', options: SiteOptions = {}): Promise<SiteFile[]> {
   const page = (name: string) => readFileSync(path.join(root, PAGE, name), 'utf8');
   const script = await bundleScript(pathToFileURL(path.join(root, PAGE, 'app.ts')), { format: 'iife' });
-  const engine = await (options.engineScript ?? (() => webEngineScript(root)))();
+  const engine: EngineScript = options.engineScript ? { code: await options.engineScript(), bundled: [], toolFiles: [] } : await webEngine(root);
   const files = new Map<string, string>([
     ['index.html', siteIndexHtml(page('index.html'))],
     ['app.js', script.code],
     ['style.css', page('style.css')],
-    ['engine.js', engine],
+    ['engine.js', engine.code],
+    [NOTICES, thirdPartyNotices(root, [...script.inputs, ...engine.bundled], engine.toolFiles)],
   ]);
   const hash = createHash('sha256');
   for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${name}\0${text.length}\0`).update(text);

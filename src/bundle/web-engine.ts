@@ -26,6 +26,8 @@ export interface WebEngineBundle {
   inputs: string[];
   /** The tool's files it carries, by path from the package root. */
   toolFiles: string[];
+  /** Every file esbuild took code from, packages included (their notices: src/bundle/notices.ts). */
+  bundled: string[];
 }
 
 const SHIMS: Record<string, string> = {
@@ -125,7 +127,7 @@ export async function bundleWebEngine(root: string, options: WebEngineOptions = 
   const inputs = Object.keys(result.metafile.inputs)
     .filter((f) => !f.includes('node_modules/') && !f.includes(':'))
     .sort();
-  return { code: output.text, inputs, toolFiles: [...new Set(toolFiles)].sort() };
+  return { code: output.text, inputs, toolFiles: [...new Set(toolFiles)].sort(), bundled: Object.keys(result.metafile.inputs).sort() };
 }
 
 /** The plugin of `codegen.ts` (ajv's and Handlebars' compilers), loaded when a build runs. */

@@ -83,6 +83,21 @@ async function downloaded(button: string, name: string): Promise<Buffer> {
 }
 
 describe('the static site with the engine in the browser', () => {
+  it('carries the licences of every package its engine and page are made of, and of the fonts and the emblem, linked from the page', async () => {
+    const notices = readFileSync(path.join(out, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['pdfmake', 'pdfkit', 'fontkit', 'docx', 'echarts', 'fflate', 'yaml', 'handlebars', '@resvg/resvg-wasm']) {
+      expect(notices, name).toMatch(new RegExp(`^${name.replace('/', '\\/')} \\d+\\.\\d+\\.\\d+\\nLicence: `, 'm'));
+    }
+    expect(notices).toContain('Apache License');
+    expect(notices).toContain('fonts/COPYING-Laksaman');
+    expect(notices).toContain('fonts/COPYING-DejaVu');
+    await page.goto(base);
+    const link = page.locator('a[href="THIRD-PARTY-NOTICES.txt"]');
+    expect(await link.textContent()).toBe('สัญญาอนุญาตของซอฟต์แวร์และฟอนต์ที่ใช้ (third-party licences)');
+    const served = await page.evaluate(async (href) => (await fetch(href)).text(), 'THIRD-PARTY-NOTICES.txt');
+    expect(served).toBe(notices);
+  });
+
   it('opens a real province’s file, takes a score as typed, and gives documents byte-identical to the command line’s', async () => {
     await page.goto(base);
     await openFile(sampleText());

@@ -139,7 +139,7 @@ const downloadNamed = (page: Page, name: string) => page.waitForEvent('download'
 
 describe('the static site, built', () => {
   it('has the page for the engine in the browser, its script, style, engine and service worker, with relative paths only', () => {
-    expect(readdirSync(out).sort()).toEqual(['app.js', 'engine.js', 'index.html', 'style.css', 'sw.js']);
+    expect(readdirSync(out).sort()).toEqual(['THIRD-PARTY-NOTICES.txt', 'app.js', 'engine.js', 'index.html', 'style.css', 'sw.js']);
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(html).toContain('<meta name="ita-report-backend" content="local">');
     expect(html).toContain('<script defer src="app.js"></script>');
@@ -148,7 +148,10 @@ describe('the static site, built', () => {
     expect(html).not.toMatch(/(?:src|href)="(?:\/|https?:)/);
     for (const file of readdirSync(out)) expect(readFileSync(path.join(out, file), 'utf8')).not.toContain(packageRoot);
     const sw = readFileSync(path.join(out, 'sw.js'), 'utf8');
-    expect(sw).toContain('const FILES = ["index.html","app.js","style.css","engine.js"];');
+    expect(sw).toContain('const FILES = ["index.html","app.js","style.css","engine.js","THIRD-PARTY-NOTICES.txt"];');
+    // The licences of what the scripts are made of, linked from the page (the real engine's: site-engine.test.ts).
+    expect(html).toContain('<a href="THIRD-PARTY-NOTICES.txt">สัญญาอนุญาตของซอฟต์แวร์และฟอนต์ที่ใช้ (third-party licences)</a>');
+    expect(readFileSync(path.join(out, 'THIRD-PARTY-NOTICES.txt'), 'utf8')).toMatch(/^ita-report .*npm run build:web/);
     // The page's script is a classic script (a page opened from a folder loads no modules).
     expect(readFileSync(path.join(out, 'app.js'), 'utf8')).not.toMatch(/^\s*(?:import|export)\s/m);
     // A page that no longer has what the build changes in it stops the build, rather than giving a site for the server.
