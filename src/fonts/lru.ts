@@ -28,12 +28,6 @@ export class Lru<K, V> {
     this.current.set(key, value);
   }
 
-  /** Every entry kept, the older generation first, each in the order it was set. */
-  entries(): [K, V][] {
-    const current = [...this.current.entries()];
-    return [...[...this.previous.entries()].filter(([k]) => !this.current.has(k)), ...current];
-  }
-
   get size(): number {
     return this.current.size + this.previous.size;
   }

@@ -1,5 +1,5 @@
 import type { GlyphPosition, ShapingFont, SharedRun } from './shaping.ts';
-import { cachedRuns, shapeFresh, sharedRun, useShapedBefore } from './shaping.ts';
+import { sharedRun, shapedRun, useShapedBefore } from './shaping.ts';
 
 /**
  * Shaped runs written out and read back (the build's, src/fonts/shaped-at-build.ts): the same
@@ -40,10 +40,8 @@ export function saveRuns(texts: ReadonlyMap<ShapingFont, ReadonlySet<string>>): 
   for (const [font, wanted] of texts) {
     const identity = fontIdentity(font);
     if (!identity) continue;
-    const shaped = new Map(cachedRuns(font));
-    const runs: SavedRun[] = [];
-    for (const text of wanted) runs.push(encode(text, shaped.get(text) ?? shapeFresh(font, text)));
-    saved.fonts[identity] = [...(saved.fonts[identity] ?? []), ...runs];
+    const runs = (saved.fonts[identity] ??= []);
+    for (const text of wanted) runs.push(encode(text, shapedRun(font, text)));
   }
   return JSON.stringify(saved);
 }
@@ -56,7 +54,7 @@ function encode(text: string, run: SharedRun): SavedRun {
   return [text, glyphs, positions];
 }
 
-function decode([text, flatGlyphs, flatPositions]: SavedRun): [string, SharedRun] {
+function decode([, flatGlyphs, flatPositions]: SavedRun): SharedRun {
   const glyphs: SharedRun['glyphs'] = [];
   for (let i = 0; i < flatGlyphs.length; ) {
     const count = flatGlyphs[i + 2]!;
@@ -67,14 +65,18 @@ function decode([text, flatGlyphs, flatPositions]: SavedRun): [string, SharedRun
   for (let i = 0; i < flatPositions.length; i += 4) {
     positions.push({ xAdvance: flatPositions[i]!, yAdvance: flatPositions[i + 1]!, xOffset: flatPositions[i + 2]!, yOffset: flatPositions[i + 3]! });
   }
-  return [text, sharedRun(glyphs, positions)];
+  return sharedRun(glyphs, positions);
 }
 
 /** The runs `saved` (JSON of `saveRuns`) holds for this very font, decoded. */
 export function savedRunsFor(font: ShapingFont, saved: string): [string, SharedRun][] {
+  return (savedFor(font, saved) ?? []).map((run) => [run[0], decode(run)]);
+}
+
+/** The runs `saved` holds for this very font (by its identity), as saved. */
+function savedFor(font: ShapingFont, saved: string): SavedRun[] | undefined {
   const identity = fontIdentity(font);
-  if (!saved || !identity) return [];
-  return (parsed(saved).fonts[identity] ?? []).map(decode);
+  return saved && identity ? parsed(saved).fonts[identity] : undefined;
 }
 
 let lastParsed: { text: string; saved: Saved } | undefined;
@@ -88,12 +90,11 @@ function parsed(text: string): Saved {
  * when a document first asks for its text (decoding all of them at start cost a cold build 30 ms).
  */
 export function preloadSavedRuns(font: ShapingFont, saved: string): void {
-  const identity = fontIdentity(font);
-  const runs = saved && identity ? parsed(saved).fonts[identity] : undefined;
+  const runs = savedFor(font, saved);
   if (!runs) return;
   const byText = new Map(runs.map((run) => [run[0], run]));
   useShapedBefore(font, (text) => {
     const run = byText.get(text);
-    return run && decode(run)[1];
+    return run && decode(run);
   });
 }

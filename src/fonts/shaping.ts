@@ -267,10 +267,8 @@ export function sharedRun(glyphs: Glyph[], positions: GlyphPosition[]): SharedRu
   return run;
 }
 
-/** The runs the cache holds for a font, oldest first (what the build saves: src/fonts/shaped-at-build.ts). */
-export function cachedRuns(font: ShapingFont): [string, SharedRun][] {
-  return cache.get(font)?.entries() ?? [];
-}
+/** A text's run as the shaper gives it (from its cache, or shaped now): what the build saves (src/fonts/saved-runs.ts). */
+export const shapedRun = (font: ShapingFont, text: string): SharedRun => shapeShared(font, text);
 
 /**
  * Makes `lookup` the runs shaped before for a font: the build's, which are the very runs
