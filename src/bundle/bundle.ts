@@ -29,10 +29,6 @@ export interface BundleOptions {
   format?: 'esm' | 'iife';
 }
 
-/**
- * Bundles `entry` for the browser. Fails (esbuild's error, with the file and line) on a type of
- * import that no browser has, such as `node:fs`.
- */
 /** What every script for the browser is built with: the page's and the engine's (web-engine.ts). */
 export const BROWSER_BUILD = {
   bundle: true,
@@ -52,6 +48,10 @@ export const BROWSER_BUILD = {
   tsconfigRaw: { compilerOptions: { alwaysStrict: true, useDefineForClassFields: true, verbatimModuleSyntax: true } },
 } as const satisfies BuildOptions;
 
+/**
+ * Bundles `entry` for the browser. Fails (esbuild's error, with the file and line) on a type of
+ * import that no browser has, such as `node:fs`.
+ */
 export async function bundleScript(entry: URL, options: BundleOptions = {}): Promise<Bundle> {
   const result = await build({
     ...BROWSER_BUILD,
@@ -67,10 +67,10 @@ export async function bundleScript(entry: URL, options: BundleOptions = {}): Pro
 }
 
 /**
- * The plugin of `codegen.ts`, loaded when a build runs: it brings ajv's and Handlebars' compilers,
- * which a command that only imports this module (the program's commands, through the server)
- * should not load.
+ * The plugin of `codegen.ts`, loaded when a build runs (the page's, the engine's, the program's):
+ * it brings ajv's and Handlebars' compilers, which a command that only imports these modules (the
+ * program's commands, through the server) should not load.
  */
-async function codegen(root: string): Promise<import('esbuild').Plugin> {
+export async function codegen(root: string): Promise<import('esbuild').Plugin> {
   return (await import('./codegen.ts')).codegenPlugin(root);
 }

@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { codegen } from './bundle.ts';
 
 /**
  * The command-line program compiled to JavaScript: `npm run build` (which `npm ci` runs through
@@ -99,11 +100,3 @@ export async function buildProgram(root: string, outDir = 'dist', entries: Recor
   return { files: Object.keys(result.metafile.outputs).map(relative).sort(), modules };
 }
 
-/**
- * The plugin of `codegen.ts`, loaded when a build runs: it brings ajv's and Handlebars' compilers,
- * which a command that only imports this module (the program's commands, through the server)
- * should not load.
- */
-async function codegen(root: string): Promise<import('esbuild').Plugin> {
-  return (await import('./codegen.ts')).codegenPlugin(root);
-}

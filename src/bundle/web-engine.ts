@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { BROWSER_BUILD } from './bundle.ts';
+import { BROWSER_BUILD, codegen } from './bundle.ts';
 
 /**
  * The engine for the browser (issue 16): src/web/engine-worker.ts and everything it reaches (the
@@ -128,9 +128,4 @@ export async function bundleWebEngine(root: string, options: WebEngineOptions = 
     .filter((f) => !f.includes('node_modules/') && !f.includes(':'))
     .sort();
   return { code: output.text, inputs, toolFiles: [...new Set(toolFiles)].sort(), bundled: Object.keys(result.metafile.inputs).sort() };
-}
-
-/** The plugin of `codegen.ts` (ajv's and Handlebars' compilers), loaded when a build runs. */
-async function codegen(root: string): Promise<Plugin> {
-  return (await import('./codegen.ts')).codegenPlugin(root);
 }
