@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleScript } from '../../src/bundle/bundle.ts';
@@ -18,6 +18,7 @@ import { packageRoot } from '../../src/resources/node.ts';
 import type { EngineAnswer, EngineRequest } from '../../src/web/protocol.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { SAMPLE, sampleText } from '../helpers/sample.ts';
+import { BEFORE, NOW, NOW_PLAIN, SEAL, writeBesideFolder } from '../helpers/beside.ts';
 
 /**
  * The engine in the browser (issue 16): the bundle of src/bundle/web-engine.ts loaded into
@@ -153,14 +154,8 @@ describe('the engine in the browser, as a Web Worker', () => {
   }, 300_000);
 
   it("renders with what the command line reads beside the file (issue 16): the previous year's file and the agency's emblem, byte-identical to the command line's", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ita-beside-'));
-    const seal = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect x="20" y="10" width="160" height="80" fill="#1f4e79"/><circle cx="100" cy="50" r="30" fill="#fff"/></svg>\n';
-    const before = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2566/sample-agency.yaml'), 'utf8');
-    const now = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2567/sample-agency.yaml'), 'utf8') + 'announcement:\n  emblem: emblems/seal.svg\n';
-    mkdirSync(path.join(dir, 'emblems'));
-    writeFileSync(path.join(dir, 'emblems/seal.svg'), seal);
-    writeFileSync(path.join(dir, 'sample-agency-2566.yaml'), before);
-    writeFileSync(path.join(dir, 'sample-agency-2567.yaml'), now);
+    const dir = writeBesideFolder('ita-beside-');
+    const [seal, before, now] = [SEAL, BEFORE, NOW];
     const checked = await checkFile(path.join(dir, 'sample-agency-2567.yaml'));
     expect(checked.comparison).toBeDefined();
     expect(checked.data?.announcement?.emblem).toBeDefined();
@@ -178,7 +173,7 @@ describe('the engine in the browser, as a Web Worker', () => {
     if (!alone.ok) throw new Error(alone.error.en);
     const aloneFindings = (alone.output as unknown as { findings: { path: string; severity: string }[] }).findings;
     expect(aloneFindings.filter((f) => f.severity === 'error').map((f) => f.path)).toEqual(['announcement.emblem']);
-    const noEmblem = now.replace('announcement:\n  emblem: emblems/seal.svg\n', '');
+    const noEmblem = NOW_PLAIN;
     const [report2567] = docs.filter((d) => d.kind === 'report' && d.format === 'docx');
     const without = bytesOf(await ask({ name: 'render', input: { name: 'sample-agency-2567.yaml', raw: parse(noEmblem), kind: 'report', format: 'docx' } }));
     expect(Buffer.from(without).equals(Buffer.from(report2567!.bytes))).toBe(false);
@@ -186,8 +181,7 @@ describe('the engine in the browser, as a Web Worker', () => {
 
   it("loads a file with last year's file given beside it: last year's measures, as the server finds them beside the file in its folder (issue 17)", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ita-last-year-'));
-    const before = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2566/sample-agency.yaml'), 'utf8');
-    const now = readFileSync(path.join(packageRoot, 'test/fixtures/two-years/2567/sample-agency.yaml'), 'utf8');
+    const [before, now] = [BEFORE, NOW_PLAIN];
     writeFileSync(path.join(dir, 'sample-agency-2566.yaml'), before);
     const loaded = await ask({ name: 'load', input: { name: 'sample-agency-2567.yaml', text: now, previous: { name: 'sample-agency-2566.yaml', text: before } } });
     if (!loaded.ok) throw new Error(loaded.error.en);

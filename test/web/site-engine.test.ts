@@ -13,6 +13,7 @@ import { docxText } from '../helpers/docx.ts';
 import { pdfText } from '../helpers/pdf.ts';
 import { fakeFolder, fileList } from '../helpers/fake-folder.ts';
 import { sampleText } from '../helpers/sample.ts';
+import { BEFORE, NOW, NOW_PLAIN, SEAL, writeBesideFolder } from '../helpers/beside.ts';
 import { parse, parseDocument } from 'yaml';
 
 /**
@@ -159,17 +160,10 @@ describe('the static site with the engine in the browser', () => {
 });
 
 describe('the static site with the files the command line reads beside the data file (issue 16)', () => {
-  const FIXTURE = path.join(packageRoot, 'test/fixtures/two-years');
-  const SEAL = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect x="20" y="10" width="160" height="80" fill="#1f4e79"/><circle cx="100" cy="50" r="30" fill="#fff"/></svg>\n';
-  const before = readFileSync(path.join(FIXTURE, '2566/sample-agency.yaml'), 'utf8');
-  const now = readFileSync(path.join(FIXTURE, '2567/sample-agency.yaml'), 'utf8') + 'announcement:\n  emblem: emblems/seal.svg\n';
+  const [before, now] = [BEFORE, NOW];
 
   it('without the File System Access API: the file opened says what it lacks; last year\'s file and the emblem given with the second picker give the command line\'s documents', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ita-site-beside-'));
-    mkdirSync(path.join(dir, 'emblems'));
-    writeFileSync(path.join(dir, 'emblems/seal.svg'), SEAL);
-    writeFileSync(path.join(dir, 'sample-agency-2566.yaml'), before);
-    writeFileSync(path.join(dir, 'sample-agency-2567.yaml'), now);
+    const dir = writeBesideFolder('ita-site-beside-');
     const checked = await checkFile(path.join(dir, 'sample-agency-2567.yaml'));
     expect(checked.comparison).toBeDefined();
     const node = await renderDocuments(checked, { formats: ['pdf', 'docx'], digits: 'thai', kinds: ['report', 'announcement'] });
@@ -193,7 +187,7 @@ describe('the static site with the files the command line reads beside the data 
 
   it('a file opened on its own, last year\'s file given afterwards: the measure still last year\'s word for word is marked, the other not, and what the clerk typed meanwhile is kept', async () => {
     // Its second measure kept word for word from last year's file, its first rewritten for this year (no emblem named: last year's file is all it lacks).
-    const doc = parseDocument(readFileSync(path.join(FIXTURE, '2567/sample-agency.yaml'), 'utf8'));
+    const doc = parseDocument(NOW_PLAIN);
     doc.setIn(['measures', 1], doc.createNode((parse(before) as { measures: unknown[] }).measures[0]));
     await page.goto(base);
     await withoutPickers(page);
