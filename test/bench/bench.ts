@@ -222,33 +222,43 @@ async function keystrokesToPreview(page: import('playwright-core').Page, samples
   return times;
 }
 
-interface PageTiming {
-  keystrokeToPreviewMs: number;
-  samples: number;
-}
-async function pageTiming(samples: number): Promise<PageTiming | string> {
+/**
+ * `measure` with a new page of a fresh Chromium, against `server`: its result, or "not measured"
+ * and why (a bench run without a browser still writes the rest); the browser and the server are
+ * closed either way.
+ */
+async function inChromium<T>(server: { close(done: () => void): unknown }, measure: (page: import('playwright-core').Page) => Promise<T>): Promise<T | string> {
   const { launchChromium } = await import('../helpers/browser.ts');
-  const { createAppServer, listen } = await import('../../src/serve/server.ts');
-  const data = path.join(work, 'page-data');
-  mkdirSync(path.join(data, '2566'), { recursive: true });
-  linkSync(SAMPLE, path.join(data, '2566', 'nakhon-pathom.yaml'));
-  const server = createAppServer({ dataDir: data, port: 0 });
-  const port = await listen(server, { dataDir: data, port: 0 });
   let browser: Awaited<ReturnType<typeof launchChromium>>['browser'] | undefined;
   try {
     ({ browser } = await launchChromium());
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.selectOption('#file', '2566/nakhon-pathom.yaml');
-    await page.waitForFunction(previewChanged, null, { timeout: 60_000 });
-    const times = await keystrokesToPreview(page, samples);
-    return { keystrokeToPreviewMs: quantile(times, 0.5), samples };
+    return await measure(await browser.newPage());
   } catch (err) {
     return `not measured: ${(err as Error).message.split('\n')[0]}`;
   } finally {
     await browser?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+interface PageTiming {
+  keystrokeToPreviewMs: number;
+  samples: number;
+}
+async function pageTiming(samples: number): Promise<PageTiming | string> {
+  const { createAppServer, listen } = await import('../../src/serve/server.ts');
+  const data = path.join(work, 'page-data');
+  mkdirSync(path.join(data, '2566'), { recursive: true });
+  linkSync(SAMPLE, path.join(data, '2566', 'nakhon-pathom.yaml'));
+  const server = createAppServer({ dataDir: data, port: 0 });
+  const port = await listen(server, { dataDir: data, port: 0 });
+  return inChromium(server, async (page) => {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.selectOption('#file', '2566/nakhon-pathom.yaml');
+    await page.waitForFunction(previewChanged, null, { timeout: 60_000 });
+    const times = await keystrokesToPreview(page, samples);
+    return { keystrokeToPreviewMs: quantile(times, 0.5), samples };
+  });
 }
 const pageResult = await pageTiming(quick ? 3 : 9);
 const webPage = typeof pageResult === 'string' ? undefined : pageResult;
@@ -272,7 +282,6 @@ async function siteTiming(samples: number): Promise<SiteTiming | string> {
   const { readFileSync, readdirSync: list } = await import('node:fs');
   const { listenLocally, staticSiteServer } = await import('../helpers/static-site.ts');
   const { buildSite } = await import('../../src/bundle/site.ts');
-  const { launchChromium } = await import('../helpers/browser.ts');
   const dir = path.join(work, 'site');
   await buildSite(ROOT, dir);
   const files = list(dir);
@@ -280,10 +289,7 @@ async function siteTiming(samples: number): Promise<SiteTiming | string> {
   const gzipBytes = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
   const server = staticSiteServer(dir);
   const address = await listenLocally(server);
-  let browser: Awaited<ReturnType<typeof launchChromium>>['browser'] | undefined;
-  try {
-    ({ browser } = await launchChromium());
-    const page = await browser.newPage();
+  return inChromium(server, async (page) => {
     const asked = performance.now();
     await page.goto(address);
     await page.waitForSelector('#open-input', { state: 'attached' });
@@ -294,12 +300,7 @@ async function siteTiming(samples: number): Promise<SiteTiming | string> {
     const openToPreviewMs = performance.now() - opened;
     const times = await keystrokesToPreview(page, samples);
     return { rawBytes, gzipBytes, pageReadyMs, openToPreviewMs, keystrokeToPreviewMs: quantile(times, 0.5), samples };
-  } catch (err) {
-    return `not measured: ${(err as Error).message.split('\n')[0]}`;
-  } finally {
-    await browser?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  });
 }
 const siteResult = await siteTiming(quick ? 3 : 9);
 const site = typeof siteResult === 'string' ? undefined : siteResult;
