@@ -1,4 +1,5 @@
 import { Refused, type PickedFile } from './backend.ts';
+import { utf8 } from './local-beside.ts';
 
 /**
  * The clerk's data file on their own computer, for the static site: opened and saved back through
@@ -33,13 +34,10 @@ const NOT_UTF8 = (name: string) =>
 
 /** A file's text, which must be UTF-8 (as `ita-report check` requires). */
 export async function readPicked(file: File, handle?: FileSystemFileHandle): Promise<PickedFile> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    throw NOT_UTF8(file.name);
-  }
-  return { name: file.name, text: text.replace(/^\uFEFF/, ''), ...(handle && { handle }) };
+  // A file the browser cannot read gets the same answer as one that is not UTF-8: save it again.
+  const text = await file.arrayBuffer().then((bytes) => utf8(new Uint8Array(bytes)), () => undefined);
+  if (text === undefined) throw NOT_UTF8(file.name);
+  return { name: file.name, text, ...(handle && { handle }) };
 }
 
 /** True where the browser can open a file with a handle to write it back (otherwise: the file input). */
