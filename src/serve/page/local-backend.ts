@@ -3,8 +3,8 @@ import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend, type PickedFile } from './backend.ts';
 import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, readPicked, writeFile } from './local-files.ts';
-import { besideFor, missingFor, utf8, type BesideFile } from './local-beside.ts';
-import { besideInFolder, fileIn, mayWrite, pickFolder, yamlFilesIn } from './local-folder.ts';
+import { besideFor, missingFor, type BesideFile } from './local-beside.ts';
+import { besideInFolder, fileIn, mayWrite, pickFolder, textIn, yamlFilesIn } from './local-folder.ts';
 import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder } from './local-names.ts';
 
 /**
@@ -44,9 +44,6 @@ async function pickedIn(folder: FileSystemDirectoryHandle, path: string): Promis
   if (!handle) throw NOT_IN_FOLDER(path);
   return readPicked(await handle.getFile(), handle);
 }
-
-/** A data file's text for the list; null when it is not UTF-8. */
-const textOf = async (handle: FileSystemFileHandle): Promise<string | null> => utf8(new Uint8Array(await (await handle.getFile()).arrayBuffer())) ?? null;
 
 export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
@@ -92,7 +89,7 @@ export function localBackend(engineUrl: string): Backend {
       yearFolders = files.some((f) => /^\d{4}\//.test(f));
       const into = folder;
       // A file that went away or is not UTF-8 meanwhile is listed as one that does not parse.
-      const texts = await Promise.all(files.map(async (path) => ({ path, text: await fileIn(into, path).then((h) => (h ? textOf(h) : null)).catch(() => null) })));
+      const texts = await Promise.all(files.map(async (path) => ({ path, text: (await textIn(into, path).catch(() => undefined)) ?? null })));
       return { files, entries: await engine.ask('identify', { listed: texts }) };
     },
 
