@@ -5,7 +5,7 @@ import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, readPicked, writeFile } from './local-files.ts';
 import { besideFor, missingFor, type BesideFile } from './local-beside.ts';
 import { besideInFolder, fileIn, mayWrite, pickFolder, textIn, yamlFilesIn } from './local-folder.ts';
-import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder } from './local-names.ts';
+import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder, YAML } from './local-names.ts';
 
 /**
  * The engine in the browser (the static site of `npm run build:web`): the page's requests are
@@ -28,8 +28,6 @@ const NOT_SAVED_YET = new Refused({
   th: 'ให้บันทึกไฟล์นี้ก่อน แล้วจึงเริ่มปีใหม่จากไฟล์นี้',
   en: 'save this file first, then start next year from it',
 });
-
-const YAML = /\.ya?ml$/i;
 
 const NOT_IN_FOLDER = (path: string) =>
   new Refused({ th: `ไม่พบไฟล์ ${path} ในโฟลเดอร์ที่เปิดไว้`, en: `${path} is not in the folder opened` });

@@ -2,7 +2,7 @@ import { besideName, previousYearNames, writtenInFolder } from '../../data/previ
 import type { Beside } from '../../web/protocol.ts';
 import { Refused } from './backend.ts';
 import { emblemWritten, utf8 } from './local-beside.ts';
-import { outsideFolder } from './local-names.ts';
+import { outsideFolder, YAML } from './local-names.ts';
 import { Cancelled, isAbort } from './local-files.ts';
 
 /**
@@ -19,8 +19,6 @@ interface FolderPicker {
   showDirectoryPicker?: (options?: { mode?: 'read' | 'readwrite' }) => Promise<FileSystemDirectoryHandle>;
 }
 type AskingFolder = FileSystemDirectoryHandle & { requestPermission?: (options: { mode: 'readwrite' }) => Promise<PermissionState> };
-
-const YAML = /\.ya?ml$/i;
 
 /** True where the browser can open a folder (Chrome, Edge); elsewhere the page opens one file at a time. */
 export const canPickFolder = (): boolean => typeof (window as unknown as FolderPicker).showDirectoryPicker === 'function';
