@@ -25,6 +25,16 @@ export function status(text: string, heard = ''): void {
   line.append(aside);
 }
 
+/** Hands `blob` to the browser as a download named `name`. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  // Let go once the browser has surely taken the file.
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
 /** What a failed request or task says, for the status line. */
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 

@@ -1,4 +1,5 @@
 import { Refused, type PickedFile } from './backend.ts';
+import { downloadBlob } from './dom.ts';
 import { utf8 } from './local-beside.ts';
 
 /**
@@ -63,14 +64,6 @@ async function writeTo(handle: FileSystemFileHandle, text: string): Promise<void
   await writable.close();
 }
 
-function download(name: string, text: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'application/x-yaml;charset=utf-8' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
 /** Where a save goes: over a file (with its handle from now on), or a download of that name. */
 export type Destination = { handle: FileSystemFileHandle } | { download: string };
 
@@ -101,5 +94,5 @@ export async function chooseDestination(suggestedName: string, handle?: FileSyst
 
 export async function writeFile(destination: Destination, text: string): Promise<void> {
   if ('handle' in destination) await writeTo(destination.handle, text);
-  else download(destination.download, text);
+  else downloadBlob(new Blob([text], { type: 'application/x-yaml;charset=utf-8' }), destination.download);
 }

@@ -1,5 +1,5 @@
 import { backend } from './backends.ts';
-import { $, status, messageOf } from './dom.ts';
+import { $, downloadBlob, status, messageOf } from './dom.ts';
 import { showFindings } from './findings.ts';
 import { followupKindOf, roundName, roundsOf } from './rounds.ts';
 import { form, state } from './state.ts';
@@ -178,9 +178,5 @@ export async function download(format: 'pdf' | 'docx', documentKind = kind()): P
   }
   const blob = await render(format, { documentKind }).catch((e: unknown) => say(messageOf(e)));
   if (!blob) return;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = downloadName(documentKind, format);
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  downloadBlob(blob, downloadName(documentKind, format));
 }
