@@ -74,11 +74,11 @@ export function localBackend(engineUrl: string): Backend {
   return {
     mode: 'local',
 
-    async framework(year, fallback) {
+    async framework(year) {
       const asked = Number(year);
       if (!Number.isInteger(asked)) return null;
       // No framework for that year is the server's 404: the form is labelled without one.
-      return engine.ask('framework', { year: asked, fallback }).catch(() => null);
+      return engine.ask('framework', { year: asked, fallback: true }).catch(() => null);
     },
 
     async files() {
