@@ -12,7 +12,7 @@ import { fiscalYearOf } from '../../thai/fiscal.ts';
 import type { FileEntry, Message } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
-import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
+import { $, markInvalid, messageOf, status, thaiDigits, withId } from './dom.ts';
 import { carriedOver, renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { forMaintainer, showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
@@ -111,9 +111,6 @@ async function useFramework(year: unknown, fallback = false): Promise<Message | 
 
 /** A framework's notice as a clerk reads it: Thai first, English beside, the maintainer's words folded away. */
 const noticeNodes = (notice: Message): (string | Node)[] => [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])];
-
-/** `ids` (an aria-describedby) with `id` last when `on`, without it otherwise. */
-const withId = (ids: string | null | undefined, id: string, on: boolean): string => [...(ids ?? '').split(' ').filter((t) => t && t !== id), ...(on ? [id] : [])].join(' ');
 
 /**
  * A new file's status line: its name and what to do. When its assessment year has no framework

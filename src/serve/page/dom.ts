@@ -49,6 +49,9 @@ export function announce(text: string): void {
   requestAnimationFrame(() => (region.textContent = text));
 }
 
+/** `ids` (an aria-describedby) with `id` last when `on`, without it otherwise. */
+export const withId = (ids: string | null | undefined, id: string, on = true): string => [...(ids ?? '').split(' ').filter((t) => t && t !== id), ...(on ? [id] : [])].join(' ');
+
 /** `aria-invalid` from both ways a field can be wrong: a finding of the check, or text that cannot be read. */
 export function markInvalid(field: Element): void {
   if (field.classList.contains('invalid') || field.classList.contains('unreadable')) field.setAttribute('aria-invalid', 'true');

@@ -1,6 +1,6 @@
 import { byLabel, followRows, numberField, periodField, readDate, readNumber, rowTools, textField, dateShown, typedField, type NumberKind } from './controls.ts';
 import { measureText, namesYear, type LastYear } from '../../data/carried.ts';
-import { $, thaiDigits } from './dom.ts';
+import { $, thaiDigits, withId } from './dom.ts';
 import { renderFollowup, renumberProgress } from './followup.ts';
 import { ROUNDS } from './rounds.ts';
 import { changed, form, state, type MeasureForm, type State } from './state.ts';
@@ -224,7 +224,7 @@ function markCarried(div: HTMLElement, m: MeasureForm, i: number): void {
   const title = div.querySelector<HTMLElement>(`[data-path="measures[${i}].title"]`);
   if (title) {
     title.dataset.describedby = note.id;
-    title.setAttribute('aria-describedby', [title.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+    title.setAttribute('aria-describedby', withId(title.getAttribute('aria-describedby'), note.id));
   }
 }
 
