@@ -204,11 +204,12 @@ function markCarried(div: HTMLElement, m: MeasureForm, i: number): void {
   note.id = `carried-note-${i}`;
   const say = (): void => {
     const parts: string[] = [];
+    const namesLastYear = namesYear(m, carried.from);
     if (carried.measures.has(m)) parts.push('มาตรการจากปีก่อน: ตรวจข้อความและปีงบประมาณในข้อความ (carried over from last year: check the text and the fiscal year in it)');
-    if (namesYear(m, carried.from)) parts.push(`ข้อความยังระบุปี ${thaiDigits(carried.from)} ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names ${carried.from}, last fiscal year)`);
+    if (namesLastYear) parts.push(`ข้อความยังระบุปี ${thaiDigits(carried.from)} ซึ่งเป็นปีงบประมาณที่แล้ว (the text still names ${carried.from}, last fiscal year)`);
     note.textContent = parts.join(' · ');
     note.hidden = parts.length === 0;
-    note.classList.toggle('names-last-year', namesYear(m, carried.from));
+    note.classList.toggle('names-last-year', namesLastYear);
   };
   // Any typing or choosing in the measure's fields is the clerk's edit of it.
   const edited = (): void => {
