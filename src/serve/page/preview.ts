@@ -58,7 +58,7 @@ function renderDownloads(): void {
  * (`จังหวัดนครปฐม-2566-report.pdf`), so that a folder of them reads by agency and year. Characters
  * Windows refuses in a file name, and spaces, become "-".
  */
-export function downloadName(documentKind: string, format: string): string {
+function downloadName(documentKind: string, format: string): string {
   const raw = state.raw;
   const agency = typeof raw?.agency === 'string' ? raw.agency.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, '-').replace(/^-+|-+$/g, '') : '';
   const year = raw?.fiscal_year == null ? '' : String(raw.fiscal_year);
@@ -72,7 +72,7 @@ export function downloadName(documentKind: string, format: string): string {
  * a document kept while the form cannot make one is greyed out under the words why, never shown as
  * if it were current.
  */
-export function stale(why: string | null): void {
+function stale(why: string | null): void {
   $('#preview-pane').classList.toggle('stale', why !== null);
   $('#preview-note').textContent = why ?? '';
   $('#preview-note').hidden = why === null;
