@@ -12,7 +12,7 @@ import { fiscalYearOf } from '../../thai/fiscal.ts';
 import type { FileEntry, Message } from '../api.ts';
 import type { PickedFile } from './backend.ts';
 import { backend } from './backends.ts';
-import { $, markInvalid, messageOf, status, thaiDigits } from './dom.ts';
+import { $, markInvalid, messageOf, status, thaiDigits, withId } from './dom.ts';
 import { carriedOver, renderForm, renderIssues, renderMeasures, renderScores, type IssueSection } from './fields.ts';
 import { forMaintainer, showFindings } from './findings.ts';
 import { refreshFollowupLabels } from './followup.ts';
@@ -101,7 +101,7 @@ async function useFramework(year: unknown, fallback = false): Promise<Message | 
   // The labels come from the newest framework before the year when the year has none, and stay
   // as they were when there is none at all (a year before 2562, a year half typed): never blank.
   // Only a new file states the framework; an opened one is checked as it is, its findings say why.
-  const framework = await backend.framework(year, true);
+  const framework = await backend.framework(year);
   if (framework) state.framework = framework;
   const notice = framework?.notice;
   if (!fallback || !framework || !notice) return undefined;
@@ -111,9 +111,6 @@ async function useFramework(year: unknown, fallback = false): Promise<Message | 
 
 /** A framework's notice as a clerk reads it: Thai first, English beside, the maintainer's words folded away. */
 const noticeNodes = (notice: Message): (string | Node)[] => [`${notice.th} (${notice.en})`, ...(notice.maintainer ? [' ', forMaintainer(notice.maintainer)] : [])];
-
-/** `ids` (an aria-describedby) with `id` last when `on`, without it otherwise. */
-const withId = (ids: string | null | undefined, id: string, on: boolean): string => [...(ids ?? '').split(' ').filter((t) => t && t !== id), ...(on ? [id] : [])].join(' ');
 
 /**
  * A new file's status line: its name and what to do. When its assessment year has no framework
@@ -240,7 +237,7 @@ let offered: Promise<{ years: NewFileYear[]; chosen: number | undefined }> | und
 async function offerYears(): Promise<void> {
   const today = new Date();
   const thisYear = fiscalYearOf(today.getFullYear(), today.getMonth() + 1);
-  offered ??= backend.framework(thisYear - 1, true).then((latest) => {
+  offered ??= backend.framework(thisYear - 1).then((latest) => {
     // An engine that does not list its frameworks: every assessment year up to today's, as before.
     const frameworkYears = latest?.years ?? Array.from({ length: Math.max(0, thisYear - FIRST_NEW_FISCAL_YEAR + 1) }, (_, i) => FIRST_NEW_FISCAL_YEAR - 1 + i);
     return newFileYears(frameworkYears, thisYear);
@@ -264,7 +261,7 @@ async function offerYears(): Promise<void> {
 /** Beside the year chosen for a new file: whether its framework is an earlier one, used meanwhile. */
 async function sayYearNotice(): Promise<void> {
   const year = Number($<HTMLSelectElement>('#new-year-value').value);
-  const framework = year ? await backend.framework(defaultAssessmentYear(year), true) : null;
+  const framework = year ? await backend.framework(defaultAssessmentYear(year)) : null;
   const { notice } = framework ?? {};
   $('#new-year-note').replaceChildren(...(notice ? noticeNodes(notice) : []));
 }

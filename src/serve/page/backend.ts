@@ -53,8 +53,11 @@ export interface PickedFile {
 
 export interface Backend {
   readonly mode: 'server' | 'local';
-  /** The year's framework; with `fallback` (a new file) the latest one before it when it has none. Null: none. */
-  framework(year: unknown, fallback: boolean): Promise<FrameworkAnswer | null>;
+  /**
+   * The year's framework, else the latest one before it (with the notice that says so): the form's
+   * labels are never blank. Null: none at all.
+   */
+  framework(year: unknown): Promise<FrameworkAnswer | null>;
   /** The files of the server's data folder, or locally of the folder the clerk opened; null locally without one. */
   files(): Promise<Answers['GET /api/files'] | null>;
   /**

@@ -70,7 +70,7 @@ const DATE_SAID: Record<'unreadable' | 'month' | 'invalid', Said> = {
 };
 
 /** An ISO date as the clerk reads it: "๑๕ มกราคม พ.ศ. ๒๕๖๗". */
-export const thaiDate = (iso: string): string => thaiDigits(formatThaiDate(iso));
+const thaiDate = (iso: string): string => thaiDigits(formatThaiDate(iso));
 
 /** Reads a date typed as day, month, B.E. year (src/thai/dates.ts) into the ISO date of the file. */
 export function readDate(text: string): Reading<string> {
@@ -195,7 +195,7 @@ export function numberField(kind: NumberKind, options: Omit<TypedFieldOptions<nu
 // ---- controls that several parts of the form use -------------------------------------------------
 
 /** Whether a row holds anything the clerk typed or chose (an empty new row goes without asking). */
-export function hasContent(value: unknown): boolean {
+function hasContent(value: unknown): boolean {
   if (typeof value === 'string') return value.trim() !== '';
   if (typeof value === 'number') return true;
   if (Array.isArray(value)) return value.some(hasContent);

@@ -25,6 +25,16 @@ export function status(text: string, heard = ''): void {
   line.append(aside);
 }
 
+/** Hands `blob` to the browser as a download named `name`. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  // Let go once the browser has surely taken the file.
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
 /** What a failed request or task says, for the status line. */
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -38,6 +48,9 @@ export function announce(text: string): void {
   region.textContent = '';
   requestAnimationFrame(() => (region.textContent = text));
 }
+
+/** `ids` (an aria-describedby) with `id` last when `on`, without it otherwise. */
+export const withId = (ids: string | null | undefined, id: string, on = true): string => [...(ids ?? '').split(' ').filter((t) => t && t !== id), ...(on ? [id] : [])].join(' ');
 
 /** `aria-invalid` from both ways a field can be wrong: a finding of the check, or text that cannot be read. */
 export function markInvalid(field: Element): void {

@@ -1,5 +1,5 @@
 import type { Report } from '../api.ts';
-import { $, announce, markInvalid, thaiDigits } from './dom.ts';
+import { $, announce, markInvalid, thaiDigits, withId } from './dom.ts';
 import { state } from './state.ts';
 
 // ---- findings beside their fields --------------------------------------------------------------
@@ -67,7 +67,7 @@ export function showFindings(report: Report): void {
       markInvalid(field);
       // Tied to the field: a screen reader says it with the field's name.
       field.dataset.findings = '';
-      field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
+      field.setAttribute('aria-describedby', withId(field.getAttribute('aria-describedby'), note.id));
       (field.closest('label, .evidence-row') ?? field).after(note);
     } else general.append(note);
     if (f.severity === 'error') {

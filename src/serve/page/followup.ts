@@ -160,7 +160,7 @@ function evidenceField(r: Round, m: string, n: string, context: string): HTMLEle
       Object.assign(remove, { type: 'button', textContent: 'ลบ', title: 'ลบหลักฐานนี้' });
       remove.setAttribute('aria-label', `ลบ${no} ${context}`);
       remove.onclick = () => {
-        if (filled(row) && (row.title.trim() !== '' || row.url.trim() !== '') && !confirm(`ลบ${no} ${context} หรือไม่ (delete this evidence?)`)) return;
+        if ((row.title.trim() !== '' || row.url.trim() !== '') && !confirm(`ลบ${no} ${context} หรือไม่ (delete this evidence?)`)) return;
         rows.splice(i, 1);
         draw();
         sync();

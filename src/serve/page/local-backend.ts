@@ -3,9 +3,9 @@ import type { EngineRequests } from '../../web/protocol.ts';
 import { Refused, type Backend, type PickedFile } from './backend.ts';
 import { startEngine } from './engine-client.ts';
 import { Cancelled, chooseDestination, readPicked, writeFile } from './local-files.ts';
-import { besideFor, missingFor, utf8, type BesideFile } from './local-beside.ts';
-import { besideInFolder, fileIn, mayWrite, pickFolder, yamlFilesIn } from './local-folder.ts';
-import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder } from './local-names.ts';
+import { besideFor, missingFor, type BesideFile } from './local-beside.ts';
+import { besideInFolder, fileIn, mayWrite, pickFolder, textIn, yamlFilesIn } from './local-folder.ts';
+import { localFileName, newFileInFolder, nextYearFileName, nextYearInFolder, YAML } from './local-names.ts';
 
 /**
  * The engine in the browser (the static site of `npm run build:web`): the page's requests are
@@ -29,8 +29,6 @@ const NOT_SAVED_YET = new Refused({
   en: 'save this file first, then start next year from it',
 });
 
-const YAML = /\.ya?ml$/i;
-
 const NOT_IN_FOLDER = (path: string) =>
   new Refused({ th: `ไม่พบไฟล์ ${path} ในโฟลเดอร์ที่เปิดไว้`, en: `${path} is not in the folder opened` });
 // The server's answer to a new file whose name is taken (409), in the same words.
@@ -44,9 +42,6 @@ async function pickedIn(folder: FileSystemDirectoryHandle, path: string): Promis
   if (!handle) throw NOT_IN_FOLDER(path);
   return readPicked(await handle.getFile(), handle);
 }
-
-/** A data file's text for the list; null when it is not UTF-8. */
-const textOf = async (handle: FileSystemFileHandle): Promise<string | null> => utf8(new Uint8Array(await (await handle.getFile()).arrayBuffer())) ?? null;
 
 export function localBackend(engineUrl: string): Backend {
   const engine = startEngine(engineUrl);
@@ -79,11 +74,11 @@ export function localBackend(engineUrl: string): Backend {
   return {
     mode: 'local',
 
-    async framework(year, fallback) {
+    async framework(year) {
       const asked = Number(year);
       if (!Number.isInteger(asked)) return null;
       // No framework for that year is the server's 404: the form is labelled without one.
-      return engine.ask('framework', { year: asked, fallback }).catch(() => null);
+      return engine.ask('framework', { year: asked, fallback: true }).catch(() => null);
     },
 
     async files() {
@@ -92,7 +87,7 @@ export function localBackend(engineUrl: string): Backend {
       yearFolders = files.some((f) => /^\d{4}\//.test(f));
       const into = folder;
       // A file that went away or is not UTF-8 meanwhile is listed as one that does not parse.
-      const texts = await Promise.all(files.map(async (path) => ({ path, text: await fileIn(into, path).then((h) => (h ? textOf(h) : null)).catch(() => null) })));
+      const texts = await Promise.all(files.map(async (path) => ({ path, text: (await textIn(into, path).catch(() => undefined)) ?? null })));
       return { files, entries: await engine.ask('identify', { listed: texts }) };
     },
 

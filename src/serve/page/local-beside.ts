@@ -1,6 +1,7 @@
 import { previousYearNames } from '../../data/previous-name.ts';
 import type { Beside } from '../../web/protocol.ts';
 import type { Message } from '../api.ts';
+import { YAML } from './local-names.ts';
 
 // What the static site hands the engine beside the clerk's data file, from the files the clerk
 // gave. Pure: no DOM, so that the tests check it in Node.
@@ -11,7 +12,6 @@ export interface BesideFile {
   bytes: Uint8Array;
 }
 
-const YAML = /\.ya?ml$/i;
 /** UTF-8 text without a byte-order mark, or undefined when the bytes are not UTF-8. */
 export const utf8 = (bytes: Uint8Array): string | undefined => {
   try {

@@ -1,4 +1,6 @@
 import { Refused, type PickedFile } from './backend.ts';
+import { downloadBlob } from './dom.ts';
+import { utf8 } from './local-beside.ts';
 
 /**
  * The clerk's data file on their own computer, for the static site: opened and saved back through
@@ -33,13 +35,10 @@ const NOT_UTF8 = (name: string) =>
 
 /** A file's text, which must be UTF-8 (as `ita-report check` requires). */
 export async function readPicked(file: File, handle?: FileSystemFileHandle): Promise<PickedFile> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    throw NOT_UTF8(file.name);
-  }
-  return { name: file.name, text: text.replace(/^\uFEFF/, ''), ...(handle && { handle }) };
+  // A file the browser cannot read gets the same answer as one that is not UTF-8: save it again.
+  const text = await file.arrayBuffer().then((bytes) => utf8(new Uint8Array(bytes)), () => undefined);
+  if (text === undefined) throw NOT_UTF8(file.name);
+  return { name: file.name, text, ...(handle && { handle }) };
 }
 
 /** True where the browser can open a file with a handle to write it back (otherwise: the file input). */
@@ -63,14 +62,6 @@ async function writeTo(handle: FileSystemFileHandle, text: string): Promise<void
   const writable = await handle.createWritable();
   await writable.write(text);
   await writable.close();
-}
-
-function download(name: string, text: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'application/x-yaml;charset=utf-8' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 /** Where a save goes: over a file (with its handle from now on), or a download of that name. */
@@ -103,5 +94,5 @@ export async function chooseDestination(suggestedName: string, handle?: FileSyst
 
 export async function writeFile(destination: Destination, text: string): Promise<void> {
   if ('handle' in destination) await writeTo(destination.handle, text);
-  else download(destination.download, text);
+  else downloadBlob(new Blob([text], { type: 'application/x-yaml;charset=utf-8' }), destination.download);
 }

@@ -2,7 +2,7 @@ import { besideName, previousYearNames, writtenInFolder } from '../../data/previ
 import type { Beside } from '../../web/protocol.ts';
 import { Refused } from './backend.ts';
 import { emblemWritten, utf8 } from './local-beside.ts';
-import { outsideFolder } from './local-names.ts';
+import { outsideFolder, YAML } from './local-names.ts';
 import { Cancelled, isAbort } from './local-files.ts';
 
 /**
@@ -19,8 +19,6 @@ interface FolderPicker {
   showDirectoryPicker?: (options?: { mode?: 'read' | 'readwrite' }) => Promise<FileSystemDirectoryHandle>;
 }
 type AskingFolder = FileSystemDirectoryHandle & { requestPermission?: (options: { mode: 'readwrite' }) => Promise<PermissionState> };
-
-const YAML = /\.ya?ml$/i;
 
 /** True where the browser can open a folder (Chrome, Edge); elsewhere the page opens one file at a time. */
 export const canPickFolder = (): boolean => typeof (window as unknown as FolderPicker).showDirectoryPicker === 'function';
@@ -89,6 +87,12 @@ async function bytesIn(folder: FileSystemDirectoryHandle, path: string | undefin
   return handle && new Uint8Array(await (await handle.getFile()).arrayBuffer());
 }
 
+/** The text of the file at `path` in the folder; undefined when it is not there, leads out or is not UTF-8. */
+export async function textIn(folder: FileSystemDirectoryHandle, path: string | undefined): Promise<string | undefined> {
+  const bytes = await bytesIn(folder, path);
+  return bytes && utf8(bytes);
+}
+
 /**
  * What the engine needs beside the data file at `path` in the folder, found as the server finds it
  * in its data folder: last year's file (src/data/previous-name.ts: `2566/x.yaml` for `2567/x.yaml`,
@@ -100,7 +104,7 @@ export async function besideInFolder(folder: FileSystemDirectoryHandle, path: st
   let previous: Beside['previous'];
   for (const candidate of previousYearNames(path, typeof year === 'number' ? year : undefined)) {
     const name = besideName(path, candidate);
-    const text = await bytesIn(folder, name).then((bytes) => bytes && utf8(bytes));
+    const text = await textIn(folder, name);
     if (name !== undefined && text !== undefined) {
       previous = { name, text };
       break;

@@ -4,6 +4,9 @@ import type { Message } from '../api.ts';
 // The names of the clerk's files on their own computer (the static site). Pure: no DOM, so that the
 // tests check them in Node.
 
+/** A data file's name: `.yaml`, or `.yml`, in any case. */
+export const YAML = /\.ya?ml$/i;
+
 /**
  * A new agency's file name, with its fiscal year: a clerk keeps every year in one folder, and the
  * name tells them apart (`nakhon-pathom-2567.yaml`).
@@ -18,7 +21,7 @@ export const localFileName = (fiscalYear: number, name: string): string | undefi
  * `nakhon-pathom.yaml` → `nakhon-pathom-2567.yaml`).
  */
 export function nextYearFileName(opened: string, fiscalYear: number): string {
-  const stem = opened.replace(/\.ya?ml$/i, '').replace(/[-_ ]?\d{4}$/, '');
+  const stem = opened.replace(YAML, '').replace(/[-_ ]?\d{4}$/, '');
   return `${stem || 'ita'}-${fiscalYear}.yaml`;
 }
 

@@ -1,5 +1,5 @@
 import { backend } from './backends.ts';
-import { $, status, messageOf } from './dom.ts';
+import { $, downloadBlob, status, messageOf } from './dom.ts';
 import { showFindings } from './findings.ts';
 import { followupKindOf, roundName, roundsOf } from './rounds.ts';
 import { form, state } from './state.ts';
@@ -58,7 +58,7 @@ function renderDownloads(): void {
  * (`จังหวัดนครปฐม-2566-report.pdf`), so that a folder of them reads by agency and year. Characters
  * Windows refuses in a file name, and spaces, become "-".
  */
-export function downloadName(documentKind: string, format: string): string {
+function downloadName(documentKind: string, format: string): string {
   const raw = state.raw;
   const agency = typeof raw?.agency === 'string' ? raw.agency.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, '-').replace(/^-+|-+$/g, '') : '';
   const year = raw?.fiscal_year == null ? '' : String(raw.fiscal_year);
@@ -72,7 +72,7 @@ export function downloadName(documentKind: string, format: string): string {
  * a document kept while the form cannot make one is greyed out under the words why, never shown as
  * if it were current.
  */
-export function stale(why: string | null): void {
+function stale(why: string | null): void {
   $('#preview-pane').classList.toggle('stale', why !== null);
   $('#preview-note').textContent = why ?? '';
   $('#preview-note').hidden = why === null;
@@ -178,9 +178,5 @@ export async function download(format: 'pdf' | 'docx', documentKind = kind()): P
   }
   const blob = await render(format, { documentKind }).catch((e: unknown) => say(messageOf(e)));
   if (!blob) return;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = downloadName(documentKind, format);
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  downloadBlob(blob, downloadName(documentKind, format));
 }

@@ -7,8 +7,8 @@ import { answer, api } from './requests.ts';
 export const serverBackend: Backend = {
   mode: 'server',
 
-  async framework(year, fallback) {
-    const res = await fetch(`/api/framework?year=${encodeURIComponent(String(year))}${fallback ? '&fallback=1' : ''}`);
+  async framework(year) {
+    const res = await fetch(`/api/framework?year=${encodeURIComponent(String(year))}&fallback=1`);
     return res.ok ? answer('GET /api/framework', res) : null;
   },
 
