@@ -85,19 +85,17 @@ function checkWith(text: string, name: string | null, beside: Beside): Checked {
   }
 }
 
-const besideOf = ({ previous, files, inFolder }: Beside): Beside => ({ ...(previous && { previous }), ...(files && { files }), ...(inFolder && { inFolder }) });
-
 const handlers: Handlers = {
   framework: async ({ year, fallback }) => frameworkAnswer(year, fallback),
   load: async (input) => {
     const raw = toData(input.text) ?? null;
     const lastYear = input.previous && lastYearOf(toData(input.previous.text), raw);
-    return { ...report(checkWith(input.text, input.name, besideOf(input))), raw, ...(lastYear && { lastYear }) };
+    return { ...report(checkWith(input.text, input.name, input)), raw, ...(lastYear && { lastYear }) };
   },
-  check: async (input) => report(checkWith(rawToText(input.raw), input.name, besideOf(input))),
+  check: async (input) => report(checkWith(rawToText(input.raw), input.name, input)),
   render: async (input) => {
     const { raw, kind, format } = input;
-    const checked = checkWith(rawToText(raw), input.name, besideOf(input));
+    const checked = checkWith(rawToText(raw), input.name, input);
     // As the server's render (and `build` without --strict): errors stop the document.
     if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
     const [doc] = await renderChecked(checked, { formats: [format], digits: 'thai', kinds: [kind] });
@@ -114,7 +112,7 @@ const handlers: Handlers = {
   update: async (input) => {
     rawToText(input.raw);
     const text = updateYaml(input.before, input.raw);
-    return { text, report: report(checkWith(text, input.name, besideOf(input))) };
+    return { text, report: report(checkWith(text, input.name, input)) };
   },
 };
 
