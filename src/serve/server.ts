@@ -20,8 +20,6 @@ import type { Answers, ErrorAnswer, FileEntry } from './api.ts';
 import { dataFilePath } from '../data/new-file.ts';
 import { packageRoot } from '../resources/node.ts';
 
-export { nextYear } from './tasks.ts';
-
 /**
  * `ita-report serve`: a local HTTP server for the clerk's web page. It reads and writes the same
  * data files as the CLI, checks them with the same pipeline, and renders the same documents.

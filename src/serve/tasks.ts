@@ -42,8 +42,6 @@ export interface Tasks {
 }
 export type TaskName = keyof Tasks;
 
-export { report, nextYear } from '../messages/answers.ts';
-
 /**
  * checkText with the previous year's file confined to the data folder: the pipeline would look
  * for it beside the file wherever that leads; here it is looked up only inside the data folder
