@@ -1,9 +1,8 @@
 import { lastYearOf } from '../data/carried.ts';
-import { dataFilePath } from '../data/new-file.ts';
 import { writtenInFolder } from '../data/previous-name.ts';
 import { updateYaml } from '../data/yaml-update.ts';
 import { checkReportText, hasErrors, renderChecked, withPrevious, type Checked } from '../engine.ts';
-import { fileEntry, frameworkAnswer, identityOf, nextYearFromText, nextYearNotice, noDocument, rawToText, report, sortedEntries, toData } from '../messages/answers.ts';
+import { fileEntry, frameworkAnswer, identityOf, nextYearAnswer, nextYearFromText, noDocument, rawToText, report, sortedEntries, toData } from '../messages/answers.ts';
 import { internalError, Refusal } from '../messages/refusal.ts';
 import { installResources, type Resources, type UserFile } from '../resources/resources.ts';
 import { ENGINE_GLOBAL, type Beside, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
@@ -103,10 +102,8 @@ const handlers: Handlers = {
     return { bytes: doc.bytes };
   },
   'next-year': async ({ name, text }) => {
-    const raw = nextYearFromText(text);
-    const stem = (name.split('/').pop() ?? name).replace(/\.ya?ml$/i, '');
-    const notice = nextYearNotice(raw);
-    return { name: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) };
+    const { path, ...next } = nextYearAnswer(name.split('/').pop() ?? name, nextYearFromText(text));
+    return { name: path, ...next };
   },
   identify: async ({ listed }) => sortedEntries(listed.map(({ path, text }) => fileEntry(path, text === null ? null : identityOf(text)))),
   update: async (input) => {
