@@ -299,7 +299,8 @@ export function createAppServer(options: ServeOptions): Server {
         else identities.delete(f);
       }
     }
-    for (const known of identities.keys()) if (!files.includes(known)) identities.delete(known);
+    const listed = new Set(files);
+    for (const known of identities.keys()) if (!listed.has(known)) identities.delete(known);
     return sortedEntries(files.map((f) => identities.get(f)?.entry ?? fileEntry(f, null)));
   }
 
