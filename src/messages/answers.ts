@@ -146,8 +146,11 @@ export function toData(text: string): unknown {
   }
 }
 
+/** What a data file states of its agency and fiscal year, as its entry in the file list has them. */
+export type Identity = Pick<FileEntry, 'agency' | 'fiscalYear'>;
+
 /** What a data file's text states of its agency and fiscal year (either absent when it does not); null when it does not parse. */
-export function identityOf(text: string): { agency?: string; fiscalYear?: number } | null {
+export function identityOf(text: string): Identity | null {
   const data = toData(text);
   if (data === undefined) return null;
   const { agency, fiscal_year: year } = (isRecord(data) ? data : {}) as Record<string, unknown>;
@@ -161,7 +164,7 @@ export function identityOf(text: string): { agency?: string; fiscalYear?: number
 export const NOT_PARSED = { th: 'อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด', en: 'this file does not parse: open it to see where' };
 
 /** A listed file as the page names it: what it states (identityOf), or the note when it does not parse. */
-export const fileEntry = (path: string, identity: ReturnType<typeof identityOf>): FileEntry => (identity ? { path, ...identity } : { path, note: NOT_PARSED });
+export const fileEntry = (path: string, identity: Identity | null): FileEntry => (identity ? { path, ...identity } : { path, note: NOT_PARSED });
 
 /**
  * The file list's order, for the server's data folder and the folder a clerk opened on the static

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DocumentKind } from '../compose/compose.ts';
 import { lastYearOf, type LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
-import { identityOf, noDocument, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
+import { identityOf, noDocument, type Identity, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
 import { buildFile } from '../build/build.ts';
 import { checkText, type Checked, type OutputFormat } from '../pipeline.ts';
 import { confinedPreviousYear } from './guard.ts';
@@ -38,7 +38,7 @@ export interface Tasks {
   'next-year': { input: { text: string }; output: { raw: NewFile } };
   update: { input: Place & { before: string; raw: unknown }; output: { text: string; report: Report } };
   /** What each text states of its agency and fiscal year; null for a text that does not parse. */
-  identify: { input: { texts: string[] }; output: ({ agency?: string; fiscalYear?: number } | null)[] };
+  identify: { input: { texts: string[] }; output: (Identity | null)[] };
 }
 export type TaskName = keyof Tasks;
 
