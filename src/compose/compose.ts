@@ -64,8 +64,10 @@ export function composeDocuments(
     if (text === undefined) throw new TemplateError(`no ${kind} explanation for indicator ${indicator.number} in ${framework.year}`);
     return textTemplate(text)(indicator);
   };
-  // The emblem is a picture (an SVG's text), not words the clerk typed.
-  const typed = { ...withTypedLineBreaks(data), announcement: { ...withTypedLineBreaks(data.announcement), emblem: data.announcement.emblem } };
+  // The emblem is a picture (an SVG's text), not words the clerk typed: it is kept out of the walk.
+  const { emblem, ...announcement } = data.announcement;
+  const walked = withTypedLineBreaks({ ...data, announcement });
+  const typed = { ...walked, announcement: { ...walked.announcement, emblem } };
   const view = buildView(typed, analysis, framework, explain, { charts: options.charts ?? true, comparison: options.comparison });
   const documents: ComposedDocuments = {
     report: composeDocument('report', view, data, options),

@@ -9,14 +9,14 @@ import { previousYearNames } from '../data/previous-name.ts';
  * end, beside it: `x-2566.yaml` for `x-2567.yaml`). Undefined when neither exists, or the file is
  * neither in a year's folder nor named after its year.
  */
-export function previousYearFile(file: string, fiscalYear?: number, exists: (file: string) => boolean = existsSync): string | undefined {
+export function previousYearFile(file: string, fiscalYear?: number): string | undefined {
   const absolute = path.resolve(file);
   const dir = path.dirname(absolute);
   // Only the folder and the file's name are read, whatever the separators of the platform.
   const named = `${path.basename(dir)}/${path.basename(absolute)}`;
   for (const candidate of previousYearNames(named, fiscalYear)) {
     const found = path.join(dir, ...candidate.split('/'));
-    if (exists(found)) return found;
+    if (existsSync(found)) return found;
   }
   return undefined;
 }

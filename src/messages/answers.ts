@@ -1,13 +1,13 @@
 import { parseDocument, stringify } from 'yaml';
 import { availableFrameworkYears, latestFrameworkYear, loadFramework } from '../data/frameworks.ts';
-import { defaultAssessmentYear, newDataFile, type NewFile } from '../data/new-file.ts';
+import { dataFilePath, defaultAssessmentYear, newDataFile, type NewFile } from '../data/new-file.ts';
 import type { AnnouncementForm, Measure } from '../data/types.ts';
 import { fieldTitle } from '../data/schema.ts';
 import type { Checked } from '../engine.ts';
 import { messageFor, previousFrameworkNotice } from './catalogue.ts';
 import { formatPath } from './field-path.ts';
 import { Refusal } from './refusal.ts';
-import type { FileEntry, FrameworkAnswer, Report } from '../serve/api.ts';
+import type { FileEntry, FrameworkAnswer, Message, Report } from '../serve/api.ts';
 
 /**
  * What the web page is answered, whoever answers it: the web server (src/serve) and the engine in
@@ -49,10 +49,15 @@ export function frameworkAnswer(year: number, fallback: boolean): FrameworkAnswe
   return { year: framework.year, passMark: framework.passMark, indicators: framework.indicators, levels: framework.levels, ...(notice && { notice }), years: availableFrameworkYears() };
 }
 
-/** The notice of next year's file that states an earlier framework than its assessment year's. */
-export function nextYearNotice(raw: NewFile): ReturnType<typeof previousFrameworkNotice> | undefined {
+/**
+ * Next year's file as the page is told of it, by the server and the browser's engine alike: where
+ * it goes (`<next year>/<the same name>.yaml`; `fileName` is the file's own name, without folders),
+ * its data, and the notice when it states an earlier framework than its assessment year's.
+ */
+export function nextYearAnswer(fileName: string, raw: NewFile): { path: string; raw: NewFile; notice?: Message } {
   const { assessment_year: year, framework } = raw;
-  return framework !== undefined && framework !== year ? previousFrameworkNotice({ year, framework }) : undefined;
+  const notice = framework !== undefined && framework !== year ? previousFrameworkNotice({ year, framework }) : undefined;
+  return { path: dataFilePath(raw.fiscal_year, fileName.replace(/\.ya?ml$/i, '')), raw, ...(notice && { notice }) };
 }
 
 /**
@@ -141,8 +146,11 @@ export function toData(text: string): unknown {
   }
 }
 
+/** What a data file states of its agency and fiscal year, as its entry in the file list has them. */
+export type Identity = Pick<FileEntry, 'agency' | 'fiscalYear'>;
+
 /** What a data file's text states of its agency and fiscal year (either absent when it does not); null when it does not parse. */
-export function identityOf(text: string): { agency?: string; fiscalYear?: number } | null {
+export function identityOf(text: string): Identity | null {
   const data = toData(text);
   if (data === undefined) return null;
   const { agency, fiscal_year: year } = (isRecord(data) ? data : {}) as Record<string, unknown>;
@@ -156,7 +164,7 @@ export function identityOf(text: string): { agency?: string; fiscalYear?: number
 export const NOT_PARSED = { th: 'อ่านไฟล์นี้ไม่ได้ เปิดเพื่อดูว่าผิดที่ใด', en: 'this file does not parse: open it to see where' };
 
 /** A listed file as the page names it: what it states (identityOf), or the note when it does not parse. */
-export const fileEntry = (path: string, identity: ReturnType<typeof identityOf>): FileEntry => (identity ? { path, ...identity } : { path, note: NOT_PARSED });
+export const fileEntry = (path: string, identity: Identity | null): FileEntry => (identity ? { path, ...identity } : { path, note: NOT_PARSED });
 
 /**
  * The file list's order, for the server's data folder and the folder a clerk opened on the static

@@ -7,8 +7,6 @@ import { formatPath } from './field-path.ts';
 
 const SEVERITY = { error: 'ข้อผิดพลาด (error)', warning: 'คำเตือน (warning)' } as const;
 
-export { formatPath } from './field-path.ts';
-
 /**
  * One finding per line, as editors and CI understand it (file:line:col), then the message in Thai
  * with English beside it, then the field by its key and by its name on the form.

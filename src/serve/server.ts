@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleScript } from '../bundle/bundle.ts';
 import { expandInputs, writeFileAtomic } from '../files/files.ts';
-import { fileEntry, frameworkAnswer, nextYearNotice, sortedEntries } from '../messages/answers.ts';
+import { fileEntry, frameworkAnswer, nextYearAnswer, sortedEntries } from '../messages/answers.ts';
 import { decodeUtf8, NOT_UTF8 } from '../data/load.ts';
 import { messageFor, tookTooLongMessage } from '../messages/catalogue.ts';
 import { DOCUMENT_KINDS, isFollowupKind, type DocumentKind } from '../compose/compose.ts';
@@ -17,10 +17,7 @@ import { Cancelled, Lane } from './lanes.ts';
 import { sweepSaveTemps } from './sweep.ts';
 import type { Place } from './tasks.ts';
 import type { Answers, ErrorAnswer, FileEntry } from './api.ts';
-import { dataFilePath } from '../data/new-file.ts';
 import { packageRoot } from '../resources/node.ts';
-
-export { nextYear } from './tasks.ts';
 
 /**
  * `ita-report serve`: a local HTTP server for the clerk's web page. It reads and writes the same
@@ -302,7 +299,8 @@ export function createAppServer(options: ServeOptions): Server {
         else identities.delete(f);
       }
     }
-    for (const known of identities.keys()) if (!files.includes(known)) identities.delete(known);
+    const listed = new Set(files);
+    for (const known of identities.keys()) if (!listed.has(known)) identities.delete(known);
     return sortedEntries(files.map((f) => identities.get(f)?.entry ?? fileEntry(f, null)));
   }
 
@@ -319,9 +317,7 @@ export function createAppServer(options: ServeOptions): Server {
       const from = textField(body, 'from') ?? '';
       const file = dataFile(from);
       const { raw } = await checks.run('next-year', { text: await readData(file, from) }, signal);
-      const stem = path.basename(file).replace(/\.ya?ml$/i, '');
-      const notice = nextYearNotice(raw);
-      json(res, 200, { path: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) } satisfies Answers['POST /api/new-year']);
+      json(res, 200, nextYearAnswer(path.basename(file), raw) satisfies Answers['POST /api/new-year']);
     },
     'GET /api/files': async (_req, res, _url, signal) => {
       const all = (await expandInputs([dataDir])).map((f) => path.relative(dataDir, f).split(path.sep).join('/'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DocumentKind } from '../compose/compose.ts';
 import { lastYearOf, type LastYear } from '../data/carried.ts';
 import type { NewFile } from '../data/new-file.ts';
-import { identityOf, noDocument, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
+import { identityOf, noDocument, type Identity, nextYearFromText, rawToText, report, toData } from '../messages/answers.ts';
 import { buildFile } from '../build/build.ts';
 import { checkText, type Checked, type OutputFormat } from '../pipeline.ts';
 import { confinedPreviousYear } from './guard.ts';
@@ -38,11 +38,9 @@ export interface Tasks {
   'next-year': { input: { text: string }; output: { raw: NewFile } };
   update: { input: Place & { before: string; raw: unknown }; output: { text: string; report: Report } };
   /** What each text states of its agency and fiscal year; null for a text that does not parse. */
-  identify: { input: { texts: string[] }; output: ({ agency?: string; fiscalYear?: number } | null)[] };
+  identify: { input: { texts: string[] }; output: (Identity | null)[] };
 }
 export type TaskName = keyof Tasks;
-
-export { report, nextYear } from '../messages/answers.ts';
 
 /**
  * checkText with the previous year's file confined to the data folder: the pipeline would look

@@ -1,9 +1,8 @@
 import { lastYearOf } from '../data/carried.ts';
-import { dataFilePath } from '../data/new-file.ts';
 import { writtenInFolder } from '../data/previous-name.ts';
 import { updateYaml } from '../data/yaml-update.ts';
 import { checkReportText, hasErrors, renderChecked, withPrevious, type Checked } from '../engine.ts';
-import { fileEntry, frameworkAnswer, identityOf, nextYearFromText, nextYearNotice, noDocument, rawToText, report, sortedEntries, toData } from '../messages/answers.ts';
+import { fileEntry, frameworkAnswer, identityOf, nextYearAnswer, nextYearFromText, noDocument, rawToText, report, sortedEntries, toData } from '../messages/answers.ts';
 import { internalError, Refusal } from '../messages/refusal.ts';
 import { installResources, type Resources, type UserFile } from '../resources/resources.ts';
 import { ENGINE_GLOBAL, type Beside, type EngineAnswer, type EngineRequest, type EngineRequestName, type EngineRequests } from './protocol.ts';
@@ -85,19 +84,17 @@ function checkWith(text: string, name: string | null, beside: Beside): Checked {
   }
 }
 
-const besideOf = ({ previous, files, inFolder }: Beside): Beside => ({ ...(previous && { previous }), ...(files && { files }), ...(inFolder && { inFolder }) });
-
 const handlers: Handlers = {
   framework: async ({ year, fallback }) => frameworkAnswer(year, fallback),
   load: async (input) => {
     const raw = toData(input.text) ?? null;
     const lastYear = input.previous && lastYearOf(toData(input.previous.text), raw);
-    return { ...report(checkWith(input.text, input.name, besideOf(input))), raw, ...(lastYear && { lastYear }) };
+    return { ...report(checkWith(input.text, input.name, input)), raw, ...(lastYear && { lastYear }) };
   },
-  check: async (input) => report(checkWith(rawToText(input.raw), input.name, besideOf(input))),
+  check: async (input) => report(checkWith(rawToText(input.raw), input.name, input)),
   render: async (input) => {
     const { raw, kind, format } = input;
-    const checked = checkWith(rawToText(raw), input.name, besideOf(input));
+    const checked = checkWith(rawToText(raw), input.name, input);
     // As the server's render (and `build` without --strict): errors stop the document.
     if (hasErrors(checked.findings) || !checked.analysis) return { invalid: report(checked) };
     const [doc] = await renderChecked(checked, { formats: [format], digits: 'thai', kinds: [kind] });
@@ -105,16 +102,14 @@ const handlers: Handlers = {
     return { bytes: doc.bytes };
   },
   'next-year': async ({ name, text }) => {
-    const raw = nextYearFromText(text);
-    const stem = (name.split('/').pop() ?? name).replace(/\.ya?ml$/i, '');
-    const notice = nextYearNotice(raw);
-    return { name: dataFilePath(raw.fiscal_year, stem), raw, ...(notice && { notice }) };
+    const { path, ...next } = nextYearAnswer(name.split('/').pop() ?? name, nextYearFromText(text));
+    return { name: path, ...next };
   },
   identify: async ({ listed }) => sortedEntries(listed.map(({ path, text }) => fileEntry(path, text === null ? null : identityOf(text)))),
   update: async (input) => {
     rawToText(input.raw);
     const text = updateYaml(input.before, input.raw);
-    return { text, report: report(checkWith(text, input.name, besideOf(input))) };
+    return { text, report: report(checkWith(text, input.name, input)) };
   },
 };
 

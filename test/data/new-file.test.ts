@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataFilePath, newDataFile, newFileNameOf, newFileNameProblem, newFilePath, newFileYears, statingFramework } from '../../src/data/new-file.ts';
-import { nextYear } from '../../src/serve/tasks.ts';
+import { nextYear } from '../../src/messages/answers.ts';
 
 /** The start of a new data file: one definition for the page's new agency and the server's next year. */
 describe('newDataFile', () => {

@@ -10,7 +10,7 @@ import { formatFinding } from '../../src/messages/findings.ts';
 import { emblemBytes } from '../../src/data/emblem.ts';
 import { parseReportData } from '../../src/data/load.ts';
 import { checkFile, loadReportFile, renderDocuments } from '../../src/pipeline.ts';
-import { nextYear } from '../../src/serve/tasks.ts';
+import { nextYear } from '../../src/messages/answers.ts';
 import { docxPart, docxText } from '../helpers/docx.ts';
 import { drawnGlyphs, paintedPaths, pdfPages, unionBox, type Box, type DrawnGlyph } from '../helpers/pdf.ts';
 import { sampleText } from '../helpers/sample.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHost, allowedOrigin, PathError, resolveDataFile } from '../../src/serve/guard.ts';
 import { checkText } from '../../src/pipeline.ts';
 import { BODY_LIMIT, createAppServer, listen } from '../../src/serve/server.ts';
-import { nextYear } from '../../src/serve/tasks.ts';
+import { nextYear } from '../../src/messages/answers.ts';
 import { updateYaml } from '../../src/data/yaml-update.ts';
 import { measureText } from '../../src/data/carried.ts';
 import { parse, stringify } from 'yaml';
