@@ -1,5 +1,5 @@
 import type { Message } from '../api.ts';
-import type { EngineAnswer, EngineRequest, EngineRequestName, EngineRequests } from '../../web/protocol.ts';
+import type { ENGINE_GLOBAL as ENGINE_NAME, EngineAnswer, EngineFunction, EngineRequest, EngineRequestName, EngineRequests } from '../../web/protocol.ts';
 import { Refused } from './backend.ts';
 
 /**
@@ -13,10 +13,12 @@ import { Refused } from './backend.ts';
  * requests are answered in the page itself.
  */
 
-/** The global function the engine script defines when it is loaded as a classic script. */
-export const ENGINE_GLOBAL = 'itaReportEngine';
-
-type AnswerOne = (request: EngineRequest) => Promise<EngineAnswer>;
+/**
+ * The global function the engine script defines when it is loaded as a classic script: the
+ * protocol's name, written again because the page takes nothing but types from src/web (its
+ * type says it must be the same string).
+ */
+export const ENGINE_GLOBAL: typeof ENGINE_NAME = 'itaReportEngine';
 
 /** Why the engine did not answer: it stopped, or it could not be loaded at all. */
 const ENGINE_STOPPED: Message = {
@@ -38,18 +40,18 @@ export function startEngine(engineUrl: string): EngineClient {
   /** Requests sent and not answered yet, to be sent again if the worker turns out not to start. */
   const pending = new Map<number, { request: EngineRequest; settle: (answer: EngineAnswer) => void }>();
   let worker: Worker | null = null;
-  let inPage: Promise<AnswerOne> | null = null;
+  let inPage: Promise<EngineFunction> | null = null;
   /** Workers cannot start here (file://, a policy): every request is answered in the page. */
   let workersRefused = false;
 
   /** The engine as a classic script in the page: its global function, once the script has run. */
-  const loadInPage = (): Promise<AnswerOne> =>
-    (inPage ??= new Promise<AnswerOne>((resolve, reject) => {
+  const loadInPage = (): Promise<EngineFunction> =>
+    (inPage ??= new Promise<EngineFunction>((resolve, reject) => {
       const script = document.createElement('script');
       script.src = engineUrl;
       script.onload = () => {
         const found = (globalThis as Record<string, unknown>)[ENGINE_GLOBAL];
-        if (typeof found === 'function') resolve(found as AnswerOne);
+        if (typeof found === 'function') resolve(found as EngineFunction);
         else reject(new Refused(ENGINE_MISSING(engineUrl)));
       };
       script.onerror = () => reject(new Refused(ENGINE_MISSING(engineUrl)));
